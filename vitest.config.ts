@@ -1,0 +1,9 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    // Property tests and CLI subprocess tests can take a few seconds on a 2-core CI machine.
+    testTimeout: 20_000,
+  },
+});
