@@ -1,0 +1,56 @@
+/**
+ * The transport-neutral reply every command returns. Front ends (CLI, console, Slack) only render
+ * it: the headline first (the sentence a negotiator says out loud), then tables, then notes and the
+ * working behind every figure. `data` is the stable JSON contract documented in the README.
+ */
+import type { Issue } from "../core/result.js";
+
+export type Align = "left" | "right";
+
+export interface Column {
+  readonly header: string;
+  readonly align: Align;
+}
+
+export interface Table {
+  readonly title?: string;
+  readonly columns: readonly Column[];
+  readonly rows: readonly (readonly string[])[];
+}
+
+export interface Reply {
+  readonly command: string;
+  /** One sentence, the answer said out loud. */
+  readonly headline: string;
+  readonly tables: readonly Table[];
+  /** Assumptions made, warnings and flags, each a short sentence. */
+  readonly notes: readonly string[];
+  /** The arithmetic behind each figure, one line per step ("Show working"). */
+  readonly working: readonly string[];
+  /** Follow-up commands worth trying next. */
+  readonly next: readonly string[];
+  /** Stable machine-readable output (the `--json` contract). */
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+export type CommandOutcome =
+  | { readonly ok: true; readonly reply: Reply }
+  | {
+      readonly ok: false;
+      readonly command: string;
+      readonly issues: readonly Issue[];
+      /** A correct example, so the error shows what to type instead. */
+      readonly usage: string;
+    };
+
+export function replied(reply: Reply): CommandOutcome {
+  return { ok: true, reply };
+}
+
+export function rejected(command: string, issues: readonly Issue[], usage: string): CommandOutcome {
+  return { ok: false, command, issues, usage };
+}
+
+export function column(header: string, align: Align = "left"): Column {
+  return { header, align };
+}
