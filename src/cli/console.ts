@@ -1,0 +1,68 @@
+/**
+ * The console chat: the embedded default when no Slack app is configured. Each line is what a
+ * negotiator would type in Slack; replies come back as terminal text. Works with piped input too,
+ * so a list of commands can be replayed from a file.
+ */
+import { createInterface } from "node:readline";
+import type { CommandContext } from "../commands/context.js";
+import { dispatch } from "../commands/dispatch.js";
+import type { CommandOutcome } from "../commands/reply.js";
+import { outcomeJson, renderErrorText, renderReplyText } from "./render-text.js";
+
+export const WELCOME = `dealdesk: licensing numbers you can say out loud on the call.
+Type a command, or help. Try:
+  cost 150 named @ 70 + 100 concurrent @ 140 vs 500 named @ 100 GBP
+  tiers 95 1-99@50, 100+@45 USD
+  renewal $2m years 3 cap 3%
+"working" shows the arithmetic behind the last answer, "json" its data, "quit" leaves.`;
+
+export interface ConsoleIo {
+  readonly input: NodeJS.ReadableStream;
+  readonly output: NodeJS.WritableStream;
+  /** Whether a person is typing (show a prompt) or input is piped. */
+  readonly interactive: boolean;
+}
+
+export async function runConsole(io: ConsoleIo, ctx: CommandContext): Promise<void> {
+  const rl = createInterface({ input: io.input, terminal: false });
+  const write = (text: string) => io.output.write(text);
+  const prompt = () => {
+    if (io.interactive) write("dealdesk> ");
+  };
+  write(`${WELCOME}\n\n`);
+  prompt();
+  let last: CommandOutcome | undefined;
+  for await (const raw of rl) {
+    const line = raw.trim();
+    if (line === "") {
+      prompt();
+      continue;
+    }
+    const word = line.toLowerCase().replace(/^\//, "");
+    if (word === "quit" || word === "exit" || word === "q") break;
+    if (word === "working" || word === "json") {
+      write(showLast(last, word));
+    } else {
+      last = dispatch(line, ctx);
+      write(
+        last.ok
+          ? renderReplyText(last.reply, {
+              working: false,
+              workingHint: 'Type "working" to see the arithmetic behind every figure.',
+            })
+          : renderErrorText(last),
+      );
+    }
+    write("\n");
+    prompt();
+  }
+  rl.close();
+}
+
+function showLast(last: CommandOutcome | undefined, what: "working" | "json"): string {
+  if (!last) return "Nothing to show yet: run a calculation first.\n";
+  if (what === "json") return `${JSON.stringify(outcomeJson(last), null, 2)}\n`;
+  if (!last.ok) return renderErrorText(last);
+  if (last.reply.working.length === 0) return "That answer has no arithmetic to show.\n";
+  return `${last.reply.working.join("\n")}\n`;
+}

@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+/**
+ * The `dealdesk` executable. With a command, answers it once (`dealdesk cost "…" --json`); with
+ * none, opens the console chat, the embedded default when no Slack app is configured.
+ */
+import { createRequire } from "node:module";
+import { parseConfig } from "../config.js";
+import { parseCliArgs } from "./args.js";
+import { runConsole } from "./console.js";
+import { runOneShot } from "./one-shot.js";
+
+async function main(): Promise<number> {
+  const args = parseCliArgs(process.argv.slice(2));
+  if (args.version) {
+    const pkg = createRequire(import.meta.url)("../../package.json") as { version: string };
+    process.stdout.write(`dealdesk ${pkg.version}\n`);
+    return 0;
+  }
+  const config = parseConfig(process.env);
+  if (!config.ok) {
+    process.stderr.write(`dealdesk: ${config.message}\n`);
+    return 2;
+  }
+  const ctx = { defaultCurrency: config.config.defaultCurrency };
+  if (args.rest.length === 0 && !args.help) {
+    await runConsole(
+      { input: process.stdin, output: process.stdout, interactive: process.stdin.isTTY === true },
+      ctx,
+    );
+    return 0;
+  }
+  const out = runOneShot(args, ctx);
+  process.stdout.write(out.stdout);
+  process.stderr.write(out.stderr);
+  return out.exitCode;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // Internal failures: a short line for the user; the stack only when asked for, never secrets.
+    process.stderr.write(`dealdesk: something went wrong inside dealdesk (${String(error)})\n`);
+    if (process.env.DEALDESK_DEBUG) console.error(error);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,22 @@
+/**
+ * The single entry point every front end calls with what the user typed. The first word picks the
+ * command; `/deal` and `dealdesk` prefixes are dropped so text pasted from Slack or a shell works.
+ */
+import type { CommandContext } from "./context.js";
+import { helpFor, helpOverview, unknownCommand } from "./help.js";
+import { commands, findCommand } from "./registry.js";
+import type { CommandOutcome } from "./reply.js";
+
+export function dispatch(text: string, ctx: CommandContext): CommandOutcome {
+  const trimmed = text.trim().replace(/^(?:\/deal|dealdesk)(?:\s+|$)/i, "");
+  const match = /^(\S+)\s*([\s\S]*)$/.exec(trimmed);
+  const word = match?.[1]?.toLowerCase().replace(/^--?/, "") ?? "help";
+  const rest = match?.[2] ?? "";
+  if (word === "help" || word === "h" || word === "?") {
+    const topic = rest.trim().split(/\s+/)[0];
+    return topic ? helpFor(topic.toLowerCase(), commands) : helpOverview(commands);
+  }
+  const command = findCommand(word);
+  if (!command) return unknownCommand(word, commands);
+  return command.run(rest, ctx);
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { dispatch } from "../../src/commands/dispatch.js";
+import { commands } from "../../src/commands/registry.js";
+import { currency } from "../../src/core/money.js";
+
+const ctx = { defaultCurrency: currency("GBP") };
+
+describe("dispatch", () => {
+  it("lists every command with an example under help", () => {
+    const out = dispatch("help", ctx);
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    const rows = out.reply.tables[0]?.rows ?? [];
+    expect(rows.map((r) => r[0])).toEqual(["cost", "tiers", "renewal", "impl"]);
+    for (const r of rows) expect(r[2]?.length).toBeGreaterThan(5);
+  });
+
+  it("gives one command's usage under help COMMAND, by alias too", () => {
+    const out = dispatch("help renew", ctx);
+    expect(out.ok && out.reply.headline.startsWith("renewal:")).toBe(true);
+  });
+
+  it("drops a /deal or dealdesk prefix", () => {
+    const a = dispatch("/deal help", ctx);
+    const b = dispatch("dealdesk help", ctx);
+    expect(a.ok && a.reply.command).toBe("help");
+    expect(b.ok && b.reply.command).toBe("help");
+  });
+
+  it("suggests the closest command for a typo", () => {
+    const out = dispatch("cots 150 named @ 70", ctx);
+    expect(out.ok).toBe(false);
+    if (out.ok) return;
+    expect(out.issues[0]).toEqual({
+      code: "command.unknown",
+      message: 'I don\'t know the command "cots" — did you mean cost?',
+      hint: "try one of: cost, tiers, renewal, impl, or help",
+    });
+  });
+
+  it("says so for help on an unknown topic", () => {
+    const out = dispatch("help pricing", ctx);
+    expect(!out.ok && out.issues[0]?.code).toBe("command.unknown");
+  });
+
+  it("every registered command has a summary, usage, help text and runnable examples", () => {
+    for (const c of commands) {
+      expect(c.summary.length).toBeGreaterThan(10);
+      expect(c.usage.startsWith(c.name)).toBe(true);
+      expect(c.help.length).toBeGreaterThan(0);
+      expect(c.examples.length).toBeGreaterThan(0);
+      for (const example of c.examples) {
+        const out = dispatch(example, ctx);
+        expect(out.ok, `${example} should run`).toBe(true);
+      }
+    }
+  });
+});
