@@ -20,16 +20,58 @@ const currencySchema = z
     return r.value;
   });
 
+/** An empty value counts as unset, as shells and .env files often leave `DATABASE_URL=`. */
+const emptyAsUnset = (value: unknown): unknown =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+
+const databaseUrlSchema = z.preprocess(
+  emptyAsUnset,
+  z
+    .string()
+    .trim()
+    .refine((value) => /^postgres(ql)?:\/\/[^/\s]/.test(value), {
+      message: "a PostgreSQL URL such as postgres://user:password@host:5432/dealdesk",
+    })
+    .optional(),
+);
+
+const dataDirSchema = z.preprocess(emptyAsUnset, z.string().trim().default("./data"));
+
+const retentionDaysSchema = z.preprocess(
+  emptyAsUnset,
+  z
+    .string()
+    .trim()
+    .default("30")
+    .refine((value) => /^[1-9][0-9]{0,4}$/.test(value), {
+      message: "a whole number of days, at least 1, such as 30",
+    })
+    .transform(Number),
+);
+
 const envSchema = z.object({
   /** The currency a calculation uses when the typed text names none. */
   DEALDESK_CURRENCY: currencySchema.prefault("GBP"),
+  /** PostgreSQL server for the store; without it the store is embedded PGlite in the data folder. */
+  DATABASE_URL: databaseUrlSchema,
+  /** Folder of the embedded database (PGlite) when DATABASE_URL is not set. */
+  DEALDESK_DATA_DIR: dataDirSchema,
+  /** Days raw roster and session rows are kept before retention deletes them. */
+  DEALDESK_RETENTION_DAYS: retentionDaysSchema,
 });
 
 export interface Config {
   readonly defaultCurrency: CurrencyCode;
+  /** Secret (it may hold a password): never log it or show it in a message. */
+  readonly databaseUrl?: string;
+  readonly dataDir: string;
+  readonly retentionDays: number;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
+
+/** Variables whose values must never be echoed back, even when they are malformed. */
+const SECRET_VARIABLES: ReadonlySet<string> = new Set(["DATABASE_URL"]);
 
 export function parseConfig(env: Readonly<Record<string, string | undefined>>): ConfigResult {
   const parsed = envSchema.safeParse(env);
@@ -37,8 +79,15 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     const first = parsed.error.issues[0];
     const name = String(first?.path[0] ?? "environment");
     const got = env[name];
-    const shown = got === undefined ? "" : ` (got "${got}")`;
+    const shown = got === undefined || SECRET_VARIABLES.has(name) ? "" : ` (got "${got}")`;
     return { ok: false, message: `${name} must be ${first?.message ?? "valid"}${shown}` };
   }
-  return { ok: true, config: { defaultCurrency: parsed.data.DEALDESK_CURRENCY } };
+  const data = parsed.data;
+  const config: Config = {
+    defaultCurrency: data.DEALDESK_CURRENCY,
+    dataDir: data.DEALDESK_DATA_DIR,
+    retentionDays: data.DEALDESK_RETENTION_DAYS,
+    ...(data.DATABASE_URL === undefined ? {} : { databaseUrl: data.DATABASE_URL }),
+  };
+  return { ok: true, config };
 }
