@@ -176,7 +176,7 @@ export function formatMoney(m: Money, options: { alwaysShowMinor?: boolean } = {
   const digits = minorDigits(m.currency);
   const whole = m.minor % Number(minorPerMajor(m.currency)) === 0;
   const fractionDigits = whole && !options.alwaysShowMinor ? 0 : digits;
-  const fmt = new Intl.NumberFormat("en-GB", {
+  const fmt = new Intl.NumberFormat("en-US", {
     style: "currency",
     currency: m.currency,
     minimumFractionDigits: fractionDigits,

@@ -77,11 +77,11 @@ describe("impl command", () => {
     // 40 × $1,000 = $40,000; × 1.4 = $56,000; break-even 45,000 ÷ 40,000 − 1 = 12.5%
     const r = reply("fixed $45k days 40 rate $1,000 overrun 10-40%");
     expect(r.headline).toBe(
-      "Time and materials is US$40,000 at estimate against a US$45,000 fixed price, but up to US$56,000 with a 40% overrun: past a 12.5% overrun the fixed price is cheaper.",
+      "Time and materials is $40,000 at estimate against a $45,000 fixed price, but up to $56,000 with a 40% overrun: past a 12.5% overrun the fixed price is cheaper.",
     );
     expect(r.data.breakEvenOverrunPercent).toBe(12.5);
     expect(r.data.cheaper).toBe("time-and-materials");
-    expect(r.working).toContain("Break-even overrun: US$45,000 ÷ US$40,000 − 1 = 12.5%");
+    expect(r.working).toContain("Break-even overrun: $45,000 ÷ $40,000 − 1 = 12.5%");
   });
 
   it("says when T&M is cheaper even at the worst case", () => {

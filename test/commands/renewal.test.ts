@@ -25,19 +25,19 @@ describe("renewal command", () => {
     // = 6,429,800; difference 248,000
     const r = reply("$2m 3y cap 3% list 7%");
     expect(r.headline).toBe(
-      "Over 3 years at a 3% cap you pay US$6,181,800 — US$248,000 less than an uncapped 7% list uplift.",
+      "Over 3 years at a 3% cap you pay $6,181,800 — $248,000 less than an uncapped 7% list uplift.",
     );
     expect(r.tables[0]?.rows.map((row) => row[5])).toEqual([
-      "US$2,000,000",
-      "US$2,060,000",
-      "US$2,121,800",
-      "US$6,181,800",
+      "$2,000,000",
+      "$2,060,000",
+      "$2,121,800",
+      "$6,181,800",
     ]);
-    expect(r.tables[1]?.rows.at(-1)).toEqual(["total", "", "", "US$6,429,800", "US$248,000"]);
+    expect(r.tables[1]?.rows.at(-1)).toEqual(["total", "", "", "$6,429,800", "$248,000"]);
     expect(r.working).toContain(
-      "Year 2: US$2,000,000 × 1.03 = US$2,060,000 — full 3% cap (worst case)",
+      "Year 2: $2,000,000 × 1.03 = $2,060,000 — full 3% cap (worst case)",
     );
-    expect(r.working).toContain("Difference: US$6,429,800 − US$6,181,800 = US$248,000");
+    expect(r.working).toContain("Difference: $6,429,800 − $6,181,800 = $248,000");
   });
 
   it("reads the dashed form with --currency and works out a GBP term", () => {
@@ -55,7 +55,7 @@ describe("renewal command", () => {
     // capped 6,181,800; CPI alone 2,000,000 + 2,082,000 + 2,148,624 = 6,230,624; diff 48,824
     const r = reply("2000000 --currency USD --years 3 --cpi 4.1,3.2,2.8 --lesser-of 3%");
     expect(r.headline).toBe(
-      "Over 3 years at the lesser of CPI and 3% you pay US$6,181,800 — US$48,824 less than CPI alone.",
+      "Over 3 years at the lesser of CPI and 3% you pay $6,181,800 — $48,824 less than CPI alone.",
     );
     expect(r.tables[0]?.rows.map((row) => row[2])).toEqual([
       "base year",
@@ -93,18 +93,18 @@ describe("renewal command", () => {
     // nets 1,900,000 + 1,957,000 + 2,015,710 = 5,872,710
     const r = reply("$2m 3y cap 3% discount 5%");
     expect(r.headline).toBe(
-      "Over 3 years at a 3% cap you pay US$5,872,710 after a 5% multi-year discount.",
+      "Over 3 years at a 3% cap you pay $5,872,710 after a 5% multi-year discount.",
     );
     expect(r.tables[0]?.rows[2]).toEqual([
       "3",
       "3%",
       "full 3% cap (worst case)",
-      "US$2,121,800",
-      "US$106,090",
-      "US$2,015,710",
+      "$2,121,800",
+      "$106,090",
+      "$2,015,710",
     ]);
     expect(r.working).toContain(
-      "Year 3 discount: US$2,121,800 × 5% = US$106,090; net US$2,121,800 − US$106,090 = US$2,015,710",
+      "Year 3 discount: $2,121,800 × 5% = $106,090; net $2,121,800 − $106,090 = $2,015,710",
     );
   });
 
@@ -112,7 +112,7 @@ describe("renewal command", () => {
     // 3 × 3% = 9%; 1.03³ − 1 = 9.2727%; 2,000,000 × 1.09 = 2,180,000; × 1.092727 = 2,185,454
     const r = reply("$2m 3y cap 3%");
     expect(r.notes).toContain(
-      "Watch the wording: if the 3% per-year cap is charged for the whole 3-year term at renewal, 3% a year becomes 9% (9.27% compounded), making the first year US$2,180,000 (or US$2,185,454) instead of US$2,000,000. Ask for the cap to apply once per 12 months.",
+      "Watch the wording: if the 3% per-year cap is charged for the whole 3-year term at renewal, 3% a year becomes 9% (9.27% compounded), making the first year $2,180,000 (or $2,185,454) instead of $2,000,000. Ask for the cap to apply once per 12 months.",
     );
     expect(r.data.trap).toMatchObject({
       perYearCapPercent: 3,
@@ -126,7 +126,7 @@ describe("renewal command", () => {
 
   it("does not flag the trap for a one-year term", () => {
     const r = reply("$2m 1y cap 3%");
-    expect(r.headline).toBe("Over 1 year at a 3% cap you pay US$2,000,000.");
+    expect(r.headline).toBe("Over 1 year at a 3% cap you pay $2,000,000.");
     expect(r.data.trap).toBeUndefined();
   });
 
@@ -141,7 +141,7 @@ describe("renewal command", () => {
   it("reads --years=3 and a lone --list as the uplift itself", () => {
     // 1,000 × 1.07 = 1,070; × 1.07 = 1,144.90; total 3,214.90
     const r = reply("1000 USD --years=3 --list 7%");
-    expect(r.headline).toBe("Over 3 years at an uncapped 7% list uplift you pay US$3,214.90.");
+    expect(r.headline).toBe("Over 3 years at an uncapped 7% list uplift you pay $3,214.90.");
     expect(r.data.uncapped).toBeUndefined();
     expect(r.data.policy).toMatchObject({ kind: "list", listPercent: 7 });
   });
