@@ -173,9 +173,19 @@ function sortPositionals(words: readonly string[]): Result<Positionals> {
   });
 }
 
+/**
+ * Joins what people naturally type with spaces into the compact forms the grammar reads:
+ * `3 years` → `3y`, `cpi 4.1, 3.2` → `cpi 4.1,3.2`. (Only here: in `cost`, a comma separates lines.)
+ */
+export function compactRenewalText(text: string): string {
+  return text
+    .replace(/(\d)\s+(?:years?|yrs?)\b/gi, "$1y")
+    .replace(/(\d%?)\s*,\s*(?=[-+]?\.?\d)/g, "$1,");
+}
+
 /** Reads the typed text into a request; every mistake comes back as a coded issue. */
 export function parseRenewal(text: string, ctx: CommandContext): Result<RenewalRequest> {
-  const parsed = parseOptions(tokenize(text), OPTIONS, EXAMPLE);
+  const parsed = parseOptions(tokenize(compactRenewalText(text)), OPTIONS, EXAMPLE);
   if (!parsed.ok) return parsed;
   const options = parsed.value;
   const words = sortPositionals(options.positional);

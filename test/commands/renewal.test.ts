@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renewalCommand } from "../../src/commands/renewal.js";
+import { compactRenewalText, renewalCommand } from "../../src/commands/renewal.js";
 import type { Reply } from "../../src/commands/reply.js";
 import { currency } from "../../src/core/money.js";
 
@@ -234,5 +234,21 @@ describe("renewal command: help", () => {
       expect(renewalCommand.run(text, ctx).ok).toBe(true);
     }
     expect(renewalCommand.help.join(" ")).toContain("--lesser-of");
+  });
+});
+
+describe("renewal text as people type it", () => {
+  it("reads `3 years` and a CPI list with spaces after the commas", () => {
+    const spaced = renewalCommand.run("$2m 3 years cpi 4.1, 3.2 lesser-of 3%", ctx);
+    const compact = renewalCommand.run("$2m 3y cpi 4.1,3.2 lesser-of 3%", ctx);
+    expect(spaced.ok).toBe(true);
+    expect(spaced.ok && compact.ok && spaced.reply.data).toEqual(compact.ok && compact.reply.data);
+    // Lesser of CPI and 3%: 3% in both years, so $2,000,000 + $2,060,000 + $2,121,800.
+    expect(spaced.ok && spaced.reply.headline).toContain("$6,181,800");
+  });
+
+  it("leaves other text alone", () => {
+    expect(compactRenewalText("294k GBP years 3 cap 3%")).toBe("294k GBP years 3 cap 3%");
+    expect(compactRenewalText("294k 1 year cap 3%")).toBe("294k 1y cap 3%");
   });
 });
