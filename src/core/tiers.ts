@@ -63,7 +63,7 @@ function issue(code: string, message: string, hint: string): Issue {
   return { code, message, hint };
 }
 
-function tierIssues(t: TierInput, index: number, count: number): Issue[] {
+function tierIssues(t: TierInput, next: TierInput | undefined): Issue[] {
   const label = tierLabel(t);
   const issues: Issue[] = [];
   if (!Number.isSafeInteger(t.from) || (t.to !== undefined && !Number.isSafeInteger(t.to))) {
@@ -94,12 +94,14 @@ function tierIssues(t: TierInput, index: number, count: number): Issue[] {
       ),
     );
   }
-  if (t.to === undefined && index < count - 1) {
+  if (t.to === undefined && next !== undefined) {
+    // The end that makes the next tier follow on, when that tier starts later.
+    const end = next.from > t.from ? next.from - 1 : t.from + 149;
     issues.push(
       issue(
         "tiers.open_not_last",
         `only the last tier can be open-ended, but ${label} is followed by more tiers`,
-        `give it an end, e.g. ${t.from}-${t.from + 149}, and keep the + for the last tier`,
+        `give it an end, e.g. ${t.from}-${end}, and keep the + for the last tier`,
       ),
     );
   }
@@ -168,7 +170,7 @@ export function priceBook(
   }
   const issues: Issue[] = [];
   tiers.forEach((t, i) => {
-    issues.push(...tierIssues(t, i, tiers.length));
+    issues.push(...tierIssues(t, tiers[i + 1]));
   });
   for (let i = 1; i < tiers.length; i++) {
     const found = adjacencyIssue(tiers[i - 1] as TierInput, tiers[i] as TierInput);

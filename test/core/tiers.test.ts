@@ -102,6 +102,8 @@ describe("priceBook validation", () => {
     expect(first?.message).toBe(
       "only the last tier can be open-ended, but 100+ is followed by more tiers",
     );
+    // the end that makes 250+ follow on: 250 − 1 = 249
+    expect(first?.hint).toBe("give it an end, e.g. 100-249, and keep the + for the last tier");
   });
 
   it.each([
