@@ -226,7 +226,11 @@ function scenarioWorking(c: ScenarioCost, a: CostAnalysis): string[] {
       l.line.period === "month"
         ? `${q} × ${fmt(l.line.unitPrice)} × 12`
         : `${q} × ${fmt(l.line.unitPrice)}/yr`;
-    return `${name}, ${l.line.type}: ${sum} = ${fmt(l.annual)} a year`;
+    const term =
+      a.years > 1 && c.lines.length > 1
+        ? `; × ${a.years} = ${fmt(money(l.annual.minor * a.years, l.annual.currency))} ${yearsText(a.years)}`
+        : "";
+    return `${name}, ${l.line.type}: ${sum} = ${fmt(l.annual)} a year${term}`;
   });
   if (c.lines.length > 1) {
     lines.push(

@@ -6,7 +6,7 @@
 import { attribute } from "../core/attribution.js";
 import { costScenario, type ScenarioCost, savingAgainst } from "../core/cost.js";
 import { type LicenceLine, licenceLine, type Scenario, scenario } from "../core/licence.js";
-import { type CurrencyCode, fromMajorExact } from "../core/money.js";
+import { type CurrencyCode, fromMajorExact, toDecimal } from "../core/money.js";
 import { all, fail, type Issue, ok, type Result } from "../core/result.js";
 import type { Command } from "./command.js";
 import type { CommandContext } from "./context.js";
@@ -88,11 +88,14 @@ function analyse(text: string, ctx: CommandContext): Result<CostAnalysis> {
   });
 }
 
+/** Follow-ups: the same plans over a term, then the renewal of the plan the headline is about. */
 function nextSteps(text: string, a: CostAnalysis): string[] {
   const next: string[] = [];
   if (a.years === 1) next.push(`cost ${text} --years 3`);
   if (a.comparisons.length === 0) next.push(`cost ${text} vs 500 named @ 100`);
-  next.push("help cost");
+  const plan = a.comparisons[0]?.option ?? a.baseline;
+  const amount = toDecimal(plan.annual).replace(/\.0+$/, "");
+  next.push(`renewal ${amount} ${a.currency.code} years ${Math.max(a.years, 3)} cap 3%`);
   return next;
 }
 

@@ -158,7 +158,7 @@ describe("cost: THE CHECK", () => {
       "Where the saving of the mixed plan comes from: the lower named rate £180,000 · the licensing model £126,000 (one documented convention for the order of the parts",
     );
     expect(r.notes.join("\n")).not.toContain("assumed GBP");
-    expect(r.next[0]).toBe(`cost ${CHECK} --years 3`);
+    expect(r.next).toEqual([`cost ${CHECK} --years 3`, "renewal 294000 GBP years 3 cap 3%"]);
   });
 
   it("answers to its alias too", () => {
@@ -248,6 +248,12 @@ describe("cost: more hand-computed cases", () => {
       saving: { term: gbp(918_000) },
     });
     expect(r.tables[0]?.columns.at(-1)?.header).toBe("3 years");
+    // 150 × 70 × 12 × 3 = 378,000: each line's term figure has its working.
+    expect(r.tables[0]?.rows[0]).toEqual(["mixed: named", "150", "£70", "£126,000", "£378,000"]);
+    expect(r.working).toContain(
+      "mixed, named: 150 × £70 × 12 = £126,000 a year; × 3 = £378,000 over 3 years",
+    );
+    expect(r.working).toContain("mixed: £294,000 × 3 = £882,000 over 3 years");
     expect(r.notes).toContain(
       "3-year figures are flat (3 × the annual cost, no uplift); the renewal command projects uplift.",
     );
