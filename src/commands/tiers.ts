@@ -258,6 +258,7 @@ export const tiersCommand: Command = {
     "The ask: the next tier's rate granted without buying up. Under all-units that prices every seat at the next rate; under graduated it prices your current band (from the start of your tier to your quantity) at the next rate, lower bands unchanged.",
     "Buying up: the cost of buying exactly up to the next break. Under all-units it can be cheaper than staying; the buy-up point is the smallest quantity from which it costs no more. Under graduated it never is.",
     "--forecast 260 --within 6 (or `forecast 260 in 6 months`): if the forecast crosses a break, the reply recommends asking for that tier's rate now and says what it saves on today's quantity.",
+    "The headline is the ask when a forecast crosses a break to a lower rate, else the buy-up when buying up is strictly cheaper, else the cost and the distance to the next break; the other sentences lead the notes.",
     "Currency: a £, $ or € sign on a rate, a code such as GBP anywhere, or --currency GBP; otherwise the default currency is assumed and the reply says so.",
   ],
   run(text: string, ctx: CommandContext): CommandOutcome {
