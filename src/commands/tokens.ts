@@ -27,7 +27,17 @@ export function tokenize(text: string): string[] {
   return tokens;
 }
 
-/** Joins argv back into command text, quoting words that contain spaces, for the shared parser. */
+/**
+ * Joins argv back into command text for the shared parser. A shell argument that follows an option
+ * (`--tiers "1-99 @ 75, 100+ @ 70"`) or holds `=` (`start="Login Time"`) is one value and is
+ * quoted; any other (`cost "150 named @ 70 vs 500 named @ 100"`) is text to read word by word,
+ * exactly as if it had been typed in chat.
+ */
 export function joinArgs(args: readonly string[]): string {
-  return args.map((a) => (a === "" || /\s/.test(a) ? `"${a}"` : a)).join(" ");
+  return args
+    .map((a, i) => {
+      const isValue = /^--?[a-z]/i.test(args[i - 1] ?? "") || /^[^\s=]+=.*\s/.test(a);
+      return a === "" || (isValue && /\s/.test(a)) ? `"${a}"` : a;
+    })
+    .join(" ");
 }
