@@ -27,7 +27,8 @@ for (const text of cases) {
   const first = performance.now();
   const outcome = dispatch(text, ctx);
   const cold = performance.now() - first;
-  if (!outcome.ok) throw new Error(`benchmark case failed: ${text}: ${JSON.stringify(outcome.issues)}`);
+  if (!outcome.ok)
+    throw new Error(`benchmark case failed: ${text}: ${JSON.stringify(outcome.issues)}`);
   const times = [];
   for (let i = 0; i < iterations; i++) {
     const t0 = performance.now();
@@ -47,7 +48,10 @@ for (const text of cases) {
 const cpu = os.cpus()[0]?.model ?? "unknown CPU";
 const header = `\n## ${new Date().toISOString().slice(0, 10)} — ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${iterations} runs each\n\n| command | first call (ms) | p50 (ms) | p99 (ms) | max (ms) |\n|---|---:|---:|---:|---:|\n`;
 const body = rows
-  .map((r) => `| ${r.command} | ${r.cold.toFixed(2)} | ${r.p50.toFixed(3)} | ${r.p99.toFixed(3)} | ${r.max.toFixed(2)} |`)
+  .map(
+    (r) =>
+      `| ${r.command} | ${r.cold.toFixed(2)} | ${r.p50.toFixed(3)} | ${r.p99.toFixed(3)} | ${r.max.toFixed(2)} |`,
+  )
   .join("\n");
 const file = new URL("./results/typed-commands.md", import.meta.url);
 if (!existsSync(file)) {
