@@ -1,0 +1,164 @@
+/**
+ * Reading date-times from cells: ISO 8601 (with or without a zone), `dd/mm/yyyy` and `mm/dd/yyyy`
+ * with an optional time, `5 Mar 2026` / `Mar 5, 2026`, Excel serial numbers and real Date cells.
+ * Times without a zone are wall-clock times in the chosen IANA zone. The day/month order of a file
+ * is settled once for the whole file (resolveDayMonthOrder), never guessed per value.
+ */
+import type { DayMonthOrder } from "./options.js";
+import type { Cell } from "./table.js";
+import { wallClockToInstant } from "./time-zone.js";
+
+export interface DateContext {
+  readonly order: DayMonthOrder | undefined;
+  readonly timeZone: string;
+  readonly date1904: boolean;
+}
+
+export type DateRead =
+  | { readonly ok: true; readonly ms: number }
+  | { readonly ok: false; readonly reason: string };
+
+const TIME = String.raw`(?:[T ,]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:[.,](\d{1,9}))?)?\s*([ap]\.?m\.?)?)?`;
+const ISO = new RegExp(
+  String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})${TIME}\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$`,
+  "i",
+);
+const NUMERIC = new RegExp(String.raw`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})${TIME}$`, "i");
+const DAY_NAME = new RegExp(String.raw`^(\d{1,2})[ -]([a-z]{3,9})\.?[ -,]+(\d{4})${TIME}$`, "i");
+const NAME_DAY = new RegExp(
+  String.raw`^([a-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})${TIME}$`,
+  "i",
+);
+/** Fast check used when scanning a file for the day/month order. */
+export const NUMERIC_DATE = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})/;
+
+const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
+
+function monthFromName(name: string): number | undefined {
+  const n = name.toLowerCase();
+  if (n.length < 3) return undefined;
+  const i = MONTHS.findIndex((m) => m.startsWith(n) || (n === "sept" && m === "september"));
+  return i < 0 ? undefined : i + 1;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Wall-clock ms (fields encoded as UTC) from calendar parts, or undefined if not a real time. */
+function wallClock(
+  year: number,
+  month: number,
+  day: number,
+  time: readonly (string | undefined)[],
+): number | undefined {
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  const [h, mi, s, frac, ampm] = time;
+  let hour = h === undefined ? 0 : Number(h);
+  const minute = mi === undefined ? 0 : Number(mi);
+  const second = s === undefined ? 0 : Number(s);
+  if (ampm !== undefined) {
+    if (hour < 1 || hour > 12) return undefined;
+    const pm = ampm.toLowerCase().startsWith("p");
+    hour = (hour % 12) + (pm ? 12 : 0);
+  }
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  const millis = frac === undefined ? 0 : Math.floor(Number(`0.${frac}`) * 1000);
+  return Date.UTC(year, month - 1, day, hour, minute, second, millis);
+}
+
+function zoneOffsetMs(zone: string): number {
+  const z = zone.toUpperCase();
+  if (z === "Z" || z === "UTC" || z === "GMT") return 0;
+  const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);
+  if (!m) return 0;
+  const sign = m[1] === "-" ? -1 : 1;
+  return sign * (Number(m[2]) * 60 + Number(m[3] ?? 0)) * 60_000;
+}
+
+const notADate = (text: string): DateRead => ({ ok: false, reason: `"${text}" is not a date` });
+
+/** Reads one date-time written as text. */
+export function readDateText(raw: string, ctx: DateContext): DateRead {
+  const text = raw.trim();
+  const iso = ISO.exec(text);
+  if (iso) {
+    const wall = wallClock(Number(iso[1]), Number(iso[2]), Number(iso[3]), iso.slice(4, 9));
+    if (wall === undefined) return notADate(text);
+    const zone = iso[9];
+    return {
+      ok: true,
+      ms: zone === undefined ? wallClockToInstant(wall, ctx.timeZone) : wall - zoneOffsetMs(zone),
+    };
+  }
+  const num = NUMERIC.exec(text);
+  if (num) {
+    const a = Number(num[1]);
+    const b = Number(num[2]);
+    // The file-wide order decides; without one, only a value with a single reading is accepted
+    // (resolveDayMonthOrder has already refused files where any value has two readings).
+    const order = ctx.order ?? (a > 12 ? "dd/mm" : "mm/dd");
+    const [day, month] = order === "dd/mm" ? [a, b] : [b, a];
+    const wall = wallClock(Number(num[3]), month, day, num.slice(4, 9));
+    if (wall === undefined) {
+      const valid = wallClock(Number(num[3]), day, month, num.slice(4, 9)) !== undefined;
+      return valid && ctx.order !== undefined
+        ? { ok: false, reason: `"${text}" is not a date in ${order}/yyyy order` }
+        : notADate(text);
+    }
+    return { ok: true, ms: wallClockToInstant(wall, ctx.timeZone) };
+  }
+  const named = DAY_NAME.exec(text) ?? NAME_DAY.exec(text);
+  if (named) {
+    const dayFirst = /^\d/.test(text);
+    const month = monthFromName((dayFirst ? named[2] : named[1]) ?? "");
+    const day = Number(dayFirst ? named[1] : named[2]);
+    if (month === undefined) return notADate(text);
+    const wall = wallClock(Number(named[3]), month, day, named.slice(4, 9));
+    if (wall === undefined) return notADate(text);
+    return { ok: true, ms: wallClockToInstant(wall, ctx.timeZone) };
+  }
+  return notADate(text);
+}
+
+const EXCEL_EPOCH_1900 = Date.UTC(1899, 11, 30);
+const EXCEL_EPOCH_1904 = Date.UTC(1904, 0, 1);
+/** 31 Dec 9999, the last date Excel can show. */
+const EXCEL_MAX_SERIAL = 2_958_465;
+
+/** Wall-clock ms of an Excel serial date (days since 30 Dec 1899, or 1 Jan 1904). */
+export function excelSerialToWall(serial: number, date1904: boolean): number {
+  return Math.round((date1904 ? EXCEL_EPOCH_1904 : EXCEL_EPOCH_1900) + serial * 86_400_000);
+}
+
+/** Reads a date cell of any type: text, an Excel serial number, or a Date from a formatted cell. */
+export function readDateCell(cell: Cell, ctx: DateContext): DateRead {
+  if (cell instanceof Date) {
+    // exceljs turns a date-formatted serial into a Date whose UTC fields are the wall clock shown.
+    const wall = cell.getTime();
+    if (Number.isNaN(wall)) return { ok: false, reason: "the cell holds an invalid date" };
+    return { ok: true, ms: wallClockToInstant(wall, ctx.timeZone) };
+  }
+  if (typeof cell === "number") {
+    if (!(cell > 0 && cell <= EXCEL_MAX_SERIAL)) return notADate(String(cell));
+    return {
+      ok: true,
+      ms: wallClockToInstant(excelSerialToWall(cell, ctx.date1904), ctx.timeZone),
+    };
+  }
+  if (typeof cell === "string") return readDateText(cell, ctx);
+  return notADate(String(cell));
+}

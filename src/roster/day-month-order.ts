@@ -1,0 +1,82 @@
+/**
+ * Settles whether a file's `nn/nn/yyyy` dates are day-first or month-first, once for the whole file.
+ * A value such as 25/03/2026 proves day-first; 03/25/2026 proves month-first. If nothing proves the
+ * order and some value reads two ways (03/04/2026), the file is ambiguous: we ask, never guess.
+ */
+import { fail, ok, type Result } from "../core/result.js";
+import { NUMERIC_DATE } from "./dates.js";
+import type { DayMonthOrder } from "./options.js";
+import type { Cell } from "./table.js";
+
+export interface DateSample {
+  readonly row: number;
+  readonly cell: Cell;
+}
+
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
+  return `${n}${suffix}`;
+}
+
+const FORMAT_HINT =
+  "--date-format dd/mm (25/03/2026 is 25 March) or --date-format mm/dd (03/25/2026)";
+
+/**
+ * The order to read the file with: the one given, the one the file proves, or undefined when no
+ * value needs it. Fails when the file is ambiguous or mixes both orders and none was given.
+ */
+export function resolveDayMonthOrder(
+  samples: Iterable<DateSample>,
+  given: DayMonthOrder | undefined,
+): Result<DayMonthOrder | undefined> {
+  if (given !== undefined) return ok(given);
+  let dayFirst: DateSample | undefined;
+  let monthFirst: DateSample | undefined;
+  let ambiguous: { text: string; a: number; b: number } | undefined;
+  for (const sample of samples) {
+    if (typeof sample.cell !== "string") continue;
+    const m = NUMERIC_DATE.exec(sample.cell);
+    if (!m) continue;
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    if (a > 12 && a <= 31 && b <= 12) dayFirst ??= sample;
+    else if (b > 12 && b <= 31 && a <= 12) monthFirst ??= sample;
+    else if (a !== b && a >= 1 && b >= 1 && a <= 12 && b <= 12) {
+      ambiguous ??= { text: m[0].trim(), a, b };
+    }
+  }
+  if (dayFirst && monthFirst) {
+    return fail(
+      "dates.mixed_order",
+      `Some dates are day-first ("${String(dayFirst.cell).trim()}" on row ${dayFirst.row}) and some month-first ("${String(monthFirst.cell).trim()}" on row ${monthFirst.row}). Say which order the file uses; rows that don't fit will be listed.`,
+      FORMAT_HINT,
+    );
+  }
+  if (dayFirst) return ok("dd/mm");
+  if (monthFirst) return ok("mm/dd");
+  if (ambiguous) {
+    const { text, a, b } = ambiguous;
+    return fail(
+      "dates.ambiguous",
+      `Is ${text} the ${ordinal(a)} of ${MONTH_NAMES[b - 1]} or the ${ordinal(b)} of ${MONTH_NAMES[a - 1]}? No date in the file settles it. Add --date-format dd/mm or --date-format mm/dd.`,
+      FORMAT_HINT,
+    );
+  }
+  return ok(undefined);
+}

@@ -1,0 +1,169 @@
+/**
+ * Event-log rows (user, time, login/logout, optional device) → sessions by pairing each login with
+ * the next logout of the same user on the same device. A login with no logout before the next
+ * login (or the end of the log) is closed at the session timeout, or at that next login if sooner.
+ * A logout with no login before it is reported: the log doesn't say when that session began.
+ */
+
+import { cellAt, cellText, headerOf, isBlank, userKey } from "./cells.js";
+import type { ColumnMap } from "./columns.js";
+import { type DateContext, readDateCell } from "./dates.js";
+import type { RowIssue } from "./row-issue.js";
+import type { SessionCandidate } from "./rows-to-sessions.js";
+import type { TableRow } from "./table.js";
+
+export type EventKind = "login" | "logout";
+
+const LOGOUT_WORDS = [
+  "logout",
+  "logoff",
+  "signout",
+  "signoff",
+  "disconnect",
+  "sessionend",
+  "timeout",
+  "timedout",
+  "loggedout",
+  "loggedoff",
+];
+const LOGIN_WORDS = [
+  "login",
+  "logon",
+  "signin",
+  "signon",
+  "connect",
+  "sessionstart",
+  "loggedin",
+  "loggedon",
+];
+/** Windows Security event ids: 4624/528/540 logon; 4634/4647/538/551 logoff. */
+const LOGIN_IDS = new Set(["4624", "528", "540"]);
+const LOGOUT_IDS = new Set(["4634", "4647", "538", "551"]);
+
+/** "Logon", "User logged off", "4634", "Sign-in" … → login or logout; undefined for anything else. */
+export function eventKind(text: string): EventKind | undefined {
+  const t = text.toLowerCase().replace(/[^a-z0-9]+/g, "");
+  if (LOGOUT_IDS.has(t)) return "logout";
+  if (LOGIN_IDS.has(t)) return "login";
+  // Logout words first: "disconnect" contains "connect".
+  if (LOGOUT_WORDS.some((w) => t.includes(w))) return "logout";
+  if (LOGIN_WORDS.some((w) => t.includes(w))) return "login";
+  if (t === "start" || t === "in") return "login";
+  if (t === "end" || t === "stop" || t === "out") return "logout";
+  return undefined;
+}
+
+interface LogEvent {
+  readonly row: number;
+  readonly time: number;
+  readonly kind: EventKind;
+}
+
+export interface EventRowsContext {
+  readonly headers: readonly string[];
+  readonly columns: ColumnMap;
+  readonly dates: DateContext;
+  readonly sessionTimeoutMs: number;
+}
+
+export interface EventRowsResult {
+  readonly candidates: SessionCandidate[];
+  readonly errors: RowIssue[];
+  readonly closedAtTimeout: number;
+  readonly unpairedLogouts: number;
+  readonly duplicates: number;
+}
+
+export function eventsToSessions(
+  rows: readonly TableRow[],
+  ctx: EventRowsContext,
+): EventRowsResult {
+  const { headers, columns } = ctx;
+  const userHeader = headerOf(headers, columns, "user");
+  const timeHeader = headerOf(headers, columns, "timestamp");
+  const eventHeader = headerOf(headers, columns, "event");
+  const errors: RowIssue[] = [];
+  const byKey = new Map<string, { user: string; events: LogEvent[] }>();
+  const seen = new Map<string, number>();
+  let duplicates = 0;
+  for (const row of rows) {
+    const problems: RowIssue[] = [];
+    const user = userKey(cellAt(row, columns, "user"));
+    if (user === undefined) problems.push({ row: row.row, column: userHeader, reason: "no user" });
+    const timeCell = cellAt(row, columns, "timestamp");
+    let time: number | undefined;
+    if (isBlank(timeCell)) problems.push({ row: row.row, column: timeHeader, reason: "no time" });
+    else {
+      const read = readDateCell(timeCell, ctx.dates);
+      if (read.ok) time = read.ms;
+      else problems.push({ row: row.row, column: timeHeader, reason: read.reason });
+    }
+    const eventText = cellText(cellAt(row, columns, "event"));
+    const kind = eventKind(eventText);
+    if (eventText === "") problems.push({ row: row.row, column: eventHeader, reason: "no event" });
+    else if (kind === undefined) {
+      problems.push({
+        row: row.row,
+        column: eventHeader,
+        reason: `"${eventText}" is not a login or logout`,
+      });
+    }
+    if (problems.length > 0 || user === undefined || time === undefined || kind === undefined) {
+      errors.push(...problems);
+      continue;
+    }
+    const device = userKey(cellAt(row, columns, "device")) ?? "";
+    const key = `${user}\u0000${device}`;
+    const identity = `${key}\u0000${time}\u0000${kind}`;
+    const first = seen.get(identity);
+    if (first !== undefined) {
+      duplicates++;
+      errors.push({
+        row: row.row,
+        column: null,
+        reason: `same user, time and event as row ${first}`,
+      });
+      continue;
+    }
+    seen.set(identity, row.row);
+    const entry = byKey.get(key);
+    const event = { row: row.row, time, kind };
+    if (entry) entry.events.push(event);
+    else byKey.set(key, { user, events: [event] });
+  }
+  const candidates: SessionCandidate[] = [];
+  let closedAtTimeout = 0;
+  let unpairedLogouts = 0;
+  for (const { user, events } of byKey.values()) {
+    events.sort((a, b) => a.time - b.time || a.row - b.row);
+    let open: LogEvent | undefined;
+    for (const e of events) {
+      if (e.kind === "login") {
+        if (open) {
+          closedAtTimeout++;
+          const end = Math.min(open.time + ctx.sessionTimeoutMs, e.time);
+          candidates.push({ row: open.row, user, start: open.time, end, closedAtTimeout: true });
+        }
+        open = e;
+      } else if (open) {
+        candidates.push({
+          row: open.row,
+          user,
+          start: open.time,
+          end: e.time,
+          closedAtTimeout: false,
+        });
+        open = undefined;
+      } else {
+        unpairedLogouts++;
+        errors.push({ row: e.row, column: eventHeader, reason: "logout with no login before it" });
+      }
+    }
+    if (open) {
+      closedAtTimeout++;
+      const end = open.time + ctx.sessionTimeoutMs;
+      candidates.push({ row: open.row, user, start: open.time, end, closedAtTimeout: true });
+    }
+  }
+  return { candidates, errors, closedAtTimeout, unpairedLogouts, duplicates };
+}

@@ -1,0 +1,310 @@
+/**
+ * The entry point: the bytes of an uploaded file → a roster or a list of sessions, with the column
+ * mapping used, summary counts and every row that was not used (row, column, reason). Files that
+ * can't be used at all (empty, binary, no header, a required column missing, ambiguous dates) give
+ * coded issues instead. Judged by content, not by file name. Never logs: rows hold personal data.
+ */
+import { failAll, type Issue, ok, type Result } from "../core/result.js";
+import type { RosterUser, Session } from "../core/usage.js";
+import { cellAt } from "./cells.js";
+import {
+  type ColumnMap,
+  FIELD_LABELS,
+  type Field,
+  type FileKind,
+  resolveOverrides,
+} from "./columns.js";
+import type { DateContext } from "./dates.js";
+import { type DateSample, resolveDayMonthOrder } from "./day-month-order.js";
+import { detectKind, KIND_LABELS } from "./detect-kind.js";
+import { unitFromHeader } from "./durations.js";
+import { eventsToSessions } from "./events-to-sessions.js";
+import { finishSessions } from "./finish-sessions.js";
+import { type ReadOptions, type ResolvedOptions, resolveOptions } from "./options.js";
+import { readCsv } from "./read-csv.js";
+import { readXlsx } from "./read-xlsx.js";
+import { rosterRows } from "./roster-rows.js";
+import { distinctRows, type RowIssue } from "./row-issue.js";
+import { rowsToSessions } from "./rows-to-sessions.js";
+import { sniff } from "./sniff.js";
+import type { Table } from "./table.js";
+
+export interface ColumnUse {
+  readonly field: Field;
+  /** The header as written in the file. */
+  readonly header: string;
+}
+
+/** Counts for the summary line; every data row is either `used` or `skipped` (rows = used + skipped). */
+export interface ReadSummary {
+  /** Data rows (not the header, not blank rows). */
+  readonly rows: number;
+  readonly blankRows: number;
+  readonly used: number;
+  /** Distinct rows in rowErrors. */
+  readonly skipped: number;
+  /** Sessions produced (after merging), or roster users. */
+  readonly sessions: number;
+  /** Distinct users. */
+  readonly users: number;
+  /** Logins with no logout, closed at the session timeout. */
+  readonly closedAtTimeout: number;
+  /** Sessions that overlapped an earlier one of the same user. */
+  readonly overlapping: number;
+  /** Of those, merged into the earlier session (0 when each session counts). */
+  readonly merged: number;
+  /** Rows repeating an earlier row (same user and times, or the same roster user). */
+  readonly duplicates: number;
+  readonly endBeforeStart: number;
+  /** Distinct users not in the roster given (their sessions are kept). */
+  readonly unknownUsers: number;
+  readonly unknownUserRows: number;
+  /** Event logs: logouts with no login before them. */
+  readonly unpairedLogouts: number;
+}
+
+export interface RosterFileRead {
+  readonly kind: FileKind;
+  readonly format: "csv" | "xlsx";
+  readonly roster?: readonly RosterUser[];
+  readonly sessions?: readonly Session[];
+  /** Which header each field was read from, in field order. */
+  readonly mapping: readonly ColumnUse[];
+  readonly summary: ReadSummary;
+  /** Rows not used, sorted by row. */
+  readonly rowErrors: readonly RowIssue[];
+  /** Rows used, with a remark (e.g. user not in the roster), sorted by row. */
+  readonly rowWarnings: readonly RowIssue[];
+  /** How the file was read: delimiter, encoding, sheet, date order, assumed units. */
+  readonly notes: readonly string[];
+}
+
+/** `user ← "Agent Email", start ← "Login Time"` for the reply. */
+export function formatMapping(mapping: readonly ColumnUse[]): string {
+  return mapping.map((m) => `${m.field} ← "${m.header}"`).join(", ");
+}
+
+const DATE_FIELDS: Record<FileKind, readonly Field[]> = {
+  sessions: ["start", "end"],
+  events: ["timestamp"],
+  roster: ["lastLogin", "created"],
+};
+
+function* dateSamples(
+  table: Table,
+  columns: ColumnMap,
+  fields: readonly Field[],
+): Generator<DateSample> {
+  for (const row of table.rows) {
+    for (const field of fields) yield { row: row.row, cell: cellAt(row, columns, field) };
+  }
+}
+
+const byRow = (a: RowIssue, b: RowIssue) => a.row - b.row;
+
+/**
+ * Reads a roster, session log or event log from its bytes. `fileName` is only used in messages.
+ */
+export async function readRosterFile(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ReadOptions = {},
+): Promise<Result<RosterFileRead>> {
+  const resolved = resolveOptions(options);
+  if (!resolved.ok) return resolved;
+  const opts = resolved.value;
+  const sniffed = sniff(bytes, fileName);
+  if (!sniffed.ok) return sniffed;
+  const tableRead =
+    sniffed.value.type === "xlsx"
+      ? await readXlsx(bytes, fileName, opts.sheet)
+      : readCsv(sniffed.value.text, fileName);
+  if (!tableRead.ok) return tableRead;
+  const table = tableRead.value;
+  const rejected = "rejected" in table ? (table.rejected as readonly RowIssue[]) : [];
+  const notes = [...(sniffed.value.type === "text" ? sniffed.value.notes : []), ...table.notes];
+  return interpret(table, rejected, notes, fileName, opts);
+}
+
+function interpret(
+  table: Table,
+  rejected: readonly RowIssue[],
+  notes: string[],
+  fileName: string,
+  opts: ResolvedOptions,
+): Result<RosterFileRead> {
+  const overrides = resolveOverrides(table.headers, opts.mapOverrides);
+  if (!overrides.ok) return overrides;
+  const detected = detectKind(fileName, table.headers, overrides.value);
+  if (!detected.ok) return detected;
+  const { kind, columns } = detected.value;
+  if (table.rows.length === 0 && rejected.length === 0) {
+    return failAll([
+      {
+        code: "file.no_rows",
+        message: `${fileName} has column names but no rows.`,
+        hint: "Export the file again with its data",
+      },
+    ]);
+  }
+  const order = resolveDayMonthOrder(
+    dateSamples(table, columns, DATE_FIELDS[kind]),
+    opts.dateFormat,
+  );
+  if (!order.ok) return order;
+  if (order.value !== undefined) notes.push(`dates read as ${order.value}/yyyy`);
+  if (opts.timeZone !== "UTC") notes.push(`times without a zone read as ${opts.timeZone}`);
+  const dates: DateContext = {
+    order: order.value,
+    timeZone: opts.timeZone,
+    date1904: table.date1904,
+  };
+  const mapping: ColumnUse[] = [];
+  for (const field of Object.keys(FIELD_LABELS) as Field[]) {
+    const index = columns[field];
+    if (index !== undefined) mapping.push({ field, header: table.headers[index] ?? "" });
+  }
+  const header = (f: Field) => {
+    const i = columns[f];
+    return i === undefined ? null : (table.headers[i] ?? null);
+  };
+  const base = { rows: table.rows.length + rejected.length, blankRows: table.blankRows };
+  const zero = {
+    closedAtTimeout: 0,
+    overlapping: 0,
+    merged: 0,
+    duplicates: 0,
+    endBeforeStart: 0,
+    unknownUsers: 0,
+    unknownUserRows: 0,
+    unpairedLogouts: 0,
+  };
+  const finish = (
+    partial: Omit<RosterFileRead, "kind" | "format" | "mapping" | "notes" | "summary"> & {
+      counts: Omit<ReadSummary, "rows" | "blankRows" | "used" | "skipped">;
+    },
+  ): Result<RosterFileRead> => {
+    const rowErrors = [...rejected, ...partial.rowErrors].sort(byRow);
+    const skipped = distinctRows(rowErrors);
+    if (skipped === base.rows) return noUsableRows(fileName, rowErrors, base.rows);
+    const { counts, ...rest } = partial;
+    return ok({
+      ...rest,
+      kind,
+      format: table.format,
+      mapping,
+      notes,
+      rowErrors,
+      rowWarnings: [...partial.rowWarnings].sort(byRow),
+      summary: { ...base, used: base.rows - skipped, skipped, ...counts },
+    });
+  };
+
+  if (kind === "roster") {
+    if (columns.status === undefined) notes.push("no status column: every user counted as active");
+    const read = rosterRows(table.rows, { headers: table.headers, columns, dates });
+    return finish({
+      roster: read.users,
+      rowErrors: read.errors,
+      rowWarnings: read.warnings,
+      counts: {
+        ...zero,
+        sessions: read.users.length,
+        users: read.users.length,
+        duplicates: read.duplicates,
+      },
+    });
+  }
+
+  const finishOptions = {
+    countSessions: opts.countSessions,
+    knownUsers: opts.knownUsers,
+    userHeader: header("user"),
+  };
+  if (kind === "sessions") {
+    const durationHeader = header("duration");
+    const durationUnit = durationHeader === null ? undefined : unitFromHeader(durationHeader);
+    if (durationHeader !== null && durationUnit === undefined) {
+      notes.push(`"${durationHeader}" names no unit: durations read as minutes`);
+    }
+    const read = rowsToSessions(table.rows, {
+      headers: table.headers,
+      columns,
+      dates,
+      sessionTimeoutMs: opts.sessionTimeoutMs,
+      durationUnit,
+    });
+    const done = finishSessions(read.candidates, { ...finishOptions, dropDuplicates: true });
+    noteUnknownUsers(notes, done.users, done.unknownUsers);
+    return finish({
+      sessions: done.sessions,
+      rowErrors: [...read.errors, ...done.errors],
+      rowWarnings: done.warnings,
+      counts: {
+        ...zero,
+        sessions: done.sessions.length,
+        users: done.users,
+        closedAtTimeout: read.closedAtTimeout,
+        overlapping: done.overlapping,
+        merged: done.merged,
+        duplicates: done.duplicates,
+        endBeforeStart: read.endBeforeStart,
+        unknownUsers: done.unknownUsers,
+        unknownUserRows: done.unknownUserRows,
+      },
+    });
+  }
+
+  const read = eventsToSessions(table.rows, {
+    headers: table.headers,
+    columns,
+    dates,
+    sessionTimeoutMs: opts.sessionTimeoutMs,
+  });
+  const done = finishSessions(read.candidates, { ...finishOptions, dropDuplicates: false });
+  noteUnknownUsers(notes, done.users, done.unknownUsers);
+  return finish({
+    sessions: done.sessions,
+    rowErrors: read.errors,
+    rowWarnings: done.warnings,
+    counts: {
+      ...zero,
+      sessions: done.sessions.length,
+      users: done.users,
+      closedAtTimeout: read.closedAtTimeout,
+      overlapping: done.overlapping,
+      merged: done.merged,
+      duplicates: read.duplicates,
+      unknownUsers: done.unknownUsers,
+      unknownUserRows: done.unknownUserRows,
+      unpairedLogouts: read.unpairedLogouts,
+    },
+  });
+}
+
+function noteUnknownUsers(notes: string[], users: number, unknown: number): void {
+  if (users > 0 && unknown === users) {
+    notes.push(
+      `none of the ${users} users are in the roster: do both files use the same key (e-mail or id)?`,
+    );
+  }
+}
+
+function noUsableRows(
+  fileName: string,
+  rowErrors: readonly RowIssue[],
+  rows: number,
+): Result<never> {
+  const examples = rowErrors
+    .slice(0, 3)
+    .map((e) => `row ${e.row}${e.column === null ? "" : ` "${e.column}"`} ${e.reason}`)
+    .join("; ");
+  const issue: Issue = {
+    code: "file.no_usable_rows",
+    message: `None of the ${rows} rows of ${fileName} could be used. First problems: ${examples}.`,
+    hint: 'Fix those rows, or name the right columns with --map field="Column"',
+  };
+  return failAll([issue]);
+}
+
+export { KIND_LABELS };

@@ -1,0 +1,122 @@
+/**
+ * Roster rows → RosterUser, one per user. Status words map to active / disabled / departed (no status
+ * column: everyone is active, noted by the caller; an empty status cell is active with a warning).
+ * A user listed twice keeps the first row; the second is reported.
+ */
+import type { RosterUser, UserStatus } from "../core/usage.js";
+import { cellAt, cellText, headerOf, isBlank, userKey } from "./cells.js";
+import type { ColumnMap, Field } from "./columns.js";
+import { type DateContext, readDateCell } from "./dates.js";
+import { flagOf, licenceOf, meansNever, statusOf } from "./roster-values.js";
+import type { RowIssue } from "./row-issue.js";
+import type { TableRow } from "./table.js";
+
+export interface RosterRowsContext {
+  readonly headers: readonly string[];
+  readonly columns: ColumnMap;
+  readonly dates: DateContext;
+}
+
+export interface RosterRowsResult {
+  readonly users: RosterUser[];
+  readonly errors: RowIssue[];
+  readonly warnings: RowIssue[];
+  readonly duplicates: number;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+const NUMBER = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$/;
+
+export function rosterRows(rows: readonly TableRow[], ctx: RosterRowsContext): RosterRowsResult {
+  const { headers, columns } = ctx;
+  const header = (f: Field) => headerOf(headers, columns, f);
+  const users: RosterUser[] = [];
+  const errors: RowIssue[] = [];
+  const warnings: RowIssue[] = [];
+  const firstRow = new Map<string, number>();
+  let duplicates = 0;
+  for (const row of rows) {
+    const problems: RowIssue[] = [];
+    const problem = (field: Field, reason: string) =>
+      problems.push({ row: row.row, column: header(field), reason });
+    const text = (field: Field) => cellText(cellAt(row, columns, field));
+    const user = userKey(cellAt(row, columns, "user"));
+    if (user === undefined) problem("user", "no user");
+
+    let status: UserStatus = "active";
+    let noStatus = false;
+    if (columns.status !== undefined) {
+      const raw = text("status");
+      const read = raw === "" ? undefined : statusOf(raw);
+      if (raw === "") noStatus = true;
+      else if (read === undefined) {
+        problem("status", `"${raw}" is not a status: use active, disabled or departed`);
+      } else status = read;
+    }
+    const entry: Mutable<RosterUser> = { user: user ?? "", status };
+    const name = text("name");
+    if (name !== "") entry.name = name;
+    const group = text("group");
+    if (group !== "") entry.group = group;
+    const role = text("role");
+    if (role !== "") entry.role = role;
+
+    const licence = text("licence");
+    if (licence !== "") {
+      const kind = licenceOf(licence);
+      if (kind === undefined)
+        problem("licence", `"${licence}" is not a licence type: use named or concurrent`);
+      else entry.licence = kind;
+    }
+    for (const field of ["lastLogin", "created"] as const) {
+      const cell = cellAt(row, columns, field);
+      if (isBlank(cell) || (typeof cell === "string" && meansNever(cell))) continue;
+      const read = readDateCell(cell, ctx.dates);
+      if (read.ok) entry[field] = read.ms;
+      else problem(field, read.reason);
+    }
+    const activityCell = cellAt(row, columns, "activity");
+    if (!isBlank(activityCell)) {
+      const raw = cellText(activityCell);
+      const value =
+        typeof activityCell === "number"
+          ? activityCell
+          : NUMBER.test(raw)
+            ? Number(raw.replaceAll(",", ""))
+            : Number.NaN;
+      if (Number.isFinite(value) && value >= 0) entry.activity = value;
+      else problem("activity", `"${raw}" is not a count of 0 or more`);
+    }
+    const vip = text("vip");
+    if (columns.vip !== undefined) {
+      const flag = flagOf(vip);
+      if (flag === undefined) problem("vip", `"${vip}" is not yes or no`);
+      else entry.vip = flag;
+    }
+    if (user !== undefined && problems.length === 0) {
+      const first = firstRow.get(user);
+      if (first !== undefined) {
+        duplicates++;
+        problems.push({
+          row: row.row,
+          column: header("user"),
+          reason: `user already listed on row ${first}`,
+        });
+      } else firstRow.set(user, row.row);
+    }
+    if (problems.length > 0) {
+      errors.push(...problems);
+      continue;
+    }
+    if (noStatus) {
+      warnings.push({
+        row: row.row,
+        column: header("status"),
+        reason: "no status; counted as active",
+      });
+    }
+    users.push(entry);
+  }
+  return { users, errors, warnings, duplicates };
+}

@@ -1,0 +1,76 @@
+/**
+ * What a file is, judged by its bytes rather than its name: an XLSX workbook (a ZIP), text to read
+ * as CSV (UTF-8 with or without BOM, UTF-16 with BOM, or Windows-1252 as a fallback), or something
+ * we can't read (empty, an old .xls, a PDF or other binary).
+ */
+import { fail, ok, type Result } from "../core/result.js";
+
+export type Sniffed =
+  | { readonly type: "xlsx" }
+  | { readonly type: "text"; readonly text: string; readonly notes: readonly string[] };
+
+function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
+  return signature.every((b, i) => bytes[i] === b);
+}
+
+const KNOWN_BINARY: readonly [readonly number[], string][] = [
+  [[0x25, 0x50, 0x44, 0x46], "a PDF"],
+  [[0x89, 0x50, 0x4e, 0x47], "a PNG image"],
+  [[0xff, 0xd8, 0xff], "a JPEG image"],
+  [[0x1f, 0x8b], "a gzip archive"],
+];
+
+/** Share of control characters (other than tab, CR, LF, FF) above which text is really binary. */
+const MAX_CONTROL_SHARE = 0.01;
+
+function isBinaryText(text: string): boolean {
+  const sample = text.slice(0, 65_536);
+  if (sample.includes("\u0000")) return true;
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) control++;
+  }
+  return control > sample.length * MAX_CONTROL_SHARE;
+}
+
+export function sniff(bytes: Uint8Array, fileName: string): Result<Sniffed> {
+  const notCsv = (what: string) =>
+    fail(
+      "file.not_csv_or_xlsx",
+      `${fileName} is neither a CSV nor an XLSX file (it looks like ${what}).`,
+      "Export the roster or session log from your service desk as CSV or XLSX",
+    );
+  if (bytes.length === 0) {
+    return fail("file.empty", `${fileName} is empty.`, "Export the file again, with a header row");
+  }
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
+    return ok({ type: "xlsx" });
+  }
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    return fail(
+      "file.old_excel",
+      `${fileName} is an old-style Excel .xls workbook, which I can't read.`,
+      "Save it as .xlsx or CSV (File → Save As) and upload that",
+    );
+  }
+  for (const [signature, what] of KNOWN_BINARY) {
+    if (startsWith(bytes, signature)) return notCsv(what);
+  }
+  let text: string;
+  const notes: string[] = [];
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
+    text = new TextDecoder(bytes[0] === 0xff ? "utf-16le" : "utf-16be").decode(bytes);
+    notes.push("read as UTF-16 text");
+  } else {
+    try {
+      text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    } catch {
+      // Excel's "CSV" on Windows writes the ANSI code page; names with accents would fail UTF-8.
+      text = new TextDecoder("windows-1252").decode(bytes);
+      notes.push("not valid UTF-8, so read as Windows-1252 text; check accented names");
+    }
+  }
+  if (isBinaryText(text)) return notCsv("binary data");
+  return ok({ type: "text", text, notes });
+}
