@@ -1,0 +1,54 @@
+/**
+ * `forget`: deletes everything a channel stored — deal, uploads with their raw rows, analyses and
+ * drafts — in one transaction, and records that it happened. The audit trail is kept: it holds no
+ * personal data and is the proof that the deletion was done.
+ */
+import { auditRepository } from "./audit.js";
+import type { Db } from "./db.js";
+import { checkStamp, type Scope, type Stamp, scopeParams } from "./scope.js";
+
+/** How many records of each kind were deleted. */
+export interface ForgetResult {
+  readonly deals: number;
+  readonly uploads: number;
+  readonly rawRows: number;
+  readonly analyses: number;
+  readonly drafts: number;
+}
+
+/** Children before parents, so the channel-scoped foreign keys are never violated. */
+const TABLES = [
+  ["drafts", "drafts"],
+  ["analyses", "analyses"],
+  ["rawRows", "upload_rows"],
+  ["uploads", "uploads"],
+  ["deals", "deals"],
+] as const;
+
+export async function forgetChannel(db: Db, scope: Scope, stamp: Stamp): Promise<ForgetResult> {
+  checkStamp(stamp);
+  const params = scopeParams(scope);
+  return db.transaction(async (tx) => {
+    const counts: Record<string, number> = {};
+    for (const [key, table] of TABLES) {
+      const r = await tx.query(
+        `DELETE FROM ${table} WHERE team_id = $1 AND channel_id = $2`,
+        params,
+      );
+      counts[key] = r.rowCount;
+    }
+    const result: ForgetResult = {
+      deals: counts.deals ?? 0,
+      uploads: counts.uploads ?? 0,
+      rawRows: counts.rawRows ?? 0,
+      analyses: counts.analyses ?? 0,
+      drafts: counts.drafts ?? 0,
+    };
+    await auditRepository(tx).record(
+      scope,
+      { action: "channel.forgotten", detail: { ...result } },
+      stamp,
+    );
+    return result;
+  });
+}

@@ -1,0 +1,50 @@
+/** The store as the app uses it: one database and a repository for each kind of record. */
+import { type AnalysisRepository, analysisRepository } from "./analyses.js";
+import { type AuditRepository, auditRepository } from "./audit.js";
+import type { Db } from "./db.js";
+import { type DealRepository, dealRepository } from "./deals.js";
+import { type DraftRepository, draftRepository } from "./drafts.js";
+import { type ForgetResult, forgetChannel } from "./forget.js";
+import { migrate } from "./migrate.js";
+import { openDb, type StoreConfig } from "./open-db.js";
+import { applyRetention, type RetentionResult } from "./retention.js";
+import type { Scope, Stamp } from "./scope.js";
+import { type UploadRepository, uploadRepository } from "./uploads.js";
+
+export interface Store {
+  readonly db: Db;
+  readonly deals: DealRepository;
+  readonly uploads: UploadRepository;
+  readonly analyses: AnalysisRepository;
+  readonly drafts: DraftRepository;
+  readonly audit: AuditRepository;
+  forget(scope: Scope, stamp: Stamp): Promise<ForgetResult>;
+  applyRetention(options: { readonly now: Date; readonly days: number }): Promise<RetentionResult>;
+  close(): Promise<void>;
+}
+
+export function createStore(db: Db): Store {
+  return {
+    db,
+    deals: dealRepository(db),
+    uploads: uploadRepository(db),
+    analyses: analysisRepository(db),
+    drafts: draftRepository(db),
+    audit: auditRepository(db),
+    forget: (scope, stamp) => forgetChannel(db, scope, stamp),
+    applyRetention: (options) => applyRetention(db, options),
+    close: () => db.close(),
+  };
+}
+
+/** Opens the configured database, brings its schema up to date and returns the store. */
+export async function openStore(config: StoreConfig): Promise<Store> {
+  const db = await openDb(config);
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return createStore(db);
+}
