@@ -10,11 +10,20 @@ import { currency } from "../dist/core/money.js";
 
 const ctx = { defaultCurrency: currency("GBP") };
 const cases = [
-  "cost 150 named @ 70 + 100 concurrent @ 140 vs 500 named @ 100 GBP",
-  "cost 120 named @ 70 + 40 named @ 80 + 60 concurrent @ 140 vs 200 named @ 95 + 30 concurrent @ 150 vs 400 named @ 100 --years 3",
-  'tiers 240 --tiers "1-99 @ 75, 100-249 @ 70, 250+ @ 62" --mode graduated --forecast 260 --within 6',
-  "renewal 2000000 --currency USD --years 10 --cpi 4.1,3.2,2.8,2.5,2.4,2.3,2.2,2.1,2 --lesser-of 3% --list 7%",
-  "impl --fixed 45k --days 60 --day-rate 1200 --overrun 10-40% --annual 294k GBP",
+  ["cost, 2 plans", "cost 150 named @ 70 + 100 concurrent @ 140 vs 500 named @ 100 GBP"],
+  [
+    "cost, 3 plans, 3 years",
+    "cost 120 named @ 70 + 40 named @ 80 + 60 concurrent @ 140 vs 200 named @ 95 + 30 concurrent @ 150 vs 400 named @ 100 --years 3",
+  ],
+  [
+    "tiers, graduated + forecast",
+    'tiers 240 --tiers "1-99 @ 75, 100-249 @ 70, 250+ @ 62" --mode graduated --forecast 260 --within 6',
+  ],
+  [
+    "renewal, 10 years CPI",
+    "renewal 2000000 --currency USD --years 10 --cpi 4.1,3.2,2.8,2.5,2.4,2.3,2.2,2.1,2 --lesser-of 3% --list 7%",
+  ],
+  ["impl", "impl --fixed 45k --days 60 --day-rate 1200 --overrun 10-40% --annual 294k GBP"],
 ];
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 2000);
 
@@ -23,7 +32,7 @@ function percentile(sorted, p) {
 }
 
 const rows = [];
-for (const text of cases) {
+for (const [label, text] of cases) {
   const first = performance.now();
   const outcome = dispatch(text, ctx);
   const cold = performance.now() - first;
@@ -37,7 +46,7 @@ for (const text of cases) {
   }
   times.sort((a, b) => a - b);
   rows.push({
-    command: text.split(" ")[0],
+    command: label,
     cold,
     p50: percentile(times, 50),
     p99: percentile(times, 99),
@@ -46,7 +55,8 @@ for (const text of cases) {
 }
 
 const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-const header = `\n## ${new Date().toISOString().slice(0, 10)} — ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${iterations} runs each\n\n| command | first call (ms) | p50 (ms) | p99 (ms) | max (ms) |\n|---|---:|---:|---:|---:|\n`;
+const note = process.env.BENCH_NOTE ? ` (${process.env.BENCH_NOTE})` : "";
+const header = `\n## ${new Date().toISOString().slice(0, 10)} — ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${iterations} runs each${note}\n\n| command | first call (ms) | p50 (ms) | p99 (ms) | max (ms) |\n|---|---:|---:|---:|---:|\n`;
 const body = rows
   .map(
     (r) =>
