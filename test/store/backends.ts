@@ -25,6 +25,8 @@ export interface Backend {
   open(): Promise<TestDb>;
   /** Another connection to the same schema, like a second replica (server only). */
   openAnother?(schema: string): Db;
+  /** Releases what the backend shares between `open()` calls; call it in `afterAll`. */
+  finish(): Promise<void>;
 }
 
 export function uniqueName(prefix: string): string {
@@ -61,6 +63,7 @@ const postgres: Backend = {
   openAnother(schema) {
     return openPgDb({ connectionString: serverUrl ?? "", searchPath: schema });
   },
+  async finish() {},
 };
 
 /**
@@ -69,13 +72,11 @@ const postgres: Backend = {
  */
 function pgliteBackend(): Backend {
   let shared: Promise<Db> | undefined;
-  let users = 0;
   return {
     name: "pglite",
     async open() {
       shared ??= openPgliteDb();
       const db = await shared;
-      users++;
       const schema = uniqueName("dealdesk_test");
       await db.exec(`CREATE SCHEMA ${schema}; SET search_path TO ${schema}`);
       return {
@@ -83,13 +84,13 @@ function pgliteBackend(): Backend {
         schema,
         async dispose() {
           await db.exec(`SET search_path TO public; DROP SCHEMA ${schema} CASCADE`);
-          users--;
-          if (users === 0) {
-            shared = undefined;
-            await db.close();
-          }
         },
       };
+    },
+    async finish() {
+      const db = await shared;
+      shared = undefined;
+      await db?.close();
     },
   };
 }
@@ -97,4 +98,9 @@ function pgliteBackend(): Backend {
 /** PGlite, plus the real server when TEST_DATABASE_URL is set: for `describe.each`. */
 export function backends(): Backend[] {
   return serverUrl === undefined ? [pgliteBackend()] : [pgliteBackend(), postgres];
+}
+
+/** The real server, when TEST_DATABASE_URL is set (tests that need several connections). */
+export function serverBackend(): Backend | undefined {
+  return serverUrl === undefined ? undefined : postgres;
 }

@@ -32,6 +32,7 @@ describe.each(backends())("store repositories on $name", (backend: Backend) => {
 
   afterAll(async () => {
     await test?.dispose();
+    await backend.finish();
   });
 
   describe("deals", () => {

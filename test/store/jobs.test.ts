@@ -1,0 +1,150 @@
+/**
+ * Jobs. In-process (the embedded default) always; on the server, two app instances sharing one
+ * database: both start (dealdesk migrations + pg-boss's own schema) at once, and a job one
+ * enqueues is done exactly once by the other. pg-boss gets a schema unique to this run, dropped
+ * afterwards.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../../src/store/db.js";
+import {
+  inProcessQueue,
+  type JobQueue,
+  openJobQueue,
+  openPgBossQueue,
+} from "../../src/store/jobs.js";
+import { migrate } from "../../src/store/migrate.js";
+import { onServer, serverBackend, serverUrl, type TestDb, uniqueName } from "./backends.js";
+
+async function eventually(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe("in-process jobs (embedded PGlite)", () => {
+  it("runs jobs in the order sent, including ones sent before the handler was registered", async () => {
+    const queue = inProcessQueue();
+    const done: string[] = [];
+    await queue.send("analyse-upload", { uploadId: "u1" });
+    await queue.work<{ uploadId: string }>("analyse-upload", async (data) => {
+      done.push(data.uploadId);
+    });
+    await queue.send("analyse-upload", { uploadId: "u2" });
+    await queue.stop();
+    expect(done).toEqual(["u1", "u2"]);
+  });
+
+  it("reports a failed job and carries on with the next", async () => {
+    const failures: string[] = [];
+    const queue = inProcessQueue((name, error) => failures.push(`${name}: ${String(error)}`));
+    const done: number[] = [];
+    await queue.work<{ n: number }>("count", async ({ n }) => {
+      if (n === 1) throw new Error("boom");
+      done.push(n);
+    });
+    await queue.send("count", { n: 1 });
+    await queue.send("count", { n: 2 });
+    await queue.stop();
+    expect(failures).toEqual(["count: Error: boom"]);
+    expect(done).toEqual([2]);
+    await expect(queue.send("count", { n: 3 })).rejects.toThrow("the job queue is stopped");
+  });
+
+  it("is the queue chosen when no DATABASE_URL is configured", async () => {
+    const queue = await openJobQueue({ dataDir: "./unused" });
+    expect(queue.kind).toBe("in-process");
+    await queue.stop();
+  });
+
+  it("refuses a job name that is not lower-case words joined by -", async () => {
+    await expect(inProcessQueue().send("Analyse Upload", {})).rejects.toThrow(
+      "job names are lower-case words joined by -",
+    );
+  });
+});
+
+const server = serverBackend();
+if (server !== undefined) {
+  describe("two app instances sharing one PostgreSQL database", () => {
+    const bossSchema = uniqueName("dealdesk_jobs_test");
+    let test: TestDb;
+    let second: Db;
+    let instanceA: JobQueue;
+    let instanceB: JobQueue;
+
+    beforeAll(async () => {
+      test = await server.open();
+      second = server.openAnother?.(test.schema) ?? test.db;
+      const options = {
+        connectionString: serverUrl ?? "",
+        schema: bossSchema,
+        pollingIntervalSeconds: 0.5,
+      };
+      // Both instances start at once, as two replicas behind a load balancer would.
+      const [migratedA, migratedB, queueA, queueB] = await Promise.all([
+        migrate(test.db),
+        migrate(second),
+        openPgBossQueue(options),
+        openPgBossQueue(options),
+      ]);
+      expect([migratedA.applied.length > 0, migratedB.applied.length > 0].sort()).toEqual([
+        false,
+        true,
+      ]);
+      instanceA = queueA;
+      instanceB = queueB;
+      await test.db.exec("CREATE TABLE job_runs (job text NOT NULL, instance text NOT NULL)");
+    }, 60_000);
+
+    afterAll(async () => {
+      await Promise.all([instanceA?.stop(), instanceB?.stop()]);
+      await second?.close();
+      await test?.dispose();
+      await onServer(`DROP SCHEMA IF EXISTS ${bossSchema} CASCADE`);
+    }, 30_000);
+
+    async function runs(): Promise<{ job: string; instance: string }[]> {
+      const r = await test.db.query("SELECT job, instance FROM job_runs ORDER BY job");
+      return r.rows.map((row) => ({ job: String(row.job), instance: String(row.instance) }));
+    }
+
+    it("a job enqueued by one instance is done once, by the other", async () => {
+      await instanceB.work<{ uploadId: string }>("analyse-upload", async (data) => {
+        await second.query("INSERT INTO job_runs (job, instance) VALUES ($1, 'B')", [
+          data.uploadId,
+        ]);
+      });
+      const id = await instanceA.send("analyse-upload", { uploadId: "upload-1" });
+      expect(id).toMatch(/^[0-9a-f-]{36}$/);
+      await eventually(async () => (await runs()).length > 0);
+      // Give a duplicate delivery time to show up before asserting there was none.
+      await new Promise((r) => setTimeout(r, 1_200));
+      expect(await runs()).toEqual([{ job: "upload-1", instance: "B" }]);
+    }, 30_000);
+
+    it("with both instances working the same queue, each of several jobs runs exactly once", async () => {
+      const handler = (instance: string, db: Db) => async (data: { n: number }) => {
+        await db.query("INSERT INTO job_runs (job, instance) VALUES ($1, $2)", [
+          `split-${data.n}`,
+          instance,
+        ]);
+      };
+      await instanceA.work("split", handler("A", test.db));
+      await instanceB.work("split", handler("B", second));
+      for (let n = 1; n <= 6; n++) await instanceA.send("split", { n });
+      const splitRuns = async () => (await runs()).filter((r) => r.job.startsWith("split-"));
+      await eventually(async () => (await splitRuns()).length >= 6);
+      await new Promise((r) => setTimeout(r, 1_200));
+      expect((await splitRuns()).map((r) => r.job)).toEqual([
+        "split-1",
+        "split-2",
+        "split-3",
+        "split-4",
+        "split-5",
+        "split-6",
+      ]);
+    }, 30_000);
+  });
+}
