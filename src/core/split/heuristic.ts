@@ -1,0 +1,91 @@
+/**
+ * A good starting solution for the integer program, costed exactly on the reduced sets.
+ * 1. Peeling: from "everyone pooled", repeatedly find the busiest instants and name a small set of
+ *    users that hits all of them (greedy hitting set), which lowers the pool by one seat; keep the
+ *    cheapest plan seen on the way down (naming is not worth it one step but may be two steps on).
+ * 2. Local search from the best plan found (peeling or any baseline): name or pool single users
+ *    while that lowers the cost.
+ */
+import { type Choice, current, type Evaluated, evaluate, isFree } from "./baselines.js";
+import type { LoadTracker } from "./loads.js";
+import { type Pricing, planCost, poolNeeded } from "./pricing.js";
+import type { SplitProblem } from "./problem.js";
+
+function peel(problem: SplitProblem, pr: Pricing, t: LoadTracker, start: Choice): Evaluated {
+  let best = evaluate(problem, pr, t, start);
+  const hits = new Int32Array(problem.users.length);
+  for (;;) {
+    const peak = t.peak();
+    if (peak === 0) break;
+    const open = new Set<number>();
+    for (let j = 0; j < t.loads.length; j++) if (t.loads[j] === peak) open.add(j);
+    const chosen: number[] = [];
+    while (open.size > 0) {
+      hits.fill(0);
+      let pick = -1;
+      for (const j of open) {
+        for (const u of problem.sets[j] as Int32Array) {
+          if (t.named[u] || !isFree(problem, u)) continue;
+          hits[u] = (hits[u] as number) + 1;
+          if (
+            pick < 0 ||
+            (hits[u] as number) > (hits[pick] as number) ||
+            (hits[u] === hits[pick] &&
+              (problem.onlineMs[u] as number) > (problem.onlineMs[pick] as number))
+          ) {
+            pick = u;
+          }
+        }
+      }
+      if (pick < 0) break; // a busiest instant has only forced-concurrent users: no lower pool
+      for (const j of t.setsOf(pick)) open.delete(j);
+      chosen.push(pick);
+      t.name(pick);
+    }
+    if (open.size > 0) break;
+    const now = current(problem, pr, t);
+    if (now.cost < best.cost) best = now;
+    if (chosen.length === 0) break;
+  }
+  return best;
+}
+
+function localSearch(problem: SplitProblem, pr: Pricing, t: LoadTracker, start: Choice): Evaluated {
+  let best = evaluate(problem, pr, t, start);
+  // Costed inline (not through `current`) so a move is O(sets containing the user), not O(users).
+  let named = best.namedCount;
+  let improved = true;
+  while (improved) {
+    improved = false;
+    for (let u = 0; u < problem.users.length; u++) {
+      if (!isFree(problem, u)) continue;
+      const naming = !t.named[u];
+      if (naming) t.name(u);
+      else t.pool(u);
+      const count = named + (naming ? 1 : -1);
+      if (planCost(count, poolNeeded(t.peak(), pr), pr) < best.cost) {
+        named = count;
+        best = current(problem, pr, t);
+        improved = true;
+      } else if (naming) t.pool(u);
+      else t.name(u);
+    }
+  }
+  return best;
+}
+
+export function heuristicPlan(
+  problem: SplitProblem,
+  pr: Pricing,
+  t: LoadTracker,
+  seeds: readonly Choice[],
+): Evaluated {
+  const allPooled = Uint8Array.from(problem.users, (_, u) => (problem.forcedNamed[u] ? 1 : 0));
+  const candidates = [
+    peel(problem, pr, t, allPooled),
+    ...seeds.map((s) => evaluate(problem, pr, t, s)),
+  ];
+  let best = candidates[0] as Evaluated;
+  for (const c of candidates) if (c.cost < best.cost) best = c;
+  return localSearch(problem, pr, t, best.named);
+}
