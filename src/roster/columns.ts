@@ -160,6 +160,9 @@ const ALIASES: Record<Field, readonly string[]> = {
   activity: [
     "activity",
     "ticketsworked",
+    "tickets90d",
+    "tickets90days",
+    "ticketslast90days",
     "tickets",
     "ticketcount",
     "ticketsclosed",
@@ -251,6 +254,11 @@ const ALIASES: Record<Field, readonly string[]> = {
   ],
 };
 
+/** In an event log a bare "id" is the event's id (logon.csv: `id,date,user,pc,activity`), not the user's. */
+const NOT_IN_KIND: Partial<Record<FileKind, Partial<Record<Field, readonly string[]>>>> = {
+  events: { user: ["id"] },
+};
+
 export function normaliseHeader(header: string): string {
   return header.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
 }
@@ -333,7 +341,9 @@ export function mapColumns(
   }
   for (const field of KIND_FIELDS[kind]) {
     if (map[field] !== undefined) continue;
+    const excluded = NOT_IN_KIND[kind]?.[field] ?? [];
     for (const alias of ALIASES[field]) {
+      if (excluded.includes(alias)) continue;
       const index = headers.findIndex((h, i) => !taken.has(i) && matches(field, h, alias));
       if (index >= 0) {
         map[field] = index;

@@ -24,7 +24,7 @@ const ISO = new RegExp(
   "i",
 );
 const NUMERIC = new RegExp(String.raw`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})${TIME}$`, "i");
-const DAY_NAME = new RegExp(String.raw`^(\d{1,2})[ -]([a-z]{3,9})\.?[ -,]+(\d{4})${TIME}$`, "i");
+const DAY_NAME = new RegExp(String.raw`^(\d{1,2})[ -]([a-z]{3,9})\.?[ ,-]+(\d{4})${TIME}$`, "i");
 const NAME_DAY = new RegExp(
   String.raw`^([a-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})${TIME}$`,
   "i",

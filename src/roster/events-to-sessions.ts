@@ -25,6 +25,8 @@ const LOGOUT_WORDS = [
   "timedout",
   "loggedout",
   "loggedoff",
+  "signedout",
+  "signedoff",
 ];
 const LOGIN_WORDS = [
   "login",
@@ -35,6 +37,8 @@ const LOGIN_WORDS = [
   "sessionstart",
   "loggedin",
   "loggedon",
+  "signedin",
+  "signedon",
 ];
 /** Windows Security event ids: 4624/528/540 logon; 4634/4647/538/551 logoff. */
 const LOGIN_IDS = new Set(["4624", "528", "540"]);

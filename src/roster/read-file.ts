@@ -43,9 +43,9 @@ export interface ReadSummary {
   readonly used: number;
   /** Distinct rows in rowErrors. */
   readonly skipped: number;
-  /** Sessions produced (after merging), or roster users. */
+  /** Sessions produced (after merging); 0 for a roster. */
   readonly sessions: number;
-  /** Distinct users. */
+  /** Distinct users with a session, or the users in a roster. */
   readonly users: number;
   /** Logins with no logout, closed at the session timeout. */
   readonly closedAtTimeout: number;
@@ -209,7 +209,7 @@ function interpret(
       rowWarnings: read.warnings,
       counts: {
         ...zero,
-        sessions: read.users.length,
+        sessions: 0,
         users: read.users.length,
         duplicates: read.duplicates,
       },
