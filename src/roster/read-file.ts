@@ -307,4 +307,7 @@ function noUsableRows(
   return failAll([issue]);
 }
 
+export type { Field, FileKind } from "./columns.js";
+export type { DayMonthOrder, ReadOptions } from "./options.js";
+export type { RowIssue } from "./row-issue.js";
 export { KIND_LABELS };

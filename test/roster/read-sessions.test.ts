@@ -190,7 +190,7 @@ describe("session logs", () => {
             "p.csv",
           );
           // A row whose values are all empty (",,") is blank, like an empty line: counted apart.
-          const dataRows = rows.filter((r) => r !== null && r.some((v) => v.trim() !== "")).length;
+          const dataRows = rows.filter((r) => r?.some((v) => v.trim() !== "") === true).length;
           if (!result.ok) {
             // Only a file with no data rows, or none usable, is refused as a whole.
             expect(["file.no_rows", "file.no_usable_rows"]).toContain(result.issues[0]?.code);
