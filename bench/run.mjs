@@ -34,14 +34,14 @@ function percentile(sorted, p) {
 const rows = [];
 for (const [label, text] of cases) {
   const first = performance.now();
-  const outcome = dispatch(text, ctx);
+  const outcome = await dispatch(text, ctx);
   const cold = performance.now() - first;
   if (!outcome.ok)
     throw new Error(`benchmark case failed: ${text}: ${JSON.stringify(outcome.issues)}`);
   const times = [];
   for (let i = 0; i < iterations; i++) {
     const t0 = performance.now();
-    dispatch(text, ctx);
+    await dispatch(text, ctx);
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);

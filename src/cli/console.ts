@@ -8,6 +8,7 @@ import type { CommandContext } from "../commands/context.js";
 import { dispatch } from "../commands/dispatch.js";
 import type { CommandOutcome } from "../commands/reply.js";
 import { outcomeJson, renderErrorText, renderReplyText } from "./render-text.js";
+import { saveReplyFiles } from "./save-files.js";
 
 export const WELCOME = `dealdesk: licensing numbers you can say out loud on the call.
 Type a command, or help. Try:
@@ -21,6 +22,8 @@ export interface ConsoleIo {
   readonly output: NodeJS.WritableStream;
   /** Whether a person is typing (show a prompt) or input is piped. */
   readonly interactive: boolean;
+  /** Where files that come with replies are saved. */
+  readonly outDir: string;
 }
 
 export async function runConsole(io: ConsoleIo, ctx: CommandContext): Promise<void> {
@@ -43,15 +46,19 @@ export async function runConsole(io: ConsoleIo, ctx: CommandContext): Promise<vo
     if (word === "working" || word === "json") {
       write(showLast(last, word));
     } else {
-      last = dispatch(line, ctx);
-      write(
-        last.ok
-          ? renderReplyText(last.reply, {
-              working: false,
-              workingHint: 'Type "working" to see the arithmetic behind every figure.',
-            })
-          : renderErrorText(last),
-      );
+      last = await dispatch(line, ctx);
+      if (last.ok) {
+        write(
+          renderReplyText(last.reply, {
+            working: false,
+            workingHint: 'Type "working" to see the arithmetic behind every figure.',
+          }),
+        );
+        const saved = await saveReplyFiles(last.reply.files ?? [], io.outDir);
+        if (saved.length > 0) write(`\n${saved.join("\n")}\n`);
+      } else {
+        write(renderErrorText(last));
+      }
     }
     write("\n");
     prompt();

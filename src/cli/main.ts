@@ -8,6 +8,7 @@ import { parseConfig } from "../config.js";
 import { parseCliArgs } from "./args.js";
 import { runConsole } from "./console.js";
 import { runOneShot } from "./one-shot.js";
+import { DEFAULT_OUT_DIR } from "./save-files.js";
 
 async function main(): Promise<number> {
   const args = parseCliArgs(process.argv.slice(2));
@@ -24,12 +25,17 @@ async function main(): Promise<number> {
   const ctx = { defaultCurrency: config.config.defaultCurrency };
   if (args.rest.length === 0 && !args.help) {
     await runConsole(
-      { input: process.stdin, output: process.stdout, interactive: process.stdin.isTTY === true },
+      {
+        input: process.stdin,
+        output: process.stdout,
+        interactive: process.stdin.isTTY === true,
+        outDir: DEFAULT_OUT_DIR,
+      },
       ctx,
     );
     return 0;
   }
-  const out = runOneShot(args, ctx);
+  const out = await runOneShot(args, ctx, DEFAULT_OUT_DIR);
   process.stdout.write(out.stdout);
   process.stderr.write(out.stderr);
   return out.exitCode;

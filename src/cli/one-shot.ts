@@ -8,6 +8,7 @@ import { dispatch } from "../commands/dispatch.js";
 import { joinArgs } from "../commands/tokens.js";
 import type { CliArgs } from "./args.js";
 import { outcomeJson, renderErrorText, renderReplyText } from "./render-text.js";
+import { saveReplyFiles } from "./save-files.js";
 
 export interface CliOutput {
   readonly stdout: string;
@@ -15,9 +16,13 @@ export interface CliOutput {
   readonly exitCode: 0 | 1 | 2;
 }
 
-export function runOneShot(args: CliArgs, ctx: CommandContext): CliOutput {
+export async function runOneShot(
+  args: CliArgs,
+  ctx: CommandContext,
+  outDir: string,
+): Promise<CliOutput> {
   const words = args.help ? ["help", ...args.rest.slice(0, 1)] : args.rest;
-  const outcome = dispatch(joinArgs(words), ctx);
+  const outcome = await dispatch(joinArgs(words), ctx);
   if (args.json) {
     const text = `${JSON.stringify(outcomeJson(outcome), null, 2)}\n`;
     return outcome.ok
@@ -25,11 +30,13 @@ export function runOneShot(args: CliArgs, ctx: CommandContext): CliOutput {
       : { stdout: text, stderr: renderErrorText(outcome), exitCode: 2 };
   }
   if (!outcome.ok) return { stdout: "", stderr: renderErrorText(outcome), exitCode: 2 };
+  const saved = await saveReplyFiles(outcome.reply.files ?? [], outDir);
+  const text = renderReplyText(outcome.reply, {
+    working: args.working,
+    workingHint: "Add --working to see the arithmetic behind every figure.",
+  });
   return {
-    stdout: renderReplyText(outcome.reply, {
-      working: args.working,
-      workingHint: "Add --working to see the arithmetic behind every figure.",
-    }),
+    stdout: saved.length > 0 ? `${text}\n${saved.join("\n")}\n` : text,
     stderr: "",
     exitCode: 0,
   };

@@ -13,5 +13,11 @@ export interface Command {
   readonly examples: readonly string[];
   /** Longer help: every option and the assumptions the command makes. */
   readonly help: readonly string[];
+  /** Calculators answer at once; work that needs I/O (a DOCX, a solver, a model) may be async. */
+  run(text: string, ctx: CommandContext): CommandOutcome | Promise<CommandOutcome>;
+}
+
+/** A command that answers at once, without I/O: every calculator. Tests call it directly. */
+export interface SyncCommand extends Command {
   run(text: string, ctx: CommandContext): CommandOutcome;
 }

@@ -8,7 +8,7 @@ import { costScenario, type ScenarioCost, savingAgainst } from "../core/cost.js"
 import { type LicenceLine, licenceLine, type Scenario, scenario } from "../core/licence.js";
 import { type CurrencyCode, fromMajorExact, toDecimal } from "../core/money.js";
 import { all, fail, type Issue, ok, type Result } from "../core/result.js";
-import type { Command } from "./command.js";
+import type { SyncCommand } from "./command.js";
 import type { CommandContext } from "./context.js";
 import { type Comparison, type CostAnalysis, costData } from "./cost-data.js";
 import { COST_EXAMPLE, parseCostText, type TypedLine, type TypedScenario } from "./cost-lines.js";
@@ -99,7 +99,7 @@ function nextSteps(text: string, a: CostAnalysis): string[] {
   return next;
 }
 
-export const costCommand: Command = {
+export const costCommand: SyncCommand = {
   name: NAME,
   aliases: ["compare"],
   summary:

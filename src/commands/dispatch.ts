@@ -7,7 +7,7 @@ import { helpFor, helpOverview, unknownCommand } from "./help.js";
 import { commands, findCommand } from "./registry.js";
 import type { CommandOutcome } from "./reply.js";
 
-export function dispatch(text: string, ctx: CommandContext): CommandOutcome {
+export async function dispatch(text: string, ctx: CommandContext): Promise<CommandOutcome> {
   const trimmed = text.trim().replace(/^(?:\/deal|dealdesk)(?:\s+|$)/i, "");
   const match = /^(\S+)\s*([\s\S]*)$/.exec(trimmed);
   const word = match?.[1]?.toLowerCase().replace(/^--?/, "") ?? "help";

@@ -22,7 +22,7 @@ import {
 } from "../core/ratio.js";
 import { fail, ok, type Result } from "../core/result.js";
 import { type CurrencySign, parseAmount, type TypedAmount } from "./amounts.js";
-import type { Command } from "./command.js";
+import type { SyncCommand } from "./command.js";
 import type { CommandContext } from "./context.js";
 import { chooseCurrency, looksLikeCurrencyCode } from "./currency-choice.js";
 import { type OptionSpec, parseOptions } from "./options.js";
@@ -406,7 +406,7 @@ function run(text: string, ctx: CommandContext): CommandOutcome {
   return replied(reply(text, request.value, comparison.value));
 }
 
-export const implementationCommand: Command = {
+export const implementationCommand: SyncCommand = {
   name: NAME,
   aliases: ["implementation"],
   summary: "Fixed-price implementation against time and materials, with the first-year total cost.",

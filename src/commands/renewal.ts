@@ -8,7 +8,7 @@ import { projectRenewal } from "../core/renewal.js";
 import { all, fail, ok, type Result } from "../core/result.js";
 import type { UpliftPolicy } from "../core/uplift.js";
 import { type CurrencySign, parseAmount, parseCount, parsePercent } from "./amounts.js";
-import type { Command } from "./command.js";
+import type { SyncCommand } from "./command.js";
 import type { CommandContext } from "./context.js";
 import { chooseCurrency, looksLikeCurrencyCode } from "./currency-choice.js";
 import { type OptionSpec, type ParsedOptions, parseOptions } from "./options.js";
@@ -249,7 +249,7 @@ function run(text: string, ctx: CommandContext): CommandOutcome {
   return replied(renewalReply(request.value, projection.value));
 }
 
-export const renewalCommand: Command = {
+export const renewalCommand: SyncCommand = {
   name: NAME,
   aliases: ["renew", "term"],
   summary: "What a renewal term costs under a yearly cap or CPI rule, against an uncapped uplift.",

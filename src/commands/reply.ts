@@ -18,6 +18,15 @@ export interface Table {
   readonly rows: readonly (readonly string[])[];
 }
 
+/** A file that goes with a reply: a DOCX brief, a CSV of named users, a PNG chart. */
+export interface ReplyFile {
+  readonly name: string;
+  readonly mediaType: string;
+  readonly content: Uint8Array;
+  /** One line saying what the file is, shown next to its path or link. */
+  readonly description: string;
+}
+
 export interface Reply {
   readonly command: string;
   /** One sentence, the answer said out loud. */
@@ -31,6 +40,8 @@ export interface Reply {
   readonly next: readonly string[];
   /** Stable machine-readable output (the `--json` contract). */
   readonly data: Readonly<Record<string, unknown>>;
+  /** Files the front end saves (console, CLI) or uploads (Slack). */
+  readonly files?: readonly ReplyFile[];
 }
 
 export type CommandOutcome =

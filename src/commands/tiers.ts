@@ -7,7 +7,7 @@ import { type CurrencyCode, fromMajorExact } from "../core/money.js";
 import { all, fail, ok, type Result } from "../core/result.js";
 import { analyseTiers, forecastTiers } from "../core/tier-forecast.js";
 import { priceBook, type RatePeriod, type TierInput, type TierMode } from "../core/tiers.js";
-import type { Command } from "./command.js";
+import type { SyncCommand } from "./command.js";
 import type { CommandContext } from "./context.js";
 import { chooseCurrency, looksLikeCurrencyCode } from "./currency-choice.js";
 import { parseOptions } from "./options.js";
@@ -237,7 +237,7 @@ function analyse(text: string, ctx: CommandContext): Result<TiersAnalysis> {
   });
 }
 
-export const tiersCommand: Command = {
+export const tiersCommand: SyncCommand = {
   name: NAME,
   aliases: ["tier", "breaks", "volume"],
   summary:

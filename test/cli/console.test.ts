@@ -11,7 +11,7 @@ async function chat(lines: string[]): Promise<string> {
     text += chunk.toString("utf8");
   });
   const done = runConsole(
-    { input, output, interactive: false },
+    { input, output, interactive: false, outDir: "out" },
     { defaultCurrency: currency("GBP") },
   );
   input.end(`${lines.join("\n")}\n`);

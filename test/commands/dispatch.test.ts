@@ -6,8 +6,8 @@ import { currency } from "../../src/core/money.js";
 const ctx = { defaultCurrency: currency("GBP") };
 
 describe("dispatch", () => {
-  it("lists every command with an example under help", () => {
-    const out = dispatch("help", ctx);
+  it("lists every command with an example under help", async () => {
+    const out = await dispatch("help", ctx);
     expect(out.ok).toBe(true);
     if (!out.ok) return;
     const rows = out.reply.tables[0]?.rows ?? [];
@@ -15,20 +15,20 @@ describe("dispatch", () => {
     for (const r of rows) expect(r[2]?.length).toBeGreaterThan(5);
   });
 
-  it("gives one command's usage under help COMMAND, by alias too", () => {
-    const out = dispatch("help renew", ctx);
+  it("gives one command's usage under help COMMAND, by alias too", async () => {
+    const out = await dispatch("help renew", ctx);
     expect(out.ok && out.reply.headline.startsWith("renewal:")).toBe(true);
   });
 
-  it("drops a /deal or dealdesk prefix", () => {
-    const a = dispatch("/deal help", ctx);
-    const b = dispatch("dealdesk help", ctx);
+  it("drops a /deal or dealdesk prefix", async () => {
+    const a = await dispatch("/deal help", ctx);
+    const b = await dispatch("dealdesk help", ctx);
     expect(a.ok && a.reply.command).toBe("help");
     expect(b.ok && b.reply.command).toBe("help");
   });
 
-  it("suggests the closest command for a typo", () => {
-    const out = dispatch("cots 150 named @ 70", ctx);
+  it("suggests the closest command for a typo", async () => {
+    const out = await dispatch("cots 150 named @ 70", ctx);
     expect(out.ok).toBe(false);
     if (out.ok) return;
     expect(out.issues[0]).toEqual({
@@ -38,19 +38,19 @@ describe("dispatch", () => {
     });
   });
 
-  it("says so for help on an unknown topic", () => {
-    const out = dispatch("help pricing", ctx);
+  it("says so for help on an unknown topic", async () => {
+    const out = await dispatch("help pricing", ctx);
     expect(!out.ok && out.issues[0]?.code).toBe("command.unknown");
   });
 
-  it("every registered command has a summary, usage, help text and runnable examples", () => {
+  it("every registered command has a summary, usage, help text and runnable examples", async () => {
     for (const c of commands) {
       expect(c.summary.length).toBeGreaterThan(10);
       expect(c.usage.startsWith(c.name)).toBe(true);
       expect(c.help.length).toBeGreaterThan(0);
       expect(c.examples.length).toBeGreaterThan(0);
       for (const example of c.examples) {
-        const out = dispatch(example, ctx);
+        const out = await dispatch(example, ctx);
         expect(out.ok, `${example} should run`).toBe(true);
       }
     }
