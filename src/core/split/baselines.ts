@@ -77,8 +77,17 @@ export function byHoursOnline(problem: SplitProblem): number[] {
 
 /** Ranking by hours online: the best number of top users to name, each prefix costed exactly. */
 export function hoursRanking(problem: SplitProblem, pr: Pricing, t: LoadTracker): Choice {
+  return bestPrefix(problem, pr, t, byHoursOnline(problem));
+}
+
+/** Names users in the given order and keeps the cheapest prefix (forced policies applied). */
+export function bestPrefix(
+  problem: SplitProblem,
+  pr: Pricing,
+  t: LoadTracker,
+  ranked: readonly number[],
+): Choice {
   t.reset(allConcurrent(problem));
-  const ranked = byHoursOnline(problem);
   let best = current(problem, pr, t);
   for (const u of ranked) {
     t.name(u);

@@ -12,6 +12,7 @@ import { peakOf, stepsOf } from "../timeline.js";
 import type { Session } from "../usage.js";
 import {
   allConcurrent,
+  bestPrefix,
   type Choice,
   type Evaluated,
   evaluate,
@@ -82,9 +83,12 @@ export interface SplitReport {
   readonly provenOptimal: boolean;
   readonly heuristicCost: Money;
   readonly solver: {
+    /** "skipped" when the starting plan already met the lower bound (proven optimal). */
     readonly mip: MipOutcome["status"] | "skipped";
     readonly relaxation: MipOutcome["status"] | "skipped";
     readonly seconds: number;
+    readonly mipSeconds: number;
+    readonly relaxationSeconds: number;
   };
   /** named rate ÷ concurrent rate: the rule of thumb's share of peak-relevant time. */
   readonly breakEven: Ratio;
@@ -100,7 +104,10 @@ export interface SplitReport {
   };
 }
 
-/** Solver values are floats: a bound within this relative tolerance of an integer rounds to it. */
+/**
+ * Model objective values of integer plans are integers (costs ÷ gcd of the rates), so any bound
+ * rounds up to the next integer; solver floats within a relative 1e-6 of an integer round to it.
+ */
 function ceilBound(value: number): number {
   return Math.ceil(value - 1e-6 * Math.max(1, Math.abs(value)));
 }
@@ -164,10 +171,31 @@ export function optimiseSplit(
     }
     seeds.push({ label: extra.label, named });
   }
-  const baselineEvals = seeds.map((s) => ({
+  const baselineEvals = [...seeds].map((s) => ({
     label: s.label,
     e: evaluate(problem, pr, t, s.named),
   }));
+
+  const model = buildModel(problem, pr);
+  const hasVariables = model.userOfColumn.length > 0;
+  const limit = options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
+  progress("solving the LP relaxation");
+  const relaxation: MipOutcome | undefined = hasVariables
+    ? solve({ lp: model.relaxation, columns: model.columns, timeLimitSeconds: limit })
+    : undefined;
+  if (relaxation?.values) {
+    // Rounding the relaxation: name users in order of their fractional x, best prefix exactly.
+    const x = relaxation.values;
+    const ranked = model.userOfColumn
+      .map((u, c) => ({ u, v: x[c] ?? 0 }))
+      .filter((r) => r.v > 1e-6)
+      .sort(
+        (p, q) =>
+          q.v - p.v || (problem.onlineMs[q.u] as number) - (problem.onlineMs[p.u] as number),
+      )
+      .map((r) => r.u);
+    seeds.push({ label: "lp_rounding", named: bestPrefix(problem, pr, t, ranked) });
+  }
 
   progress("searching for a starting plan");
   const heuristic = heuristicPlan(
@@ -177,34 +205,8 @@ export function optimiseSplit(
     seeds.map((s) => s.named),
   );
 
-  progress("solving the integer program");
-  const model = buildModel(problem, pr);
-  const hasVariables = model.userOfColumn.length > 0;
-  const limit = options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
-  t.reset(heuristic.named);
-  const start = startValues(model, problem, heuristic.named, t.peak(), pr);
-  const relaxation: MipOutcome | undefined = hasVariables
-    ? solve({ lp: model.relaxation, columns: model.columns, timeLimitSeconds: limit })
-    : undefined;
-  const mip: MipOutcome | undefined = hasVariables
-    ? solve({
-        lp: model.mip,
-        columns: model.columns,
-        start,
-        timeLimitSeconds: limit,
-        integralObjective: true,
-      })
-    : undefined;
-
-  let best = heuristic;
-  if (mip?.values && (mip.status === "optimal" || mip.status === "time_limit")) {
-    const fromSolver = evaluate(problem, pr, t, namedFromValues(model, mip.values, problem));
-    if (fromSolver.cost < best.cost) best = fromSolver;
-  }
-
-  progress("verifying plans");
   // Lower bounds: any instant's users each cost at least min(a, b) (named, or a pool seat),
-  // forced-concurrent users a pool seat; the LP relaxation; the MIP's dual bound.
+  // forced-concurrent users a pool seat; the LP relaxation; later the MIP's dual bound.
   const forcedNamedCount = problem.forcedNamed.reduce((n, x) => n + x, 0);
   const fixed = pr.named * (forcedNamedCount + problem.namedWithoutSessions.length);
   let combinatorial = fixed;
@@ -217,17 +219,39 @@ export function optimiseSplit(
   }
   const relaxBound =
     relaxation?.status === "optimal" && relaxation.bound !== undefined
-      ? fixed + ceilBound(relaxation.bound * model.scale)
+      ? fixed + ceilBound(relaxation.bound) * model.scale
       : undefined;
-  const mipBound =
-    mip?.bound !== undefined && Number.isFinite(mip.bound)
-      ? fixed + ceilBound(mip.bound * model.scale)
-      : undefined;
-  let lower = Math.max(combinatorial, relaxBound ?? 0, mipBound ?? 0);
-  if (!hasVariables) lower = best.cost; // nothing to choose: the plan is forced
   // The model charges extra seats even when nobody is pooled; naming everyone is priced exactly.
   const namedOnlyCost = (baselineEvals[0] as { e: Evaluated }).e.cost;
-  lower = Math.min(lower, namedOnlyCost);
+  const boundBeforeMip = Math.min(Math.max(combinatorial, relaxBound ?? 0), namedOnlyCost);
+
+  // The MIP runs only when the starting plan is not already proven optimal by the bounds.
+  let mip: MipOutcome | undefined;
+  if (hasVariables && heuristic.cost > boundBeforeMip) {
+    progress("solving the integer program");
+    t.reset(heuristic.named);
+    mip = solve({
+      lp: model.mip,
+      columns: model.columns,
+      start: startValues(model, problem, heuristic.named, t.peak(), pr),
+      timeLimitSeconds: Math.max(0.5, limit - (relaxation?.seconds ?? 0)),
+      integralObjective: true,
+    });
+  }
+
+  let best = heuristic;
+  if (mip?.values && (mip.status === "optimal" || mip.status === "time_limit")) {
+    const fromSolver = evaluate(problem, pr, t, namedFromValues(model, mip.values, problem));
+    if (fromSolver.cost < best.cost) best = fromSolver;
+  }
+
+  progress("verifying plans");
+  const mipBound =
+    mip?.bound !== undefined && Number.isFinite(mip.bound)
+      ? fixed + ceilBound(mip.bound) * model.scale
+      : undefined;
+  let lower = Math.min(Math.max(boundBeforeMip, mipBound ?? 0), namedOnlyCost);
+  if (!hasVariables) lower = best.cost; // nothing to choose: the plan is forced
   // Tolerances aside, a bound can never exceed a plan we hold.
   lower = Math.min(lower, best.cost);
 
@@ -262,6 +286,8 @@ export function optimiseSplit(
       mip: mip?.status ?? "skipped",
       relaxation: relaxation?.status ?? "skipped",
       seconds: (mip?.seconds ?? 0) + (relaxation?.seconds ?? 0),
+      mipSeconds: mip?.seconds ?? 0,
+      relaxationSeconds: relaxation?.seconds ?? 0,
     },
     breakEven: ratio(pr.named, pr.concurrent),
     peakTimeMs: totalPeak,
