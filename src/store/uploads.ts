@@ -52,6 +52,7 @@ const errorSummarySchema = z.array(
   z.object({ code: z.string().min(1), count: count, message: z.string() }),
 );
 const rawRowSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+const rawRowRow = z.object({ row_number: integerColumn, data: rawRowSchema });
 
 const uploadRow = z.object({
   id: uuidColumn,
@@ -192,11 +193,7 @@ export function uploadRepository(db: Db): UploadRepository {
          WHERE team_id = $1 AND channel_id = $2 AND upload_id = $3 ORDER BY row_number`,
         [...scopeParams(scope), id],
       );
-      return r.rows.map(
-        (row) =>
-          parseRow(z.object({ row_number: integerColumn, data: rawRowSchema }), row, "raw row")
-            .data,
-      );
+      return r.rows.map((row) => parseRow(rawRowRow, row, "raw row").data);
     },
   };
 }
