@@ -95,22 +95,22 @@ const dealRow = z.object({
 
 function toDeal(row: unknown): Deal {
   const r = parseRow(dealRow, row, "deal");
-  const rate = (minor: number | undefined) =>
-    minor === undefined ? undefined : money(minor, r.currency);
-  const optional = {
-    namedRate: rate(r.named_rate_minor),
-    concurrentRate: rate(r.concurrent_rate_minor),
-    tiers: r.tiers,
-    termYears: r.term_years,
-    cap: r.cap,
-    renewalDate: r.renewal_date,
-    notes: r.notes,
-  };
+  // Absent rather than undefined for unset fields, so a deal reads back equal to what was saved.
   return {
     scope: { teamId: r.team_id, channelId: r.channel_id },
     vendor: r.vendor,
     currency: r.currency,
-    ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)),
+    ...(r.named_rate_minor === undefined
+      ? {}
+      : { namedRate: money(r.named_rate_minor, r.currency) }),
+    ...(r.concurrent_rate_minor === undefined
+      ? {}
+      : { concurrentRate: money(r.concurrent_rate_minor, r.currency) }),
+    ...(r.tiers === undefined ? {} : { tiers: r.tiers }),
+    ...(r.term_years === undefined ? {} : { termYears: r.term_years }),
+    ...(r.cap === undefined ? {} : { cap: r.cap }),
+    ...(r.renewal_date === undefined ? {} : { renewalDate: r.renewal_date }),
+    ...(r.notes === undefined ? {} : { notes: r.notes }),
     updatedBy: r.updated_by,
     updatedAt: r.updated_at,
   };
