@@ -4,6 +4,7 @@
  * words barely touch the knowledge base (so "what's the weather in Leeds" never gets a random
  * article).
  */
+import { ANCHOR_TERMS } from "./domain.js";
 import type { ArticleHit, KnowledgeBase, PassageHit, SearchResult } from "./search.js";
 import { termsOf } from "./terms.js";
 
@@ -24,16 +25,38 @@ export const NO_ANSWER =
   "The knowledge base has no answer to that; I can cost licensing plans (cost), price volume tiers (tiers) or project a renewal (renewal) — type help to see how.";
 
 const MAX_SENTENCES = 4;
-/** Below this share of the question's terms, one matched word is treated as a coincidence. */
-const MIN_COVERAGE = 0.5;
+/**
+ * How much of the question's meaning (its terms weighted by how specific they are) the best article
+ * must match: a little when the match includes a licensing word, most of it otherwise. Below that,
+ * the matches are common words that happen to appear in an article, and the honest reply is that
+ * there is no answer.
+ */
+const MIN_COVERAGE_WITH_ANCHOR = 0.1;
+const MIN_COVERAGE = 0.6;
 /** A second article joins the answer only if it scores close to the first. */
 const SECOND_SOURCE_RATIO = 0.6;
 
 /** Whether the best article matches enough of the question to be an answer rather than noise. */
 export function isAnswerable(result: SearchResult): boolean {
   const top = result.articles[0];
-  if (!top || top.matched.length === 0) return false;
-  return top.matched.length >= 2 || top.matched.length / result.terms.length >= MIN_COVERAGE;
+  if (!top) return false;
+  const share = coverage(result);
+  const anchored = top.matched.some((t) => ANCHOR_TERMS.has(t));
+  return share >= MIN_COVERAGE || (anchored && share >= MIN_COVERAGE_WITH_ANCHOR);
+}
+
+/** The weighted share of the question's terms that the best article matches, from 0 to 1. */
+export function coverage(result: SearchResult): number {
+  const top = result.articles[0];
+  if (!top) return 0;
+  let matched = 0;
+  let total = 0;
+  for (const [i, term] of result.terms.entries()) {
+    const weight = result.weights[i] ?? 0;
+    total += weight;
+    if (top.matched.includes(term)) matched += weight;
+  }
+  return total === 0 ? 0 : matched / total;
 }
 
 function overlap(sentence: string, terms: ReadonlySet<string>): number {

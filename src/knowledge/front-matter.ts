@@ -20,7 +20,7 @@ function unquote(text: string): string {
 
 /** `[a, "b, c", d]` → ["a", "b, c", "d"]: commas inside quotes do not split. */
 function flowList(inner: string): string[] {
-  const items = inner.match(/"[^"]*"|'[^']*'|[^,]+/g) ?? [];
+  const items = inner.match(/"[^"]*"|'[^']*'|[^,\s][^,]*/g) ?? [];
   return items.map(unquote).filter((s) => s !== "");
 }
 

@@ -33,7 +33,7 @@ export function plainText(markdown: string): string {
 export function sentencesOf(text: string): string[] {
   return text
     .replace(/\s+/g, " ")
-    .split(/(?<=[.!?])\s+(?=[A-Z0-9£$€"(])/)
+    .split(/(?<=[.!?])\s+(?=[A-Z0-9£$€"(]|dealdesk\b)/)
     .map((s) => s.trim())
     .filter((s) => s !== "");
 }

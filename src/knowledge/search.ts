@@ -29,6 +29,11 @@ export interface ArticleHit {
 export interface SearchResult {
   /** The question's search terms (after stemming, synonyms and stop words). */
   readonly terms: readonly string[];
+  /**
+   * How specific each term is, aligned with `terms`: high for rare words and for words the
+   * knowledge base never uses ("football"), low for words it uses everywhere ("price").
+   */
+  readonly weights: readonly number[];
   /** Passages best first. */
   readonly passages: readonly PassageHit[];
   /** Articles best first, scored by their best passages. */
@@ -61,6 +66,15 @@ function processTerm(word: string): string | null {
 export function createKnowledgeBase(articles: readonly Article[]): KnowledgeBase {
   const passages = articles.flatMap(passagesOf);
   const byId = new Map(passages.map((p) => [p.id, p]));
+  const documentFrequency = new Map<string, number>();
+  for (const p of passages) {
+    for (const t of termsOf([p.articleTitle, ...p.tags, p.heading ?? "", p.text].join(" "))) {
+      documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
+    }
+  }
+  // An inverse document frequency; a word absent from every passage gets the highest weight.
+  const weightOf = (term: string) =>
+    Math.log(1 + passages.length / ((documentFrequency.get(term) ?? 0) + 1));
   const index = new MiniSearch<IndexedPassage>({
     fields: ["title", "tags", "heading", "text"],
     tokenize: wordsOf,
@@ -86,7 +100,8 @@ export function createKnowledgeBase(articles: readonly Article[]): KnowledgeBase
 
   function search(query: string): SearchResult {
     const terms = termsOf(query);
-    if (terms.length === 0) return { terms, passages: [], articles: [] };
+    const weights = terms.map(weightOf);
+    if (terms.length === 0) return { terms, weights, passages: [], articles: [] };
     const raw = index.search(terms.join(" "), {
       tokenize: (t) => t.split(" "),
       processTerm: (t) => t,
@@ -97,7 +112,7 @@ export function createKnowledgeBase(articles: readonly Article[]): KnowledgeBase
       if (passage)
         hits.push({ passage, score: r.score, matched: matchedTerms(r.queryTerms, terms) });
     }
-    return { terms, passages: hits, articles: rankArticles(hits) };
+    return { terms, weights, passages: hits, articles: rankArticles(hits) };
   }
 
   return { articles, passages, search };

@@ -9,6 +9,8 @@ import { stem } from "./stem.js";
 /** Phrases written several ways, joined into one word before splitting. Applied to lower case. */
 const COMPOUNDS: readonly (readonly [RegExp, string])[] = [
   [/\bright[- ]?siz/g, "rightsiz"],
+  // Not a licence that is shared: kept apart from the "shared" of the concurrent group.
+  [/\bshare[- ]?prices?\b/g, "shareprice"],
   [/\btrue[- ]?ups?\b/g, "trueup"],
   [/\bbreak[- ]?even\b/g, "breakeven"],
   [/\bmulti[- ]?years?\b/g, "multiyear"],
@@ -80,6 +82,10 @@ const GROUPS: readonly (readonly string[])[] = [
   ["saving", "save", "reduction", "reduce", "cheaper", "cheap"],
   ["sign", "signoff", "approve", "approval", "approver"],
   ["cloud", "saas", "hosted"],
+  ["executive", "exec", "vip", "leadership", "director", "board"],
+  ["audit", "inspect", "inspection", "auditor"],
+  ["migrate", "migration", "switch", "switching"],
+  ["reasonable", "sensible", "sane", "fair", "typical", "normal"],
 ];
 
 const CANONICAL: ReadonlyMap<string, string> = (() => {
