@@ -1,6 +1,6 @@
 /**
  * Writing a short answer from retrieved passages, without a model: two to four sentences taken
- * from the best passages, the articles they came from, or a plain "no answer" when the question's
+ * from the best passages (one, for a glossary definition that needs no more), the articles they came from, or a plain "no answer" when the question's
  * words barely touch the knowledge base (so "what's the weather in Leeds" never gets a random
  * article).
  */
@@ -85,10 +85,12 @@ function pickSentences(hit: PassageHit, terms: ReadonlySet<string>, room: number
   return chosen.sort((a, b) => a.index - b.index).map((s) => s.text);
 }
 
+/** The sentence of a passage sharing most words with the question; none if it shares none. */
 function bestSentence(hit: PassageHit, terms: ReadonlySet<string>): string | undefined {
   const ranked = hit.passage.sentences
     .filter(usable)
     .map((text, index) => ({ text, index, score: overlap(text, terms) }))
+    .filter((s) => s.score > 0)
     .sort((a, b) => b.score - a.score || a.index - b.index);
   return ranked[0]?.text;
 }
@@ -112,10 +114,12 @@ export function answerFrom(result: SearchResult): Answer {
   const following = top.passages[1] ?? result.passages.find((p) => p !== best);
   if (sentences.length < 2 && following) {
     const extra = bestSentence(following, terms);
-    if (extra !== undefined && !sentences.includes(extra)) sentences.push(extra);
     const article = following.passage;
-    if (!sources.some((s) => s.id === article.articleId)) {
-      sources.push({ id: article.articleId, title: article.articleTitle });
+    if (extra !== undefined && !sentences.includes(extra)) {
+      sentences.push(extra);
+      if (!sources.some((s) => s.id === article.articleId)) {
+        sources.push({ id: article.articleId, title: article.articleTitle });
+      }
     }
   }
   const second = secondArticle(result, top);

@@ -11,6 +11,8 @@ const COMPOUNDS: readonly (readonly [RegExp, string])[] = [
   [/\bright[- ]?siz/g, "rightsiz"],
   // Not a licence that is shared: kept apart from the "shared" of the concurrent group.
   [/\bshare[- ]?prices?\b/g, "shareprice"],
+  // "What does ESM stand for?" asks for a definition.
+  [/\bstands? for\b/g, "definition"],
   [/\btrue[- ]?ups?\b/g, "trueup"],
   [/\bbreak[- ]?even\b/g, "breakeven"],
   [/\bmulti[- ]?years?\b/g, "multiyear"],
@@ -61,7 +63,7 @@ const GROUPS: readonly (readonly string[])[] = [
   ["staff", "employee", "workforce", "personnel", "people"],
   ["implementation", "deployment", "rollout", "onboard"],
   ["competitor", "competing", "competition", "rival", "alternative"],
-  ["glossary", "definition", "define", "meaning", "mean", "jargon", "acronym", "term"],
+  ["glossary", "definition", "define", "meaning", "mean", "jargon", "acronym"],
   ["terminate", "termination", "cancel", "cancellation"],
   ["autorenew", "evergreen", "rollover"],
   ["addon", "module", "sku", "bundle", "unbundle", "unbundling"],

@@ -13,7 +13,7 @@ describe("answerQuestion", () => {
       "Is concurrent cheaper for our HR team?",
       "What's a sane renewal cap?",
       "How often can the vendor audit us?",
-      "What does ESM stand for?",
+      "Can the vendor use our ticket data to train their AI?",
     ]) {
       const a = answerQuestion(kb, question);
       expect(a.noAnswer, question).toBe(false);
@@ -27,6 +27,16 @@ describe("answerQuestion", () => {
         ).toBe(true);
       }
     }
+  });
+
+  it("answers a definition with the glossary entry alone, not its unrelated neighbour", () => {
+    const a = answerQuestion(kb, "What does ESM stand for?");
+    expect(a.sources).toEqual([
+      { id: "glossary", title: "Glossary of licensing and contract terms" },
+    ]);
+    expect(a.sentences).toEqual([
+      "ESM: enterprise service management, service desk practice extended beyond IT to HR, finance, facilities and other departments.",
+    ]);
   });
 
   it("cites the article that holds the answer", () => {
