@@ -29,8 +29,6 @@ const NAME_DAY = new RegExp(
   String.raw`^([a-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})${TIME}$`,
   "i",
 );
-/** Fast check used when scanning a file for the day/month order. */
-export const NUMERIC_DATE = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})/;
 
 const MONTHS = [
   "january",
@@ -54,8 +52,11 @@ function monthFromName(name: string): number | undefined {
   return i < 0 ? undefined : i + 1;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
 }
 
 /** Wall-clock ms (fields encoded as UTC) from calendar parts, or undefined if not a real time. */

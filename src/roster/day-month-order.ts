@@ -4,13 +4,12 @@
  * order and some value reads two ways (03/04/2026), the file is ambiguous: we ask, never guess.
  */
 import { fail, ok, type Result } from "../core/result.js";
-import { NUMERIC_DATE } from "./dates.js";
 import type { DayMonthOrder } from "./options.js";
-import type { Cell } from "./table.js";
+import type { Cell, TableRow } from "./table.js";
 
-export interface DateSample {
+interface DateSample {
   readonly row: number;
-  readonly cell: Cell;
+  readonly cell: string;
 }
 
 const MONTH_NAMES = [
@@ -34,6 +33,29 @@ function ordinal(n: number): string {
   return `${n}${suffix}`;
 }
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isSeparator = (c: number) => c === 47 || c === 46 || c === 45; // "/", ".", "-"
+
+/**
+ * The two leading numbers of an `nn/nn/yyyy` value as a × 100 + b, or -1 for any other text.
+ * Hand-written because it runs on every date cell of the file and must not allocate.
+ */
+export function leadingPair(text: string): number {
+  let i = 0;
+  while (text.charCodeAt(i) === 32) i++;
+  let a = 0;
+  const aStart = i;
+  while (isDigit(text.charCodeAt(i)) && i - aStart < 3) a = a * 10 + text.charCodeAt(i++) - 48;
+  if (i === aStart || i - aStart > 2 || !isSeparator(text.charCodeAt(i))) return -1;
+  const bStart = ++i;
+  let b = 0;
+  while (isDigit(text.charCodeAt(i)) && i - bStart < 3) b = b * 10 + text.charCodeAt(i++) - 48;
+  if (i === bStart || i - bStart > 2 || !isSeparator(text.charCodeAt(i))) return -1;
+  const yStart = ++i;
+  while (isDigit(text.charCodeAt(i))) i++;
+  return i - yStart === 4 ? a * 100 + b : -1;
+}
+
 const FORMAT_HINT =
   "--date-format dd/mm (25/03/2026 is 25 March) or --date-format mm/dd (03/25/2026)";
 
@@ -42,23 +64,27 @@ const FORMAT_HINT =
  * value needs it. Fails when the file is ambiguous or mixes both orders and none was given.
  */
 export function resolveDayMonthOrder(
-  samples: Iterable<DateSample>,
+  rows: readonly TableRow[],
+  dateColumns: readonly number[],
   given: DayMonthOrder | undefined,
 ): Result<DayMonthOrder | undefined> {
   if (given !== undefined) return ok(given);
   let dayFirst: DateSample | undefined;
   let monthFirst: DateSample | undefined;
   let ambiguous: { text: string; a: number; b: number } | undefined;
-  for (const sample of samples) {
-    if (typeof sample.cell !== "string") continue;
-    const m = NUMERIC_DATE.exec(sample.cell);
-    if (!m) continue;
-    const a = Number(m[1]);
-    const b = Number(m[2]);
-    if (a > 12 && a <= 31 && b <= 12) dayFirst ??= sample;
-    else if (b > 12 && b <= 31 && a <= 12) monthFirst ??= sample;
-    else if (a !== b && a >= 1 && b >= 1 && a <= 12 && b <= 12) {
-      ambiguous ??= { text: m[0].trim(), a, b };
+  for (const { row, cells } of rows) {
+    for (const column of dateColumns) {
+      const cell: Cell | undefined = cells[column];
+      if (typeof cell !== "string") continue;
+      const pair = leadingPair(cell);
+      if (pair < 0) continue;
+      const a = Math.floor(pair / 100);
+      const b = pair % 100;
+      if (a > 12 && a <= 31 && b <= 12) dayFirst ??= { row, cell };
+      else if (b > 12 && b <= 31 && a <= 12) monthFirst ??= { row, cell };
+      else if (a !== b && a >= 1 && b >= 1 && a <= 12 && b <= 12) {
+        ambiguous ??= { text: cell.trim().split(/[ T,]/)[0] ?? "", a, b };
+      }
     }
   }
   if (dayFirst && monthFirst) {

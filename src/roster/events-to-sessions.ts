@@ -9,7 +9,7 @@ import { cellAt, cellText, headerOf, isBlank, userKey } from "./cells.js";
 import type { ColumnMap } from "./columns.js";
 import { type DateContext, readDateCell } from "./dates.js";
 import type { RowIssue } from "./row-issue.js";
-import type { SessionCandidate } from "./rows-to-sessions.js";
+import { SessionCandidates } from "./session-candidates.js";
 import type { TableRow } from "./table.js";
 
 export type EventKind = "login" | "logout";
@@ -71,7 +71,7 @@ export interface EventRowsContext {
 }
 
 export interface EventRowsResult {
-  readonly candidates: SessionCandidate[];
+  readonly candidates: SessionCandidates;
   readonly errors: RowIssue[];
   readonly closedAtTimeout: number;
   readonly unpairedLogouts: number;
@@ -135,7 +135,7 @@ export function eventsToSessions(
     if (entry) entry.events.push(event);
     else byKey.set(key, { user, events: [event] });
   }
-  const candidates: SessionCandidate[] = [];
+  const candidates = new SessionCandidates();
   let closedAtTimeout = 0;
   let unpairedLogouts = 0;
   for (const { user, events } of byKey.values()) {
@@ -146,17 +146,11 @@ export function eventsToSessions(
         if (open) {
           closedAtTimeout++;
           const end = Math.min(open.time + ctx.sessionTimeoutMs, e.time);
-          candidates.push({ row: open.row, user, start: open.time, end, closedAtTimeout: true });
+          candidates.add(open.row, user, open.time, end, true);
         }
         open = e;
       } else if (open) {
-        candidates.push({
-          row: open.row,
-          user,
-          start: open.time,
-          end: e.time,
-          closedAtTimeout: false,
-        });
+        candidates.add(open.row, user, open.time, e.time, false);
         open = undefined;
       } else {
         unpairedLogouts++;
@@ -166,7 +160,7 @@ export function eventsToSessions(
     if (open) {
       closedAtTimeout++;
       const end = open.time + ctx.sessionTimeoutMs;
-      candidates.push({ row: open.row, user, start: open.time, end, closedAtTimeout: true });
+      candidates.add(open.row, user, open.time, end, true);
     }
   }
   return { candidates, errors, closedAtTimeout, unpairedLogouts, duplicates };

@@ -6,7 +6,8 @@
  */
 import type { Session } from "../core/usage.js";
 import type { RowIssue } from "./row-issue.js";
-import type { SessionCandidate } from "./rows-to-sessions.js";
+import type { SessionCandidates } from "./session-candidates.js";
+import { sortByStart } from "./sort-by-start.js";
 
 export interface FinishOptions {
   readonly countSessions: boolean;
@@ -18,7 +19,7 @@ export interface FinishOptions {
 }
 
 export interface FinishedSessions {
-  /** Sorted by start, then user. */
+  /** Sorted by start; ties keep the order of each user's first row in the file. */
   readonly sessions: Session[];
   readonly errors: RowIssue[];
   readonly warnings: RowIssue[];
@@ -32,21 +33,36 @@ export interface FinishedSessions {
   readonly unknownUserRows: number;
 }
 
-function byStart(a: SessionCandidate, b: SessionCandidate): number {
-  return a.start - b.start || a.end - b.end || a.row - b.row;
+/** Sorts one user's candidate indices by start, end, then row, unless they already are. */
+function sortGroup(c: SessionCandidates, order: Int32Array, lo: number, hi: number): void {
+  const before = (a: number, b: number) =>
+    (c.starts[a] as number) - (c.starts[b] as number) ||
+    (c.ends[a] as number) - (c.ends[b] as number) ||
+    (c.rows[a] as number) - (c.rows[b] as number);
+  for (let k = lo + 1; k < hi; k++) {
+    if (before(order[k - 1] as number, order[k] as number) > 0) {
+      // Logs are usually chronological, so this is rare.
+      const sorted = Array.from(order.subarray(lo, hi)).sort(before);
+      order.set(sorted, lo);
+      return;
+    }
+  }
 }
 
-export function finishSessions(
-  candidates: readonly SessionCandidate[],
-  options: FinishOptions,
-): FinishedSessions {
-  const byUser = new Map<string, SessionCandidate[]>();
-  for (const c of candidates) {
-    const list = byUser.get(c.user);
-    if (list) list.push(c);
-    else byUser.set(c.user, [c]);
-  }
-  const sessions: Session[] = [];
+export function finishSessions(c: SessionCandidates, options: FinishOptions): FinishedSessions {
+  const { order, bounds } = c.groupByUser();
+  const out = {
+    users: [] as string[],
+    starts: [] as number[],
+    ends: [] as number[],
+    timeouts: [] as boolean[],
+  };
+  const emit = (user: string, start: number, end: number, timeout: boolean) => {
+    out.users.push(user);
+    out.starts.push(start);
+    out.ends.push(end);
+    out.timeouts.push(timeout);
+  };
   const errors: RowIssue[] = [];
   const warnings: RowIssue[] = [];
   let duplicates = 0;
@@ -54,55 +70,79 @@ export function finishSessions(
   let merged = 0;
   let unknownUsers = 0;
   let unknownUserRows = 0;
-  for (const [user, list] of byUser) {
-    list.sort(byStart);
+  for (let u = 0; u < c.userKeys.length; u++) {
+    const user = c.userKeys[u] as string;
+    const lo = bounds[u] as number;
+    const hi = bounds[u + 1] as number;
+    sortGroup(c, order, lo, hi);
     const unknown = options.knownUsers !== undefined && !options.knownUsers.has(user);
     if (unknown) unknownUsers++;
-    let current: { start: number; end: number; closedAtTimeout: boolean } | undefined;
-    let previous: SessionCandidate | undefined;
+    let open = false;
+    let curStart = 0;
+    let curEnd = 0;
+    let curTimeout = false;
+    let previous = -1;
     let latestEnd = Number.NEGATIVE_INFINITY;
-    for (const c of list) {
+    for (let k = lo; k < hi; k++) {
+      const i = order[k] as number;
+      const start = c.starts[i] as number;
+      const end = c.ends[i] as number;
+      const timeout = c.closedAtTimeout[i] as boolean;
       if (
         options.dropDuplicates &&
-        previous !== undefined &&
-        previous.start === c.start &&
-        previous.end === c.end
+        previous >= 0 &&
+        c.starts[previous] === start &&
+        c.ends[previous] === end
       ) {
         duplicates++;
         errors.push({
-          row: c.row,
+          row: c.rows[i] as number,
           column: null,
-          reason: `same user, login and logout as row ${previous.row}`,
+          reason: `same user, login and logout as row ${c.rows[previous]}`,
         });
         continue;
       }
-      previous = c;
+      previous = i;
       if (unknown) {
         unknownUserRows++;
         warnings.push({
-          row: c.row,
+          row: c.rows[i] as number,
           column: options.userHeader,
           reason: "user is not in the roster; their sessions are still counted",
         });
       }
-      const overlaps = c.start < latestEnd;
-      latestEnd = Math.max(latestEnd, c.end);
+      const overlaps = start < latestEnd;
+      latestEnd = Math.max(latestEnd, end);
       if (overlaps) overlapping++;
-      if (overlaps && !options.countSessions && current !== undefined) {
+      if (options.countSessions) {
+        emit(user, start, end, timeout);
+        continue;
+      }
+      if (overlaps && open) {
         merged++;
-        if (c.end > current.end) {
-          current.end = c.end;
-          current.closedAtTimeout = c.closedAtTimeout;
+        if (end > curEnd) {
+          curEnd = end;
+          curTimeout = timeout;
         }
         continue;
       }
-      if (current !== undefined && !options.countSessions) sessions.push(toSession(user, current));
-      current = { start: c.start, end: c.end, closedAtTimeout: c.closedAtTimeout };
-      if (options.countSessions) sessions.push(toSession(user, current));
+      if (open) emit(user, curStart, curEnd, curTimeout);
+      open = true;
+      curStart = start;
+      curEnd = end;
+      curTimeout = timeout;
     }
-    if (current !== undefined && !options.countSessions) sessions.push(toSession(user, current));
+    if (open) emit(user, curStart, curEnd, curTimeout);
   }
-  sessions.sort((a, b) => a.start - b.start || (a.user < b.user ? -1 : a.user > b.user ? 1 : 0));
+  const sessions: Session[] = [];
+  for (const i of sortByStart(out.starts)) {
+    const user = out.users[i] as string;
+    const start = out.starts[i] as number;
+    const end = out.ends[i] as number;
+    sessions.push(
+      out.timeouts[i] ? { user, start, end, closedAtTimeout: true } : { user, start, end },
+    );
+  }
   return {
     sessions,
     errors,
@@ -110,17 +150,8 @@ export function finishSessions(
     duplicates,
     overlapping,
     merged,
-    users: byUser.size,
+    users: c.userKeys.length,
     unknownUsers,
     unknownUserRows,
   };
-}
-
-function toSession(
-  user: string,
-  s: { start: number; end: number; closedAtTimeout: boolean },
-): Session {
-  return s.closedAtTimeout
-    ? { user, start: s.start, end: s.end, closedAtTimeout: true }
-    : { user, start: s.start, end: s.end };
 }

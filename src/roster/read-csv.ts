@@ -57,17 +57,35 @@ export interface CsvTable extends Table {
   readonly rejected: readonly RowIssue[];
 }
 
-export function readCsv(text: string, fileName: string): Result<CsvTable> {
-  const delimiter = detectDelimiter(text);
-  let records: string[][];
+/**
+ * Without a single quote character a CSV is exactly its lines split at the delimiter, which is
+ * several times faster than the general parser on million-row logs; anything quoted goes to csv-parse.
+ */
+function splitUnquoted(text: string, delimiter: Delimiter): string[][] {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const lines = (start === 0 ? text : text.slice(start)).split(/\r\n|\n|\r/);
+  // A final line break ends the last record rather than starting an empty one (as csv-parse does).
+  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
+  return lines.map((line) => line.split(delimiter));
+}
+
+/** Records of the text: split directly when nothing is quoted, otherwise by csv-parse. */
+export function parseRecords(
+  text: string,
+  delimiter: Delimiter,
+  fileName: string,
+): Result<string[][]> {
+  if (!text.includes('"')) return ok(splitUnquoted(text, delimiter));
   try {
-    records = parse(text, {
-      delimiter,
-      bom: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-    }) as string[][];
+    return ok(
+      parse(text, {
+        delimiter,
+        bom: true,
+        relax_column_count: true,
+        relax_quotes: true,
+        skip_empty_lines: false,
+      }) as string[][],
+    );
   } catch (error) {
     const e = error as CsvError;
     const row = (e.records ?? 0) + 1;
@@ -84,6 +102,13 @@ export function readCsv(text: string, fileName: string): Result<CsvTable> {
       'Values containing the delimiter need quotes: "Smith, Jo"',
     );
   }
+}
+
+export function readCsv(text: string, fileName: string): Result<CsvTable> {
+  const delimiter = detectDelimiter(text);
+  const parsed = parseRecords(text, delimiter, fileName);
+  if (!parsed.ok) return parsed;
+  const records = parsed.value;
   const headerIndex = records.findIndex((r) => !isBlankRecord(r));
   if (headerIndex < 0) {
     return fail("file.empty", `${fileName} is empty.`, "Export the file again, with a header row");

@@ -6,7 +6,6 @@
  */
 import { failAll, type Issue, ok, type Result } from "../core/result.js";
 import type { RosterUser, Session } from "../core/usage.js";
-import { cellAt } from "./cells.js";
 import {
   type ColumnMap,
   FIELD_LABELS,
@@ -15,7 +14,7 @@ import {
   resolveOverrides,
 } from "./columns.js";
 import type { DateContext } from "./dates.js";
-import { type DateSample, resolveDayMonthOrder } from "./day-month-order.js";
+import { resolveDayMonthOrder } from "./day-month-order.js";
 import { detectKind, KIND_LABELS } from "./detect-kind.js";
 import { unitFromHeader } from "./durations.js";
 import { eventsToSessions } from "./events-to-sessions.js";
@@ -90,16 +89,6 @@ const DATE_FIELDS: Record<FileKind, readonly Field[]> = {
   roster: ["lastLogin", "created"],
 };
 
-function* dateSamples(
-  table: Table,
-  columns: ColumnMap,
-  fields: readonly Field[],
-): Generator<DateSample> {
-  for (const row of table.rows) {
-    for (const field of fields) yield { row: row.row, cell: cellAt(row, columns, field) };
-  }
-}
-
 const byRow = (a: RowIssue, b: RowIssue) => a.row - b.row;
 
 /**
@@ -147,10 +136,8 @@ function interpret(
       },
     ]);
   }
-  const order = resolveDayMonthOrder(
-    dateSamples(table, columns, DATE_FIELDS[kind]),
-    opts.dateFormat,
-  );
+  const dateColumns = DATE_FIELDS[kind].flatMap((f) => columns[f] ?? []);
+  const order = resolveDayMonthOrder(table.rows, dateColumns, opts.dateFormat);
   if (!order.ok) return order;
   if (order.value !== undefined) notes.push(`dates read as ${order.value}/yyyy`);
   if (opts.timeZone !== "UTC") notes.push(`times without a zone read as ${opts.timeZone}`);

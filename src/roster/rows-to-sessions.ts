@@ -9,15 +9,8 @@ import type { ColumnMap } from "./columns.js";
 import { type DateContext, readDateCell } from "./dates.js";
 import { type DurationUnit, readDuration } from "./durations.js";
 import type { RowIssue } from "./row-issue.js";
+import { SessionCandidates } from "./session-candidates.js";
 import type { TableRow } from "./table.js";
-
-export interface SessionCandidate {
-  readonly row: number;
-  readonly user: string;
-  readonly start: number;
-  readonly end: number;
-  readonly closedAtTimeout: boolean;
-}
 
 export interface SessionRowsContext {
   readonly headers: readonly string[];
@@ -28,7 +21,7 @@ export interface SessionRowsContext {
 }
 
 export interface SessionRowsResult {
-  readonly candidates: SessionCandidate[];
+  readonly candidates: SessionCandidates;
   readonly errors: RowIssue[];
   readonly endBeforeStart: number;
   readonly closedAtTimeout: number;
@@ -43,7 +36,7 @@ export function rowsToSessions(
   const startHeader = headerOf(headers, columns, "start");
   const endHeader = headerOf(headers, columns, "end");
   const durationHeader = headerOf(headers, columns, "duration");
-  const candidates: SessionCandidate[] = [];
+  const candidates = new SessionCandidates();
   const errors: RowIssue[] = [];
   let endBeforeStart = 0;
   let closedAtTimeout = 0;
@@ -84,13 +77,13 @@ export function rowsToSessions(
       continue;
     }
     if (open) closedAtTimeout++;
-    candidates.push({
-      row: row.row,
+    candidates.add(
+      row.row,
       user,
       start,
-      end: open ? start + ctx.sessionTimeoutMs : (end ?? start),
-      closedAtTimeout: open,
-    });
+      open ? start + ctx.sessionTimeoutMs : (end ?? start),
+      open,
+    );
   }
   return { candidates, errors, endBeforeStart, closedAtTimeout };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type DateContext, readDateCell, readDateText } from "../../src/roster/dates.js";
-import { resolveDayMonthOrder } from "../../src/roster/day-month-order.js";
+import { leadingPair, resolveDayMonthOrder } from "../../src/roster/day-month-order.js";
 import { wallClockToInstant } from "../../src/roster/time-zone.js";
 import { utc } from "./fixtures.js";
 
@@ -110,39 +110,44 @@ describe("readDateCell", () => {
 });
 
 describe("resolveDayMonthOrder", () => {
-  const samples = (...cells: string[]) => cells.map((cell, i) => ({ row: i + 2, cell }));
+  // One date column; the first data row is row 2.
+  const samples = (...cells: string[]) => cells.map((cell, i) => ({ row: i + 2, cells: [cell] }));
 
   it("uses the order a value proves", () => {
-    expect(resolveDayMonthOrder(samples("03/04/2026", "25/03/2026"), undefined)).toEqual({
+    expect(resolveDayMonthOrder(samples("03/04/2026", "25/03/2026"), [0], undefined)).toEqual({
       ok: true,
       value: "dd/mm",
     });
-    expect(resolveDayMonthOrder(samples("03/04/2026", "03/25/2026 10:00"), undefined)).toEqual({
-      ok: true,
-      value: "mm/dd",
-    });
+    expect(resolveDayMonthOrder(samples("03/04/2026", "03/25/2026 10:00"), [0], undefined)).toEqual(
+      {
+        ok: true,
+        value: "mm/dd",
+      },
+    );
   });
 
   it("needs no order when no value reads two ways", () => {
-    expect(resolveDayMonthOrder(samples("2026-03-04", "04/04/2026"), undefined)).toEqual({
+    expect(resolveDayMonthOrder(samples("2026-03-04", "04/04/2026"), [0], undefined)).toEqual({
       ok: true,
       value: undefined,
     });
   });
 
   it("asks, rather than guesses, when the file is ambiguous", () => {
-    expect(resolveDayMonthOrder(samples("03/04/2026 09:00", "01/02/2026"), undefined)).toEqual({
-      ok: false,
-      issues: [
-        {
-          code: "dates.ambiguous",
-          message:
-            "Is 03/04/2026 the 3rd of April or the 4th of March? No date in the file settles it. Add --date-format dd/mm or --date-format mm/dd.",
-          hint: "--date-format dd/mm (25/03/2026 is 25 March) or --date-format mm/dd (03/25/2026)",
-        },
-      ],
-    });
-    const r = resolveDayMonthOrder(samples("11/12/2026"), undefined);
+    expect(resolveDayMonthOrder(samples("03/04/2026 09:00", "01/02/2026"), [0], undefined)).toEqual(
+      {
+        ok: false,
+        issues: [
+          {
+            code: "dates.ambiguous",
+            message:
+              "Is 03/04/2026 the 3rd of April or the 4th of March? No date in the file settles it. Add --date-format dd/mm or --date-format mm/dd.",
+            hint: "--date-format dd/mm (25/03/2026 is 25 March) or --date-format mm/dd (03/25/2026)",
+          },
+        ],
+      },
+    );
+    const r = resolveDayMonthOrder(samples("11/12/2026"), [0], undefined);
     expect(!r.ok && r.issues[0]?.message).toContain(
       "Is 11/12/2026 the 11th of December or the 12th of November?",
     );
@@ -150,7 +155,7 @@ describe("resolveDayMonthOrder", () => {
 
   it("refuses a file that mixes both orders unless told which to use", () => {
     const mixed = samples("25/03/2026", "x", "03/25/2026");
-    expect(resolveDayMonthOrder(mixed, undefined)).toEqual({
+    expect(resolveDayMonthOrder(mixed, [0], undefined)).toEqual({
       ok: false,
       issues: [
         {
@@ -161,6 +166,21 @@ describe("resolveDayMonthOrder", () => {
         },
       ],
     });
-    expect(resolveDayMonthOrder(mixed, "mm/dd")).toEqual({ ok: true, value: "mm/dd" });
+    expect(resolveDayMonthOrder(mixed, [0], "mm/dd")).toEqual({ ok: true, value: "mm/dd" });
+  });
+});
+
+describe("leadingPair", () => {
+  it.each([
+    ["25/03/2026 09:00", 2503],
+    [" 3.4.2026", 304],
+    ["03-25-2026", 325],
+    ["2026-03-25", -1],
+    ["123/03/2026", -1],
+    ["03/25/26", -1],
+    ["03/25/20261", -1],
+    ["/03/2026", -1],
+  ])("%j → %d", (text, pair) => {
+    expect(leadingPair(text)).toBe(pair);
   });
 });
