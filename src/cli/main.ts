@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 /**
  * The `dealdesk` executable. With a command, answers it once (`dealdesk cost "…" --json`); with
- * none, opens the console chat, the embedded default when no Slack app is configured.
+ * none, opens the console chat, the embedded default when no Slack app is configured. `db` and
+ * `forget` administer the store.
  */
 import { createRequire } from "node:module";
 import { parseConfig } from "../config.js";
 import { parseCliArgs } from "./args.js";
 import { runConsole } from "./console.js";
+import { runDbCli } from "./db.js";
 import { runOneShot } from "./one-shot.js";
 import { DEFAULT_OUT_DIR } from "./save-files.js";
 
@@ -35,7 +37,12 @@ async function main(): Promise<number> {
     );
     return 0;
   }
-  const out = await runOneShot(args, ctx, DEFAULT_OUT_DIR);
+  // Administration of the store is shell-only; everything else is the chat grammar.
+  const adminWord = args.rest[0];
+  const out =
+    adminWord === "db" || adminWord === "forget"
+      ? await runDbCli(args.rest, config.config)
+      : await runOneShot(args, ctx, DEFAULT_OUT_DIR);
   process.stdout.write(out.stdout);
   process.stderr.write(out.stderr);
   return out.exitCode;

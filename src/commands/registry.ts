@@ -1,4 +1,5 @@
 /** Every user command, in the order `help` lists them. Adding a command means adding it here. */
+import { askCommand } from "./ask.js";
 import type { Command } from "./command.js";
 import { costCommand } from "./cost.js";
 import { implementationCommand } from "./implementation.js";
@@ -10,6 +11,7 @@ export const commands: readonly Command[] = [
   tiersCommand,
   renewalCommand,
   implementationCommand,
+  askCommand,
 ];
 
 export function findCommand(word: string): Command | undefined {
