@@ -6,13 +6,7 @@
  */
 import { failAll, type Issue, ok, type Result } from "../core/result.js";
 import type { RosterUser, Session } from "../core/usage.js";
-import {
-  type ColumnMap,
-  FIELD_LABELS,
-  type Field,
-  type FileKind,
-  resolveOverrides,
-} from "./columns.js";
+import { FIELD_LABELS, type Field, type FileKind, resolveOverrides } from "./columns.js";
 import type { DateContext } from "./dates.js";
 import { resolveDayMonthOrder } from "./day-month-order.js";
 import { detectKind, KIND_LABELS } from "./detect-kind.js";
