@@ -22,7 +22,10 @@ export interface ReadOptions {
   readonly countSessions?: boolean;
   /** XLSX sheet to read; default the first. */
   readonly sheet?: string;
-  /** User keys from a roster: session rows of anyone else are flagged (and still counted). */
+  /**
+   * User keys from a roster (its RosterUser.user values, already lower-cased): session rows of
+   * anyone else are flagged and still counted.
+   */
   readonly knownUsers?: ReadonlySet<string>;
 }
 

@@ -106,6 +106,9 @@ export async function readRosterFile(
   const table = tableRead.value;
   const rejected = "rejected" in table ? (table.rejected as readonly RowIssue[]) : [];
   const notes = [...(sniffed.value.type === "text" ? sniffed.value.notes : []), ...table.notes];
+  if (table.format === "csv" && opts.sheet !== undefined) {
+    notes.push(`--sheet "${opts.sheet}" ignored: ${fileName} is a CSV file`);
+  }
   return interpret(table, rejected, notes, fileName, opts);
 }
 

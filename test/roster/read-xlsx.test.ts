@@ -133,3 +133,15 @@ describe("XLSX files", () => {
     expect(!headerOnly.ok && headerOnly.issues[0]?.code).toBe("file.no_rows");
   });
 });
+
+describe("options that don't apply", () => {
+  it("notes a --sheet given for a CSV file", async () => {
+    const r = await readRosterFile(new TextEncoder().encode("Email\na@x.com\n"), "r.csv", {
+      sheet: "Agents",
+    });
+    expect(r.ok && r.value.notes).toEqual([
+      '--sheet "Agents" ignored: r.csv is a CSV file',
+      "no status column: every user counted as active",
+    ]);
+  });
+});
