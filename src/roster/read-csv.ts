@@ -62,8 +62,18 @@ export interface CsvTable extends Table {
  * several times faster than the general parser on million-row logs; anything quoted goes to csv-parse.
  */
 function splitUnquoted(text: string, delimiter: Delimiter): string[][] {
-  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const lines = (start === 0 ? text : text.slice(start)).split(/\r\n|\n|\r/);
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // Like csv-parse, the first line ending met is the file's line ending.
+  const firstBreak = body.search(/[\r\n]/);
+  const eol =
+    firstBreak < 0
+      ? "\n"
+      : body[firstBreak] === "\n"
+        ? "\n"
+        : body[firstBreak + 1] === "\n"
+          ? "\r\n"
+          : "\r";
+  const lines = body.split(eol);
   // A final line break ends the last record rather than starting an empty one (as csv-parse does).
   if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
   return lines.map((line) => line.split(delimiter));
