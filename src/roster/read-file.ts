@@ -40,7 +40,10 @@ export interface ReadSummary {
   readonly sessions: number;
   /** Distinct users with a session, or the users in a roster. */
   readonly users: number;
-  /** Logins with no logout, closed at the session timeout. */
+  /**
+   * Logins with no logout, closed at the session timeout (in an event log, at the same user's next
+   * login on the same device when that comes sooner).
+   */
   readonly closedAtTimeout: number;
   /** Sessions that overlapped an earlier one of the same user. */
   readonly overlapping: number;
