@@ -1,0 +1,53 @@
+/**
+ * Builds the Bolt app: Socket Mode when an app token is set, otherwise the HTTP receiver on
+ * /slack/events, where Bolt verifies every request's signature and refuses timestamps more than
+ * five minutes old (both left on, and tested).
+ */
+import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver, webApi } from "@slack/bolt";
+import type { SlackConfig } from "./config.js";
+import type { SlackDeps } from "./deps.js";
+import { registerListeners } from "./listeners/index.js";
+
+export const EVENTS_PATH = "/slack/events";
+
+export interface AppBuild {
+  readonly config: SlackConfig;
+  readonly deps: SlackDeps;
+  readonly logger?: Logger;
+  readonly logLevel?: LogLevel;
+  /** Web API retries; Slack's rate limits make a few worthwhile, tests turn them off. */
+  readonly retries?: number;
+}
+
+export function buildSlackApp(build: AppBuild): App {
+  const { config } = build;
+  const logging = {
+    ...(build.logger ? { logger: build.logger } : {}),
+    logLevel: build.logLevel ?? LogLevel.INFO,
+  };
+  const receiver = config.appToken
+    ? new SocketModeReceiver({ appToken: config.appToken, ...logging })
+    : new HTTPReceiver({
+        signingSecret: config.signingSecret ?? "",
+        endpoints: EVENTS_PATH,
+        port: config.port,
+        signatureVerification: true,
+        // Acknowledge before the listener finishes: the answer follows through the Web API.
+        processBeforeResponse: false,
+        ...logging,
+      });
+  const app = new App({
+    token: config.botToken,
+    receiver,
+    ...logging,
+    clientOptions: {
+      ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+      retryConfig: {
+        ...webApi.retryPolicies.fiveRetriesInFiveMinutes,
+        retries: build.retries ?? 5,
+      },
+    },
+  });
+  registerListeners(app, build.deps);
+  return app;
+}

@@ -1,0 +1,94 @@
+/**
+ * The buttons under a result and what each carries. A button's value says where its answer came
+ * from: a remembered reply (`r`), the typed command to run again (`t`), an upload (`f`).
+ */
+import { z } from "zod";
+import type { Reply } from "../../commands/reply.js";
+import { LIMITS } from "./limits.js";
+import { clip } from "./text.js";
+import { type ActionsBlock, type ButtonElement, plain } from "./types.js";
+
+export const ACTIONS = {
+  working: "dealdesk.working",
+  next: "dealdesk.next",
+  draft: "dealdesk.draft",
+  brief: "dealdesk.brief",
+  rates: "dealdesk.rates",
+} as const;
+
+/** Action ids of the follow-up buttons are `dealdesk.next.0`, `.1`: unique within the block. */
+export const NEXT_ACTION = /^dealdesk\.next\.\d+$/;
+
+const valueSchema = z.object({
+  r: z.string().max(64).optional(),
+  t: z.string().max(1900).optional(),
+  f: z.string().max(64).optional(),
+});
+export type ButtonValue = z.infer<typeof valueSchema>;
+
+export function encodeValue(value: ButtonValue): string {
+  const { t, ...rest } = value;
+  // A command too long for a button value is dropped: the remembered reply still serves it.
+  const fits = t !== undefined && t.length <= 1900;
+  return JSON.stringify(fits ? value : rest);
+}
+
+/** A value from Slack is untrusted text: anything unreadable becomes an empty value. */
+export function decodeValue(raw: string | undefined): ButtonValue {
+  try {
+    const parsed = valueSchema.safeParse(JSON.parse(raw ?? "{}"));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
+  }
+}
+
+function button(actionId: string, label: string, value: ButtonValue): ButtonElement {
+  return {
+    type: "button",
+    action_id: actionId,
+    text: plain(clip(label, LIMITS.buttonText)),
+    value: encodeValue(value),
+  };
+}
+
+export interface ButtonOrigin {
+  /** Id of the remembered reply. */
+  readonly replyId?: string;
+  /** The text that produced the reply, when it was a typed command. */
+  readonly commandText?: string;
+  /** The upload the reply analysed, for "Change rates". */
+  readonly uploadId?: string;
+}
+
+/** Show working, up to two follow-up commands, Draft the asks, Brief as DOCX, Change rates. */
+export function resultButtons(reply: Reply, origin: ButtonOrigin): ActionsBlock {
+  const source: ButtonValue = {
+    ...(origin.replyId ? { r: origin.replyId } : {}),
+    ...(origin.commandText ? { t: origin.commandText } : {}),
+    ...(origin.uploadId ? { f: origin.uploadId } : {}),
+  };
+  const elements: ButtonElement[] = [];
+  if (reply.working.length > 0) elements.push(button(ACTIONS.working, "Show working", source));
+  reply.next.slice(0, 2).forEach((next, i) => {
+    elements.push(button(`${ACTIONS.next}.${i}`, nextLabel(next), { t: next }));
+  });
+  elements.push(button(ACTIONS.draft, "Draft the asks", source));
+  elements.push(button(ACTIONS.brief, "Brief as DOCX", source));
+  if (origin.uploadId) elements.push(button(ACTIONS.rates, "Change rates", source));
+  return { type: "actions", block_id: "dealdesk.result", elements };
+}
+
+/** "renewal 294000 GBP years 3 cap 3%" → "Renewal 294000 GBP years 3 cap 3%", clipped to fit. */
+function nextLabel(command: string): string {
+  const text = command.charAt(0).toUpperCase() + command.slice(1);
+  return clip(text, LIMITS.buttonText);
+}
+
+export function ratesButton(source: ButtonValue): ActionsBlock {
+  return {
+    type: "actions",
+    block_id: "dealdesk.rates",
+    elements: [button(ACTIONS.rates, "Set rates", source)],
+  };
+}

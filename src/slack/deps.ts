@@ -1,0 +1,55 @@
+/**
+ * What the handlers are given (bolt-ts starter style: handlers get their dependencies as
+ * arguments, so tests and main.ts can swap any of them).
+ */
+import type { Logger } from "@slack/bolt";
+import type { CommandContext } from "../commands/context.js";
+import type { CommandOutcome } from "../commands/reply.js";
+import type { ChannelDeal, DealContextStore, DealScope } from "./deal-context.js";
+import type { SlackMemory } from "./memory.js";
+
+/** The context a command or analysis gets in Slack: the channel's deal rides along. */
+export interface SlackCommandContext extends CommandContext {
+  readonly scope: DealScope;
+  readonly userId: string;
+  readonly deal?: ChannelDeal;
+}
+
+export interface UploadedFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+/** Reports progress in the file's thread; the message is updated in place. */
+export type Progress = (text: string) => Promise<void>;
+
+/** Analyses a roster, session log or event log (written by the roster issue's owners). */
+export type AnalyseUpload = (
+  file: UploadedFile,
+  ctx: SlackCommandContext,
+  progress: Progress,
+) => Promise<CommandOutcome>;
+
+/** The command layer's entry point (src/commands/dispatch.ts), injectable for tests. */
+export type Dispatch = (text: string, ctx: CommandContext) => Promise<CommandOutcome>;
+
+export interface FilePolicy {
+  /** Bot token used only for downloads from the allowed hosts. Secret. */
+  readonly botToken: string;
+  /** Hosts (with an optional port) files may be downloaded from. */
+  readonly allowedHosts: readonly string[];
+  readonly maxBytes: number;
+}
+
+export interface SlackDeps {
+  /** Context of commands in channels without a deal (the configured default currency). */
+  readonly baseContext: CommandContext;
+  readonly deals: DealContextStore;
+  readonly memory: SlackMemory;
+  readonly dispatch: Dispatch;
+  /** Whether a command word exists (buttons for draft/brief check before running them). */
+  readonly hasCommand: (word: string) => boolean;
+  readonly analyseUpload: AnalyseUpload;
+  readonly files: FilePolicy;
+  readonly logger: Logger;
+}

@@ -1,0 +1,40 @@
+/**
+ * Turns what someone typed (slash command, mention, DM) into an outcome: `set` goes to the
+ * channel's deal, a known command to the command layer with the channel's currency, and any
+ * other text to `ask` (a question in plain words) when that command is present.
+ */
+import type { CommandOutcome } from "../../commands/reply.js";
+import type { DealScope } from "../deal-context.js";
+import { contextFor, runSet } from "../deal-context.js";
+import type { SlackCommandContext, SlackDeps } from "../deps.js";
+
+const HELP_WORDS = new Set(["help", "h", "?", "--help"]);
+
+export async function slackContext(
+  deps: SlackDeps,
+  scope: DealScope,
+  userId: string,
+): Promise<SlackCommandContext> {
+  const deal = await deps.deals.get(scope);
+  return { ...contextFor(deps.baseContext, deal), scope, userId, ...(deal ? { deal } : {}) };
+}
+
+export async function answerText(
+  text: string,
+  scope: DealScope,
+  userId: string,
+  deps: SlackDeps,
+): Promise<CommandOutcome> {
+  const trimmed = text.trim().replace(/^\/deal(?:\s+|$)/i, "");
+  deps.memory.noteChannel(userId, scope);
+  const first = (/^\S+/.exec(trimmed)?.[0] ?? "help").toLowerCase();
+  if (first === "set") {
+    return runSet(trimmed.slice(3), scope, deps.deals, deps.baseContext);
+  }
+  const ctx = await slackContext(deps, scope, userId);
+  const word = first.replace(/^--?/, "");
+  if (trimmed === "" || HELP_WORDS.has(first) || deps.hasCommand(word) || !deps.hasCommand("ask")) {
+    return deps.dispatch(trimmed, ctx);
+  }
+  return deps.dispatch(`ask ${trimmed}`, ctx);
+}

@@ -1,0 +1,96 @@
+/**
+ * Delivers an outcome where it was asked for: a result as a message with its buttons and files,
+ * an error to the requester alone.
+ */
+import type { Logger, webApi } from "@slack/bolt";
+import type { CommandOutcome } from "../../commands/reply.js";
+import type { ButtonOrigin } from "../blocks/buttons.js";
+import {
+  renderErrorBlocks,
+  renderInternalError,
+  renderReplyBlocks,
+  type SlackMessage,
+} from "../blocks/reply-blocks.js";
+import type { SlackMemory } from "../memory.js";
+import { logFailure, postEphemeral, postMessage, uploadFiles, type Where } from "./post.js";
+
+type WebClient = webApi.WebClient;
+
+export interface Delivery {
+  readonly client: WebClient;
+  readonly logger: Logger;
+  readonly memory: SlackMemory;
+  readonly where: Where;
+  readonly userId: string;
+  /** Posts where chat.postMessage can't (a slash command in a channel the bot isn't in). */
+  readonly respond?: (
+    message: SlackMessage,
+    visibility: "in_channel" | "ephemeral",
+  ) => Promise<void>;
+}
+
+export function resultMessage(
+  outcome: Extract<CommandOutcome, { ok: true }>,
+  memory: SlackMemory,
+  origin: Omit<ButtonOrigin, "replyId">,
+): SlackMessage {
+  const replyId = memory.rememberReply(outcome.reply);
+  return renderReplyBlocks(outcome.reply, { ...origin, replyId });
+}
+
+/** Shows an error to the requester alone; falls back to the response URL when there is one. */
+export async function deliverError(d: Delivery, message: SlackMessage): Promise<void> {
+  try {
+    await postEphemeral(d.client, d.where, d.userId, message);
+  } catch (error) {
+    if (!d.respond) throw error;
+    logFailure(d.logger, "chat.postEphemeral (falling back to the response URL)", error);
+    await d.respond(message, "ephemeral");
+  }
+}
+
+export async function deliver(
+  d: Delivery,
+  outcome: CommandOutcome,
+  origin: Omit<ButtonOrigin, "replyId"> = {},
+): Promise<void> {
+  if (!outcome.ok) {
+    await deliverError(d, renderErrorBlocks(outcome));
+    return;
+  }
+  const message = resultMessage(outcome, d.memory, origin);
+  let ts: string | undefined;
+  try {
+    ts = await postMessage(d.client, d.where, message);
+  } catch (error) {
+    if (!d.respond) throw error;
+    logFailure(d.logger, "chat.postMessage (falling back to the response URL)", error);
+    await d.respond(message, "in_channel");
+    return;
+  }
+  const files = [...(outcome.reply.files ?? []), ...(message.overflow ? [message.overflow] : [])];
+  await uploadFiles(
+    d.client,
+    { channel: d.where.channel, threadTs: d.where.threadTs ?? ts },
+    files,
+  );
+}
+
+/** Runs `work` and delivers its outcome; anything thrown becomes the one-line internal error. */
+export async function answerSafely(
+  d: Delivery,
+  what: string,
+  work: () => Promise<CommandOutcome>,
+  origin: Omit<ButtonOrigin, "replyId"> = {},
+): Promise<void> {
+  try {
+    await deliver(d, await work(), origin);
+  } catch (error) {
+    logFailure(d.logger, what, error);
+    try {
+      await deliverError(d, renderInternalError());
+    } catch (again) {
+      logFailure(d.logger, `${what}: telling the user`, again);
+    }
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * `/deal …`: acknowledged at once (Slack allows 3 s), then answered in the channel. Slash
+ * commands can't be used in threads, so the answer is a top-level message with its own thread.
+ */
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
+import { readSlackText } from "../blocks/text.js";
+import type { SlackDeps } from "../deps.js";
+import { answerText } from "./answer.js";
+import { answerSafely, type Delivery } from "./deliver.js";
+import { slackBlocks } from "./post.js";
+
+export function dealCommandHandler(deps: SlackDeps) {
+  return async ({
+    command,
+    ack,
+    client,
+    respond,
+    logger,
+  }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    await ack();
+    const text = readSlackText(command.text);
+    const scope = { teamId: command.team_id, channelId: command.channel_id };
+    const delivery: Delivery = {
+      client,
+      logger,
+      memory: deps.memory,
+      where: { channel: command.channel_id },
+      userId: command.user_id,
+      respond: async (message, visibility) => {
+        await respond({
+          response_type: visibility,
+          text: message.text,
+          blocks: slackBlocks(message.blocks),
+        });
+      },
+    };
+    await answerSafely(
+      delivery,
+      `/deal ${command.text}`,
+      () => answerText(text, scope, command.user_id, deps),
+      { commandText: text },
+    );
+  };
+}

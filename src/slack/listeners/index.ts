@@ -1,0 +1,14 @@
+/** Registers every listener; each folder's index.ts only registers its handlers. */
+import type { App } from "@slack/bolt";
+import type { SlackDeps } from "../deps.js";
+import { registerActions } from "./actions/index.js";
+import { registerCommands } from "./commands/index.js";
+import { registerEvents } from "./events/index.js";
+import { registerViews } from "./views/index.js";
+
+export function registerListeners(app: App, deps: SlackDeps): void {
+  registerCommands(app, deps);
+  registerEvents(app, deps);
+  registerActions(app, deps);
+  registerViews(app, deps);
+}

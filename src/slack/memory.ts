@@ -1,0 +1,97 @@
+/**
+ * What the app remembers between a reply and a click on its buttons, in memory and bounded:
+ * replies (for "Show working"), uploads (for "Change rates" to re-run the analysis), and each
+ * user's channels and recent analyses (for App Home). A restart forgets them; buttons of typed
+ * commands still work because their value carries the command text.
+ */
+import { randomUUID } from "node:crypto";
+import type { Reply } from "../commands/reply.js";
+import type { DealScope } from "./deal-context.js";
+
+/** A map that forgets its oldest entries beyond `capacity`. */
+export class Bounded<V> {
+  private readonly items = new Map<string, V>();
+  constructor(private readonly capacity: number) {}
+  get(key: string): V | undefined {
+    return this.items.get(key);
+  }
+  set(key: string, value: V): void {
+    this.items.delete(key);
+    this.items.set(key, value);
+    while (this.items.size > this.capacity) {
+      const oldest = this.items.keys().next().value;
+      if (oldest === undefined) break;
+      this.items.delete(oldest);
+    }
+  }
+  has(key: string): boolean {
+    return this.items.has(key);
+  }
+  values(): V[] {
+    return [...this.items.values()];
+  }
+}
+
+export interface RememberedUpload {
+  readonly scope: DealScope;
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  readonly threadTs?: string;
+}
+
+export interface Analysis {
+  readonly scope: DealScope;
+  readonly headline: string;
+  readonly at: Date;
+}
+
+export class SlackMemory {
+  private readonly replies = new Bounded<Reply>(500);
+  /** Raw files are large: keep only the last few. */
+  private readonly uploads = new Bounded<RememberedUpload>(5);
+  private readonly channelsByUser = new Bounded<Bounded<DealScope>>(1000);
+  private readonly analysesByUser = new Bounded<Bounded<Analysis>>(1000);
+  /** File ids already handled: file_shared and a DM's file_share message both announce a file. */
+  private readonly seenFiles = new Bounded<true>(1000);
+
+  rememberReply(reply: Reply): string {
+    const id = randomUUID();
+    this.replies.set(id, reply);
+    return id;
+  }
+  reply(id: string | undefined): Reply | undefined {
+    return id === undefined ? undefined : this.replies.get(id);
+  }
+
+  rememberUpload(id: string, upload: RememberedUpload): void {
+    this.uploads.set(id, upload);
+  }
+  upload(id: string | undefined): RememberedUpload | undefined {
+    return id === undefined ? undefined : this.uploads.get(id);
+  }
+
+  /** True the first time a file id is seen, false after. */
+  firstSight(fileId: string): boolean {
+    if (this.seenFiles.has(fileId)) return false;
+    this.seenFiles.set(fileId, true);
+    return true;
+  }
+
+  noteChannel(userId: string, scope: DealScope): void {
+    const channels = this.channelsByUser.get(userId) ?? new Bounded<DealScope>(20);
+    channels.set(`${scope.teamId}/${scope.channelId}`, scope);
+    this.channelsByUser.set(userId, channels);
+  }
+  channels(userId: string): DealScope[] {
+    return (this.channelsByUser.get(userId)?.values() ?? []).reverse();
+  }
+
+  noteAnalysis(userId: string, analysis: Analysis): void {
+    const list = this.analysesByUser.get(userId) ?? new Bounded<Analysis>(10);
+    list.set(randomUUID(), analysis);
+    this.analysesByUser.set(userId, list);
+  }
+  analyses(userId: string): Analysis[] {
+    return (this.analysesByUser.get(userId)?.values() ?? []).reverse();
+  }
+}

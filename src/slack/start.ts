@@ -1,0 +1,98 @@
+/**
+ * `startSlackApp`: what src/cli/main.ts calls when the Slack tokens are set. Everything the app
+ * needs has a default; tests and main.ts may pass their own store, analyser or logger.
+ */
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Logger, LogLevel } from "@slack/bolt";
+import type { CommandContext } from "../commands/context.js";
+import { dispatch } from "../commands/dispatch.js";
+import { findCommand } from "../commands/registry.js";
+import { buildSlackApp } from "./app.js";
+import type { SlackConfig } from "./config.js";
+import { createMemoryDealStore, type DealContextStore } from "./deal-context.js";
+import type { AnalyseUpload, Dispatch, SlackDeps } from "./deps.js";
+import { SlackMemory } from "./memory.js";
+import { allowedFileHosts } from "./uploads/hosts.js";
+import { analysisNotAvailable } from "./uploads/not-available.js";
+
+export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+export interface StartSlackOptions {
+  /** From parseSlackConfig(process.env). */
+  readonly config: SlackConfig;
+  /** The command context of channels without a deal (the configured default currency). */
+  readonly context: CommandContext;
+  /** The channel deals; in memory unless the PostgreSQL store is passed. */
+  readonly deals?: DealContextStore;
+  /** The roster/session-log analyser; by default a reply saying it isn't available yet. */
+  readonly analyseUpload?: AnalyseUpload;
+  /** Largest file downloaded, in bytes (default 20 MiB). */
+  readonly maxUploadBytes?: number;
+  /** The command layer (default src/commands/dispatch.ts). */
+  readonly dispatch?: Dispatch;
+  readonly logger?: Logger;
+  readonly logLevel?: LogLevel;
+  /** Web API retries (default 5). */
+  readonly retries?: number;
+}
+
+export interface RunningSlackApp {
+  /** The HTTP port listened on (undefined in Socket Mode); useful with PORT=0. */
+  readonly port?: number;
+  stop(): Promise<void>;
+}
+
+export async function startSlackApp(options: StartSlackOptions): Promise<RunningSlackApp> {
+  const { config } = options;
+  const deps: SlackDeps = {
+    baseContext: options.context,
+    deals: options.deals ?? createMemoryDealStore(),
+    memory: new SlackMemory(),
+    dispatch: options.dispatch ?? dispatch,
+    hasCommand: (word) => findCommand(word) !== undefined,
+    analyseUpload: options.analyseUpload ?? analysisNotAvailable,
+    files: {
+      botToken: config.botToken,
+      allowedHosts: allowedFileHosts(config.extraFileHosts),
+      maxBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+    },
+    logger: options.logger ?? consoleLogger(),
+  };
+  const app = buildSlackApp({
+    config,
+    deps,
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.logLevel ? { logLevel: options.logLevel } : {}),
+    ...(options.retries === undefined ? {} : { retries: options.retries }),
+  });
+  if (config.appToken) {
+    await app.start();
+    return { stop: () => app.stop().then(() => undefined) };
+  }
+  const server = (await app.start(config.port)) as Server;
+  const port = (server.address() as AddressInfo | null)?.port;
+  return {
+    ...(port === undefined ? {} : { port }),
+    stop: () => app.stop().then(() => undefined),
+  };
+}
+
+/** Bolt's logger shape over the console, for handlers' own log lines. */
+function consoleLogger(): Logger {
+  let level = "info" as LogLevel;
+  let name = "dealdesk";
+  return {
+    debug: () => undefined,
+    info: (...m: unknown[]) => console.info(`[${name}]`, ...m),
+    warn: (...m: unknown[]) => console.warn(`[${name}]`, ...m),
+    error: (...m: unknown[]) => console.error(`[${name}]`, ...m),
+    setLevel: (l: LogLevel) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: (n: string) => {
+      name = n;
+    },
+  };
+}

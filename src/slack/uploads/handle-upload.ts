@@ -1,0 +1,228 @@
+/**
+ * A CSV or XLSX shared where the bot is: checked (name, size, host), downloaded with the bot
+ * token, checked by content, analysed, and answered in the file's thread — a progress message
+ * first, updated in place, then replaced by the result. Problems go to the uploader alone.
+ */
+import type { webApi } from "@slack/bolt";
+import type { CommandOutcome } from "../../commands/reply.js";
+import {
+  renderErrorBlocks,
+  renderInternalError,
+  renderNotice,
+  type SlackMessage,
+} from "../blocks/reply-blocks.js";
+import type { SlackDeps } from "../deps.js";
+import { slackContext } from "../handlers/answer.js";
+import { resultMessage } from "../handlers/deliver.js";
+import {
+  logFailure,
+  postEphemeral,
+  postMessage,
+  updateMessage,
+  uploadFiles,
+} from "../handlers/post.js";
+import { downloadSlackFile } from "./download.js";
+import { looksLikeSpreadsheetName, sniffSpreadsheet } from "./sniff.js";
+
+type WebClient = webApi.WebClient;
+
+export interface SharedFile {
+  readonly fileId: string;
+  readonly channelId: string;
+  readonly userId: string;
+  readonly teamId: string;
+  /** The file message's thread, when the event said; otherwise read from the file's shares. */
+  readonly threadTs?: string;
+}
+
+interface FileInfo {
+  readonly name: string;
+  readonly size: number;
+  readonly url?: string;
+  readonly threadTs?: string;
+}
+
+/** The ts of the message that shared the file in this channel: its thread gets the answer. */
+function shareTs(file: Record<string, unknown>, channel: string): string | undefined {
+  const shares = file.shares as Record<string, Record<string, { ts?: string }[]>> | undefined;
+  for (const kind of ["public", "private"]) {
+    const ts = shares?.[kind]?.[channel]?.[0]?.ts;
+    if (typeof ts === "string") return ts;
+  }
+  return undefined;
+}
+
+async function fileInfo(
+  client: WebClient,
+  fileId: string,
+  channel: string,
+): Promise<FileInfo | undefined> {
+  const res = await client.files.info({ file: fileId });
+  const file = res.file as Record<string, unknown> | undefined;
+  if (!file) return undefined;
+  const url = file.url_private_download ?? file.url_private;
+  const ts = shareTs(file, channel);
+  return {
+    name: typeof file.name === "string" ? file.name : fileId,
+    size: typeof file.size === "number" ? file.size : 0,
+    ...(typeof url === "string" ? { url } : {}),
+    ...(ts ? { threadTs: ts } : {}),
+  };
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
+type Failed = Extract<CommandOutcome, { ok: false }>;
+
+function problem(code: string, message: string, hint: string): Failed {
+  return { ok: false, command: "upload", issues: [{ code, message, hint }], usage: "help" };
+}
+
+export async function handleSharedFile(
+  shared: SharedFile,
+  deps: SlackDeps,
+  client: WebClient,
+): Promise<void> {
+  if (!deps.memory.firstSight(shared.fileId)) return;
+  const { logger } = deps;
+  const channel = shared.channelId;
+  let threadTs = shared.threadTs;
+  let progressTs: string | undefined;
+  const tellUploader = async (message: SlackMessage) => {
+    if (progressTs) await client.chat.delete({ channel, ts: progressTs }).catch(() => undefined);
+    await postEphemeral(
+      client,
+      { channel, ...(threadTs ? { threadTs } : {}) },
+      shared.userId,
+      message,
+    );
+  };
+  try {
+    const info = await fileInfo(client, shared.fileId, channel);
+    if (!info || !looksLikeSpreadsheetName(info.name)) return;
+    threadTs ??= info.threadTs;
+    const { maxBytes } = deps.files;
+    if (info.size > maxBytes) {
+      await tellUploader(
+        renderErrorBlocks(
+          problem(
+            "upload.too_large",
+            `${info.name} is ${megabytes(info.size)}; I read files up to ${megabytes(maxBytes)}`,
+            "share a shorter period, or only the user, login and logout columns",
+          ),
+        ),
+      );
+      return;
+    }
+    if (!info.url) {
+      logger.warn(`dealdesk: file ${shared.fileId} has no download URL`);
+      return;
+    }
+    const where = { channel, ...(threadTs ? { threadTs } : {}) };
+    progressTs = await postMessage(client, where, renderNotice(`Reading ${info.name} …`));
+    const download = await downloadSlackFile(info.url, {
+      token: deps.files.botToken,
+      allowedHosts: deps.files.allowedHosts,
+      maxBytes,
+    });
+    if (!download.ok) {
+      logger.warn(`dealdesk: did not download ${shared.fileId}: ${download.detail}`);
+      const message =
+        download.reason === "host"
+          ? `I only download files stored on Slack, and ${info.name} is stored elsewhere, so I left it alone`
+          : download.reason === "too_large"
+            ? `${info.name} is larger than the ${megabytes(maxBytes)} I read`
+            : `I couldn't download ${info.name} from Slack`;
+      await tellUploader(
+        renderErrorBlocks(
+          problem(
+            `upload.download_${download.reason}`,
+            message,
+            "share the file again as a CSV or XLSX",
+          ),
+        ),
+      );
+      return;
+    }
+    const sniff = sniffSpreadsheet(info.name, download.bytes);
+    if (!sniff.ok) {
+      await tellUploader(
+        renderErrorBlocks(problem(sniff.issue.code, sniff.issue.message, sniff.issue.hint ?? "")),
+      );
+      return;
+    }
+    const scope = { teamId: shared.teamId, channelId: channel };
+    deps.memory.noteChannel(shared.userId, scope);
+    deps.memory.rememberUpload(shared.fileId, {
+      scope,
+      name: info.name,
+      bytes: download.bytes,
+      ...(threadTs ? { threadTs } : {}),
+    });
+    await analyseInPlace(
+      {
+        fileId: shared.fileId,
+        name: info.name,
+        bytes: download.bytes,
+        userId: shared.userId,
+        scope,
+        where,
+        progressTs,
+      },
+      deps,
+      client,
+    );
+  } catch (error) {
+    logFailure(logger, `analysing file ${shared.fileId}`, error);
+    await tellUploader(renderInternalError()).catch((e) =>
+      logFailure(logger, "reporting a failure", e),
+    );
+  }
+}
+
+export interface InPlaceAnalysis {
+  readonly fileId: string;
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  readonly userId: string;
+  readonly scope: { readonly teamId: string; readonly channelId: string };
+  readonly where: { readonly channel: string; readonly threadTs?: string };
+  /** The progress message to update; one is posted when missing. */
+  readonly progressTs?: string;
+}
+
+/** Runs the analyser with progress in the thread, then replaces the progress with the result. */
+export async function analyseInPlace(
+  a: InPlaceAnalysis,
+  deps: SlackDeps,
+  client: WebClient,
+): Promise<void> {
+  const progressTs =
+    a.progressTs ?? (await postMessage(client, a.where, renderNotice(`Reading ${a.name} …`)));
+  if (!progressTs) throw new Error("chat.postMessage returned no ts for the progress message");
+  const ctx = await slackContext(deps, a.scope, a.userId);
+  const progress = async (text: string) => {
+    await updateMessage(client, a.where.channel, progressTs, renderNotice(text));
+  };
+  const outcome = await deps.analyseUpload({ name: a.name, bytes: a.bytes }, ctx, progress);
+  if (!outcome.ok) {
+    await client.chat.delete({ channel: a.where.channel, ts: progressTs }).catch(() => undefined);
+    await postEphemeral(client, a.where, a.userId, renderErrorBlocks(outcome));
+    return;
+  }
+  const message = resultMessage(outcome, deps.memory, { uploadId: a.fileId });
+  await updateMessage(client, a.where.channel, progressTs, message);
+  deps.memory.noteAnalysis(a.userId, {
+    scope: a.scope,
+    headline: outcome.reply.headline,
+    at: new Date(),
+  });
+  const files = [...(outcome.reply.files ?? []), ...(message.overflow ? [message.overflow] : [])];
+  await uploadFiles(
+    client,
+    { channel: a.where.channel, threadTs: a.where.threadTs ?? progressTs },
+    files,
+  );
+}

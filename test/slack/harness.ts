@@ -1,0 +1,73 @@
+/** Starts the real Bolt app (HTTP receiver, ephemeral port) against the fake Slack server. */
+import { type Logger, LogLevel } from "@slack/bolt";
+import type { CommandContext } from "../../src/commands/context.js";
+import { currency } from "../../src/core/money.js";
+import type { AnalyseUpload } from "../../src/slack/deps.js";
+import { type RunningSlackApp, startSlackApp } from "../../src/slack/start.js";
+import { type FakeSlack, startFakeSlack } from "./fake-slack.js";
+import { SIGNING_SECRET } from "./signed.js";
+
+/** Collects log lines so tests can check internals went to the log (and nowhere else). */
+export function recordingLogger(lines: string[]): Logger {
+  const push =
+    (level: string) =>
+    (...m: unknown[]) => {
+      lines.push(`${level} ${m.map(String).join(" ")}`);
+    };
+  let level = LogLevel.ERROR;
+  return {
+    debug: () => undefined,
+    info: push("info"),
+    warn: push("warn"),
+    error: push("error"),
+    setLevel: (l) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}
+
+export interface Harness {
+  readonly fake: FakeSlack;
+  readonly app: RunningSlackApp;
+  readonly url: string;
+  readonly log: string[];
+  close(): Promise<void>;
+}
+
+export async function startHarness(
+  options: {
+    analyseUpload?: AnalyseUpload;
+    maxUploadBytes?: number;
+    context?: CommandContext;
+  } = {},
+): Promise<Harness> {
+  const fake = await startFakeSlack();
+  const log: string[] = [];
+  const app = await startSlackApp({
+    config: {
+      botToken: "xoxb-test-token",
+      signingSecret: SIGNING_SECRET,
+      apiUrl: fake.apiUrl,
+      extraFileHosts: [new URL(fake.origin).host],
+      port: 0,
+    },
+    context: options.context ?? { defaultCurrency: currency("GBP") },
+    ...(options.analyseUpload ? { analyseUpload: options.analyseUpload } : {}),
+    ...(options.maxUploadBytes ? { maxUploadBytes: options.maxUploadBytes } : {}),
+    logger: recordingLogger(log),
+    logLevel: LogLevel.ERROR,
+    retries: 0,
+  });
+  return {
+    fake,
+    app,
+    url: `http://127.0.0.1:${app.port}/slack/events`,
+    log,
+    async close() {
+      await app.stop();
+      await fake.close();
+    },
+  };
+}
