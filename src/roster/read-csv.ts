@@ -52,11 +52,6 @@ function isBlankRecord(record: readonly string[]): boolean {
   return record.every((v) => v.trim() === "");
 }
 
-export interface CsvTable extends Table {
-  /** Rows with more values than the header has columns: a value was shifted, so none is trusted. */
-  readonly rejected: readonly RowIssue[];
-}
-
 /**
  * Without a single quote character a CSV is exactly its lines split at the delimiter, which is
  * several times faster than the general parser on million-row logs; anything quoted goes to csv-parse.
@@ -114,7 +109,7 @@ export function parseRecords(
   }
 }
 
-export function readCsv(text: string, fileName: string): Result<CsvTable> {
+export function readCsv(text: string, fileName: string): Result<Table> {
   const delimiter = detectDelimiter(text);
   const parsed = parseRecords(text, delimiter, fileName);
   if (!parsed.ok) return parsed;

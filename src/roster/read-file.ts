@@ -5,7 +5,6 @@
  * coded issues instead. Judged by content, not by file name. Never logs: rows hold personal data.
  */
 import { failAll, type Issue, ok, type Result } from "../core/result.js";
-import type { RosterUser, Session } from "../core/usage.js";
 import { FIELD_LABELS, type Field, type FileKind, resolveOverrides } from "./columns.js";
 import type { DateContext } from "./dates.js";
 import { resolveDayMonthOrder } from "./day-month-order.js";
@@ -15,70 +14,13 @@ import { eventsToSessions } from "./events-to-sessions.js";
 import { finishSessions } from "./finish-sessions.js";
 import { type ReadOptions, type ResolvedOptions, resolveOptions } from "./options.js";
 import { readCsv } from "./read-csv.js";
+import type { ColumnUse, ReadSummary, RosterFileRead } from "./read-result.js";
 import { readXlsx } from "./read-xlsx.js";
 import { rosterRows } from "./roster-rows.js";
 import { distinctRows, type RowIssue } from "./row-issue.js";
 import { rowsToSessions } from "./rows-to-sessions.js";
 import { sniff } from "./sniff.js";
 import type { Table } from "./table.js";
-
-export interface ColumnUse {
-  readonly field: Field;
-  /** The header as written in the file. */
-  readonly header: string;
-}
-
-/** Counts for the summary line; every data row is either `used` or `skipped` (rows = used + skipped). */
-export interface ReadSummary {
-  /** Data rows (not the header, not blank rows). */
-  readonly rows: number;
-  readonly blankRows: number;
-  readonly used: number;
-  /** Distinct rows in rowErrors. */
-  readonly skipped: number;
-  /** Sessions produced (after merging); 0 for a roster. */
-  readonly sessions: number;
-  /** Distinct users with a session, or the users in a roster. */
-  readonly users: number;
-  /**
-   * Logins with no logout, closed at the session timeout (in an event log, at the same user's next
-   * login on the same device when that comes sooner).
-   */
-  readonly closedAtTimeout: number;
-  /** Sessions that overlapped an earlier one of the same user. */
-  readonly overlapping: number;
-  /** Of those, merged into the earlier session (0 when each session counts). */
-  readonly merged: number;
-  /** Rows repeating an earlier row (same user and times, or the same roster user). */
-  readonly duplicates: number;
-  readonly endBeforeStart: number;
-  /** Distinct users not in the roster given (their sessions are kept). */
-  readonly unknownUsers: number;
-  readonly unknownUserRows: number;
-  /** Event logs: logouts with no login before them. */
-  readonly unpairedLogouts: number;
-}
-
-export interface RosterFileRead {
-  readonly kind: FileKind;
-  readonly format: "csv" | "xlsx";
-  readonly roster?: readonly RosterUser[];
-  readonly sessions?: readonly Session[];
-  /** Which header each field was read from, in field order. */
-  readonly mapping: readonly ColumnUse[];
-  readonly summary: ReadSummary;
-  /** Rows not used, sorted by row. */
-  readonly rowErrors: readonly RowIssue[];
-  /** Rows used, with a remark (e.g. user not in the roster), sorted by row. */
-  readonly rowWarnings: readonly RowIssue[];
-  /** How the file was read: delimiter, encoding, sheet, date order, assumed units. */
-  readonly notes: readonly string[];
-}
-
-/** `user ← "Agent Email", start ← "Login Time"` for the reply. */
-export function formatMapping(mapping: readonly ColumnUse[]): string {
-  return mapping.map((m) => `${m.field} ← "${m.header}"`).join(", ");
-}
 
 const DATE_FIELDS: Record<FileKind, readonly Field[]> = {
   sessions: ["start", "end"],
@@ -107,21 +49,20 @@ export async function readRosterFile(
       : readCsv(sniffed.value.text, fileName);
   if (!tableRead.ok) return tableRead;
   const table = tableRead.value;
-  const rejected = "rejected" in table ? (table.rejected as readonly RowIssue[]) : [];
   const notes = [...(sniffed.value.type === "text" ? sniffed.value.notes : []), ...table.notes];
   if (table.format === "csv" && opts.sheet !== undefined) {
     notes.push(`--sheet "${opts.sheet}" ignored: ${fileName} is a CSV file`);
   }
-  return interpret(table, rejected, notes, fileName, opts);
+  return interpret(table, notes, fileName, opts);
 }
 
 function interpret(
   table: Table,
-  rejected: readonly RowIssue[],
   notes: string[],
   fileName: string,
   opts: ResolvedOptions,
 ): Result<RosterFileRead> {
+  const { rejected } = table;
   const overrides = resolveOverrides(table.headers, opts.mapOverrides);
   if (!overrides.ok) return overrides;
   const detected = detectKind(fileName, table.headers, overrides.value);
@@ -296,5 +237,7 @@ function noUsableRows(
 
 export type { Field, FileKind } from "./columns.js";
 export type { DayMonthOrder, ReadOptions } from "./options.js";
+export type { ColumnUse, ReadSummary, RosterFileRead } from "./read-result.js";
+export { formatMapping } from "./read-result.js";
 export type { RowIssue } from "./row-issue.js";
 export { KIND_LABELS };

@@ -106,6 +106,7 @@ export async function readXlsx(
     rows,
     blankRows: rows.length === 0 ? 0 : lastRow - headerRow - rows.length,
     date1904: workbook.properties.date1904 === true,
+    rejected: [],
     notes,
   });
 }

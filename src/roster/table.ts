@@ -4,6 +4,8 @@
  * a CSV; an XLSX keeps its own sheet row numbers).
  */
 
+import type { RowIssue } from "./row-issue.js";
+
 /** CSV cells are always strings; XLSX cells keep their type (a date-formatted cell is a Date). */
 export type Cell = string | number | boolean | Date | null;
 
@@ -22,6 +24,11 @@ export interface Table {
   readonly blankRows: number;
   /** True when the workbook uses the 1904 date system (old Mac Excel), so serials start in 1904. */
   readonly date1904: boolean;
+  /**
+   * Rows refused while reading (a CSV row with more values than columns: a value was shifted, so
+   * none is trusted).
+   */
+  readonly rejected: readonly RowIssue[];
   /** Things worth telling the user about how the file was read (delimiter, encoding, sheet). */
   readonly notes: readonly string[];
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readRosterFile } from "../../src/roster/read-file.js";
+import { formatMapping, readRosterFile } from "../../src/roster/read-file.js";
 import { csvBytes, MINUTE, utc } from "./fixtures.js";
 
 async function read(text: string, options = {}) {
@@ -30,6 +30,9 @@ describe("session logs", () => {
       { field: "start", header: "Login Time" },
       { field: "end", header: "Logout Time" },
     ]);
+    expect(formatMapping(r.mapping)).toBe(
+      'user ← "Agent Email", start ← "Login Time", end ← "Logout Time"',
+    );
     // ann 09:00-10:00 and 09:30-11:00 merge into 09:00-11:00; 11:00-12:00 only touches it.
     // bob's open 09:00 login closes at the 30-minute timeout, 09:30. Sorted by start, then user.
     expect(r.sessions).toEqual([
