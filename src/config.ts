@@ -49,6 +49,40 @@ const retentionDaysSchema = z.preprocess(
     .transform(Number),
 );
 
+const openAiKeySchema = z.preprocess(
+  emptyAsUnset,
+  z
+    .string()
+    .trim()
+    .refine((value) => !/\s/.test(value), { message: "a single API key without spaces" })
+    .optional(),
+);
+
+const openAiBaseUrlSchema = z.preprocess(
+  emptyAsUnset,
+  z
+    .string()
+    .trim()
+    .refine((value) => /^https?:\/\/[^/\s]+/.test(value) && URL.canParse(value), {
+      message: "an http(s) URL such as http://localhost:11434/v1",
+    })
+    .optional(),
+);
+
+const openAiModelSchema = z.preprocess(emptyAsUnset, z.string().trim().default("gpt-4o-mini"));
+
+const openAiTimeoutSchema = z.preprocess(
+  emptyAsUnset,
+  z
+    .string()
+    .trim()
+    .default("20000")
+    .refine((value) => /^[1-9][0-9]{0,6}$/.test(value), {
+      message: "a whole number of milliseconds, at least 1, such as 20000",
+    })
+    .transform(Number),
+);
+
 const envSchema = z.object({
   /** The currency a calculation uses when the typed text names none. */
   DEALDESK_CURRENCY: currencySchema.prefault("GBP"),
@@ -58,7 +92,23 @@ const envSchema = z.object({
   DEALDESK_DATA_DIR: dataDirSchema,
   /** Days raw roster and session rows are kept before retention deletes them. */
   DEALDESK_RETENTION_DAYS: retentionDaysSchema,
+  /** Turns on the model answerer for `ask`; without it, answers come from the knowledge base. */
+  OPENAI_API_KEY: openAiKeySchema,
+  /** An OpenAI-compatible endpoint (Azure, Ollama, vLLM); the OpenAI API when unset. */
+  OPENAI_BASE_URL: openAiBaseUrlSchema,
+  OPENAI_MODEL: openAiModelSchema,
+  /** How long one answer may take, all model calls included, before the knowledge base answers. */
+  OPENAI_TIMEOUT_MS: openAiTimeoutSchema,
 });
+
+/** The model answerer's settings; present only when OPENAI_API_KEY is set. */
+export interface OpenAiConfig {
+  /** Secret: never log it or show it in a message. */
+  readonly apiKey: string;
+  readonly baseUrl?: string;
+  readonly model: string;
+  readonly timeoutMs: number;
+}
 
 export interface Config {
   readonly defaultCurrency: CurrencyCode;
@@ -66,12 +116,13 @@ export interface Config {
   readonly databaseUrl?: string;
   readonly dataDir: string;
   readonly retentionDays: number;
+  readonly openai?: OpenAiConfig;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
 
 /** Variables whose values must never be echoed back, even when they are malformed. */
-const SECRET_VARIABLES: ReadonlySet<string> = new Set(["DATABASE_URL"]);
+const SECRET_VARIABLES: ReadonlySet<string> = new Set(["DATABASE_URL", "OPENAI_API_KEY"]);
 
 export function parseConfig(env: Readonly<Record<string, string | undefined>>): ConfigResult {
   const parsed = envSchema.safeParse(env);
@@ -88,6 +139,16 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     dataDir: data.DEALDESK_DATA_DIR,
     retentionDays: data.DEALDESK_RETENTION_DAYS,
     ...(data.DATABASE_URL === undefined ? {} : { databaseUrl: data.DATABASE_URL }),
+    ...(data.OPENAI_API_KEY === undefined
+      ? {}
+      : {
+          openai: {
+            apiKey: data.OPENAI_API_KEY,
+            ...(data.OPENAI_BASE_URL === undefined ? {} : { baseUrl: data.OPENAI_BASE_URL }),
+            model: data.OPENAI_MODEL,
+            timeoutMs: data.OPENAI_TIMEOUT_MS,
+          },
+        }),
   };
   return { ok: true, config };
 }

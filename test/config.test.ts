@@ -61,4 +61,70 @@ describe("parseConfig", () => {
       });
     },
   );
+
+  it("leaves the model answerer off without OPENAI_API_KEY, even when the other OPENAI_ variables are set", () => {
+    const r = parseConfig({ OPENAI_BASE_URL: "http://localhost:11434/v1", OPENAI_MODEL: "llama3" });
+    expect(r.ok && r.config.openai).toBeUndefined();
+  });
+
+  it("reads OPENAI_API_KEY with the default model gpt-4o-mini and a 20,000 ms timeout", () => {
+    expect(parseConfig({ OPENAI_API_KEY: "sk-test-123" })).toEqual({
+      ok: true,
+      config: {
+        defaultCurrency: "GBP",
+        dataDir: "./data",
+        retentionDays: 30,
+        openai: { apiKey: "sk-test-123", model: "gpt-4o-mini", timeoutMs: 20000 },
+      },
+    });
+  });
+
+  it("reads OPENAI_BASE_URL, OPENAI_MODEL and OPENAI_TIMEOUT_MS", () => {
+    const r = parseConfig({
+      OPENAI_API_KEY: " sk-test-123 ",
+      OPENAI_BASE_URL: "http://127.0.0.1:8080/v1",
+      OPENAI_MODEL: "llama3.1:8b",
+      OPENAI_TIMEOUT_MS: "5000",
+    });
+    expect(r.ok && r.config.openai).toEqual({
+      apiKey: "sk-test-123",
+      baseUrl: "http://127.0.0.1:8080/v1",
+      model: "llama3.1:8b",
+      timeoutMs: 5000,
+    });
+  });
+
+  it("treats empty OPENAI_ variables as unset", () => {
+    const r = parseConfig({ OPENAI_API_KEY: "k", OPENAI_MODEL: "", OPENAI_TIMEOUT_MS: " " });
+    expect(r.ok && r.config.openai).toEqual({
+      apiKey: "k",
+      model: "gpt-4o-mini",
+      timeoutMs: 20000,
+    });
+    expect(parseConfig({ OPENAI_API_KEY: "" })).toEqual(parseConfig({}));
+  });
+
+  it("rejects a malformed OPENAI_API_KEY without echoing it (it is a secret)", () => {
+    expect(parseConfig({ OPENAI_API_KEY: "sk-abc def" })).toEqual({
+      ok: false,
+      message: "OPENAI_API_KEY must be a single API key without spaces",
+    });
+  });
+
+  it.each(["localhost:11434", "ftp://files.example.com", "not a url"])(
+    "rejects OPENAI_BASE_URL=%s and says what a URL looks like",
+    (value) => {
+      expect(parseConfig({ OPENAI_BASE_URL: value })).toEqual({
+        ok: false,
+        message: `OPENAI_BASE_URL must be an http(s) URL such as http://localhost:11434/v1 (got "${value}")`,
+      });
+    },
+  );
+
+  it.each(["0", "-1", "2.5", "20s", "99999999"])("rejects OPENAI_TIMEOUT_MS=%s", (value) => {
+    expect(parseConfig({ OPENAI_TIMEOUT_MS: value })).toEqual({
+      ok: false,
+      message: `OPENAI_TIMEOUT_MS must be a whole number of milliseconds, at least 1, such as 20000 (got "${value}")`,
+    });
+  });
 });
