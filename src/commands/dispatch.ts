@@ -10,7 +10,8 @@ import type { CommandOutcome } from "./reply.js";
 export async function dispatch(text: string, ctx: CommandContext): Promise<CommandOutcome> {
   const trimmed = text.trim().replace(/^(?:\/deal|dealdesk)(?:\s+|$)/i, "");
   const match = /^(\S+)\s*([\s\S]*)$/.exec(trimmed);
-  const word = match?.[1]?.toLowerCase().replace(/^--?/, "") ?? "help";
+  // `/help` and `/upload PATH` in the console, `--help` from a shell: the same words.
+  const word = match?.[1]?.toLowerCase().replace(/^(?:--?|\/)/, "") ?? "help";
   const rest = match?.[2] ?? "";
   if (word === "help" || word === "h" || word === "?") {
     const topic = rest.trim().split(/\s+/)[0];

@@ -56,3 +56,10 @@ describe("dispatch", () => {
     }
   });
 });
+
+describe("dispatch command words", () => {
+  it("accepts the console's slash form, /help", async () => {
+    const out = await dispatch("/help cost", ctx);
+    expect(out.ok && out.reply.headline.startsWith("cost:")).toBe(true);
+  });
+});
