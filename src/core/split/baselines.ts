@@ -17,7 +17,7 @@ export interface Evaluated {
 }
 
 export function tracker(problem: SplitProblem): LoadTracker {
-  return new LoadTracker(problem.sets, problem.postings, problem.users.length);
+  return new LoadTracker(problem);
 }
 
 export function evaluate(

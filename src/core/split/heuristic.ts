@@ -8,24 +8,36 @@
  */
 import { type Choice, current, type Evaluated, evaluate, isFree } from "./baselines.js";
 import type { LoadTracker } from "./loads.js";
+import { MemberIndex } from "./members.js";
 import { type Pricing, planCost, poolNeeded } from "./pricing.js";
 import type { SplitProblem } from "./problem.js";
 
-function peel(problem: SplitProblem, pr: Pricing, t: LoadTracker, start: Choice): Evaluated {
+function peel(
+  problem: SplitProblem,
+  pr: Pricing,
+  t: LoadTracker,
+  index: MemberIndex,
+  start: Choice,
+): Evaluated {
   let best = evaluate(problem, pr, t, start);
   const hits = new Int32Array(problem.users.length);
   for (;;) {
     const peak = t.peak();
     if (peak === 0) break;
-    const open = new Set<number>();
-    for (let j = 0; j < t.loads.length; j++) if (t.loads[j] === peak) open.add(j);
+    // The busiest instants and their still-pooled free users.
+    const open = new Map<number, Int32Array>();
+    for (const j of t.atPeak()) {
+      open.set(
+        j,
+        index.membersAt(j).filter((u) => !t.named[u] && isFree(problem, u)),
+      );
+    }
     const chosen: number[] = [];
     while (open.size > 0) {
       hits.fill(0);
       let pick = -1;
-      for (const j of open) {
-        for (const u of problem.sets[j] as Int32Array) {
-          if (t.named[u] || !isFree(problem, u)) continue;
+      for (const members of open.values()) {
+        for (const u of members) {
           hits[u] = (hits[u] as number) + 1;
           if (
             pick < 0 ||
@@ -38,7 +50,7 @@ function peel(problem: SplitProblem, pr: Pricing, t: LoadTracker, start: Choice)
         }
       }
       if (pick < 0) break; // a busiest instant has only forced-concurrent users: no lower pool
-      for (const j of t.setsOf(pick)) open.delete(j);
+      for (const [j, members] of open) if (members.includes(pick)) open.delete(j);
       chosen.push(pick);
       t.name(pick);
     }
@@ -50,7 +62,12 @@ function peel(problem: SplitProblem, pr: Pricing, t: LoadTracker, start: Choice)
   return best;
 }
 
-function localSearch(problem: SplitProblem, pr: Pricing, t: LoadTracker, start: Choice): Evaluated {
+export function localSearch(
+  problem: SplitProblem,
+  pr: Pricing,
+  t: LoadTracker,
+  start: Choice,
+): Evaluated {
   let best = evaluate(problem, pr, t, start);
   // Costed inline (not through `current`) so a move is O(sets containing the user), not O(users).
   let named = best.namedCount;
@@ -82,7 +99,7 @@ export function heuristicPlan(
 ): Evaluated {
   const allPooled = Uint8Array.from(problem.users, (_, u) => (problem.forcedNamed[u] ? 1 : 0));
   const candidates = [
-    peel(problem, pr, t, allPooled),
+    peel(problem, pr, t, new MemberIndex(problem), allPooled),
     ...seeds.map((s) => evaluate(problem, pr, t, s)),
   ];
   let best = candidates[0] as Evaluated;

@@ -12,6 +12,32 @@ export interface OnlineSets {
   readonly at: number[];
 }
 
+/**
+ * The times of the locally maximal instants only, without their members: one sorted sweep that
+ * counts. At scale the members (thousands per instant, tens of thousands of instants) are far too
+ * many to hold, so each interval is later mapped to the range of instants it covers instead.
+ */
+export function maximalInstants(presence: readonly Presence[]): number[] {
+  const starts = Float64Array.from(presence, (p) => p.start).sort();
+  const ends = Float64Array.from(presence, (p) => p.end).sort();
+  const n = presence.length;
+  const at: number[] = [];
+  let i = 0;
+  let e = 0;
+  while (i < n) {
+    const nextStart = starts[i] as number;
+    const t = e < n ? Math.min(nextStart, ends[e] as number) : nextStart;
+    while (e < n && ends[e] === t) e++; // logouts apply first at an instant
+    const before = i;
+    while (i < n && starts[i] === t) i++;
+    // Locally maximal: logins here, and the next change is a logout.
+    if (i > before && e < n && (ends[e] as number) <= (starts[i] ?? Number.POSITIVE_INFINITY)) {
+      at.push(t);
+    }
+  }
+  return at;
+}
+
 export function maximalOnlineSets(
   presence: readonly Presence[],
   indexOf: ReadonlyMap<string, number>,

@@ -1,60 +1,97 @@
 /**
- * Exact pool evaluation over the reduced constraint sets: load[j] = pooled users online in set j.
- * Naming or pooling a user touches only the sets that contain them; the peak load is kept with a
- * count per level, so each move costs O(sets containing the user) and reading the peak is O(1)
- * amortised. This is what lets the heuristic try thousands of moves exactly.
+ * Exact pool evaluation over every maximal instant: load[j] = pooled users online at instant j.
+ * A user's presence covers contiguous ranges of instants, so naming or pooling them is a range
+ * add per interval on a max segment tree: O(intervals × log instants) per move, whatever the set
+ * sizes, and the peak load is read in O(1). This is what lets the heuristic try thousands of
+ * moves exactly at 5,000 users.
  */
+import type { SplitProblem } from "./problem.js";
 
 export class LoadTracker {
-  readonly loads: Int32Array;
-  private readonly perLevel: Int32Array;
-  private top: number;
   readonly named: Uint8Array;
+  private namedUsers = 0;
+  /** Leaves start at `width`; add[n] applies to the whole subtree of n. */
+  private readonly width: number;
+  private readonly add: Int32Array;
+  /** top[n] = add[n] + max(top of children): the subtree's peak, ancestors' adds excluded. */
+  private readonly top: Int32Array;
+  private readonly count: number;
 
-  constructor(
-    private readonly sets: readonly Int32Array[],
-    private readonly postings: readonly Int32Array[],
-    userCount: number,
-  ) {
-    this.loads = new Int32Array(sets.length);
-    let max = 0;
-    for (let j = 0; j < sets.length; j++) {
-      const n = (sets[j] as Int32Array).length;
-      this.loads[j] = n;
-      if (n > max) max = n;
-    }
-    this.perLevel = new Int32Array(max + 2);
-    for (const n of this.loads) this.perLevel[n] = (this.perLevel[n] as number) + 1;
-    this.top = max;
-    this.named = new Uint8Array(userCount);
+  constructor(private readonly problem: SplitProblem) {
+    const m = problem.at.length;
+    this.count = m;
+    let width = 1;
+    while (width < m) width *= 2;
+    this.width = width;
+    this.add = new Int32Array(2 * width);
+    this.top = new Int32Array(2 * width);
+    this.named = new Uint8Array(problem.users.length);
+    this.build(problem.sizes);
   }
 
+  private build(values: ArrayLike<number>): void {
+    const w = this.width;
+    this.add.fill(0);
+    // Padding leaves never hold a load: far below any real one so they are never the peak.
+    for (let j = 0; j < w; j++)
+      this.add[w + j] = j < this.count ? (values[j] as number) : -(2 ** 30);
+    this.top.set(this.add.subarray(w), w);
+    for (let n = w - 1; n >= 1; n--) this.pull(n);
+  }
+
+  private pull(n: number): void {
+    this.top[n] =
+      (this.add[n] as number) + Math.max(this.top[2 * n] as number, this.top[2 * n + 1] as number);
+  }
+
+  /** Adds v to the loads of instants [lo, hi). */
+  private rangeAdd(lo: number, hi: number, v: number): void {
+    let l = lo + this.width;
+    let r = hi + this.width;
+    const l0 = l;
+    const r0 = r - 1;
+    while (l < r) {
+      if (l & 1) {
+        this.add[l] = (this.add[l] as number) + v;
+        this.top[l] = (this.top[l] as number) + v;
+        l++;
+      }
+      if (r & 1) {
+        r--;
+        this.add[r] = (this.add[r] as number) + v;
+        this.top[r] = (this.top[r] as number) + v;
+      }
+      l >>= 1;
+      r >>= 1;
+    }
+    for (let n = l0 >> 1; n >= 1; n >>= 1) this.pull(n);
+    for (let n = r0 >> 1; n >= 1; n >>= 1) this.pull(n);
+  }
+
+  private shift(u: number, v: number): void {
+    const p = this.problem;
+    for (const i of p.userIntervals[u] as Int32Array) {
+      this.rangeAdd(p.intervalFrom[i] as number, p.intervalTo[i] as number, v);
+    }
+  }
+
+  /** The highest load over all instants (0 with none). */
   peak(): number {
-    while (this.top > 0 && this.perLevel[this.top] === 0) this.top--;
-    return this.top;
+    return this.count === 0 ? 0 : Math.max(0, this.top[1] as number);
   }
 
   name(u: number): void {
     if (this.named[u]) return;
     this.named[u] = 1;
-    for (const j of this.postings[u] as Int32Array) {
-      const l = this.loads[j] as number;
-      this.perLevel[l] = (this.perLevel[l] as number) - 1;
-      this.perLevel[l - 1] = (this.perLevel[l - 1] as number) + 1;
-      this.loads[j] = l - 1;
-    }
+    this.namedUsers++;
+    this.shift(u, -1);
   }
 
   pool(u: number): void {
     if (!this.named[u]) return;
     this.named[u] = 0;
-    for (const j of this.postings[u] as Int32Array) {
-      const l = this.loads[j] as number;
-      this.perLevel[l] = (this.perLevel[l] as number) - 1;
-      this.perLevel[l + 1] = (this.perLevel[l + 1] as number) + 1;
-      this.loads[j] = l + 1;
-      if (l + 1 > this.top) this.top = l + 1;
-    }
+    this.namedUsers--;
+    this.shift(u, 1);
   }
 
   /** Sets every user's state at once (named when flagged). */
@@ -66,31 +103,35 @@ export class LoadTracker {
   }
 
   namedCount(): number {
-    let n = 0;
-    for (const x of this.named) n += x;
-    return n;
+    return this.namedUsers;
   }
 
-  setsOf(u: number): Int32Array {
-    return this.postings[u] as Int32Array;
+  /** The instants whose load equals the peak, ascending. */
+  atPeak(): number[] {
+    const out: number[] = [];
+    const peak = this.peak();
+    if (this.count === 0 || peak === 0) return out;
+    const visit = (n: number, above: number): void => {
+      if (above + (this.top[n] as number) !== peak) return;
+      if (n >= this.width) {
+        out.push(n - this.width);
+        return;
+      }
+      const here = above + (this.add[n] as number);
+      visit(2 * n, here);
+      visit(2 * n + 1, here);
+    };
+    visit(1, 0);
+    return out;
   }
 
-  setSize(j: number): number {
-    return (this.sets[j] as Int32Array).length;
-  }
-}
-
-/** user → the indices of the sets that contain them. */
-export function postingsOf(sets: readonly Int32Array[], userCount: number): Int32Array[] {
-  const counts = new Int32Array(userCount);
-  for (const s of sets) for (const u of s) counts[u] = (counts[u] as number) + 1;
-  const out = Array.from({ length: userCount }, (_, u) => new Int32Array(counts[u] as number));
-  const fill = new Int32Array(userCount);
-  for (let j = 0; j < sets.length; j++) {
-    for (const u of sets[j] as Int32Array) {
-      (out[u] as Int32Array)[fill[u] as number] = j;
-      fill[u] = (fill[u] as number) + 1;
+  /** Every instant's load now: each node's adds summed down from the root, read at the leaves. */
+  loads(): Int32Array {
+    const below = new Int32Array(2 * this.width);
+    below[1] = this.add[1] as number;
+    for (let n = 2; n < 2 * this.width; n++) {
+      below[n] = (below[n >> 1] as number) + (this.add[n] as number);
     }
+    return below.slice(this.width, this.width + this.count);
   }
-  return out;
 }

@@ -17,18 +17,23 @@ import {
   type Evaluated,
   evaluate,
   hoursRanking,
+  isFree,
   namedOnly,
   ruleOfThumb,
   tracker,
 } from "./baselines.js";
 import { heuristicPlan } from "./heuristic.js";
-import { buildModel, namedFromValues, startValues } from "./model.js";
+import { MemberIndex } from "./members.js";
+import { buildModel, gcd, namedFromValues, type SplitModel, startValues } from "./model.js";
 import { type Headroom, type Pricing, poolNeeded, pricing } from "./pricing.js";
 import { buildProblem, type SplitProblem } from "./problem.js";
+import { shortfalls, weightedLoads, worstInstants } from "./rows.js";
 import type { MipOutcome, SolveMip } from "./solver.js";
 import { validateSplit } from "./validate.js";
 
 export const DEFAULT_TIME_LIMIT_SECONDS = 10;
+/** Instants added to the model per round of row generation (at most one per clock hour). */
+export const DEFAULT_ROWS_PER_ROUND = 100;
 
 export interface SplitOptions {
   /** Price of one named licence; same period as the concurrent rate (e.g. both per year). */
@@ -44,6 +49,11 @@ export interface SplitOptions {
     readonly label: string;
     readonly named: readonly string[];
   }[];
+  /**
+   * Most instants added to the solver's model per round of lazy row generation (default 100).
+   * A tuning knob: the answer is exact whatever it is, only the number of rounds changes.
+   */
+  readonly rowsPerRound?: number;
   /** Called as each stage starts, for progress on long runs. */
   readonly onProgress?: (stage: string) => void;
 }
@@ -89,6 +99,9 @@ export interface SplitReport {
     readonly seconds: number;
     readonly mipSeconds: number;
     readonly relaxationSeconds: number;
+    /** Rounds of row generation: models solved for the relaxation and for the MIP. */
+    readonly relaxationRounds: number;
+    readonly mipRounds: number;
   };
   /** named rate ÷ concurrent rate: the rule of thumb's share of peak-relevant time. */
   readonly breakEven: Ratio;
@@ -98,8 +111,11 @@ export interface SplitReport {
   readonly stats: {
     readonly users: number;
     readonly presenceIntervals: number;
+    /** Locally maximal instants: the rows of the full model. */
     readonly instants: number;
+    /** Rows the solver saw last (generated lazily; dominated and variable-free sets dropped). */
     readonly constraints: number;
+    /** Columns the solver saw last (named flags of users in those rows, and the pool k). */
     readonly variables: number;
   };
 }
@@ -176,16 +192,80 @@ export function optimiseSplit(
     e: evaluate(problem, pr, t, s.named),
   }));
 
-  const model = buildModel(problem, pr);
-  const hasVariables = model.userOfColumn.length > 0;
   const limit = options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
+  const cap = options.rowsPerRound ?? DEFAULT_ROWS_PER_ROUND;
+  const index = new MemberIndex(problem);
+  const scale = gcd(pr.named, pr.concurrent);
+  // Every pooled-eligible interval covers some maximal instant, so this is "anything to choose".
+  const hasFree = problem.users.some(
+    (_, u) => isFree(problem, u) && (problem.userIntervals[u] as Int32Array).length > 0,
+  );
+  const chosen = new Set<number>();
+  let solverSeconds = 0;
+  let lastModel: SplitModel | undefined;
+  const solveModel = (
+    model: SplitModel,
+    kind: "mip" | "relaxation",
+    start?: readonly number[],
+  ): MipOutcome => {
+    lastModel = model;
+    if (model.userOfColumn.length === 0) {
+      // Only k is left: its least value is the bound from the variable-free rows.
+      const objective = (pr.concurrent / scale) * model.kLower;
+      return { status: "optimal", values: [model.kLower], objective, bound: objective, seconds: 0 };
+    }
+    const out = solve({
+      lp: kind === "mip" ? model.mip : model.relaxation,
+      columns: model.columns,
+      ...(start ? { start } : {}),
+      timeLimitSeconds: Math.max(0.5, limit - solverSeconds),
+      ...(kind === "mip" ? { integralObjective: true } : {}),
+    });
+    solverSeconds += out.seconds;
+    return out;
+  };
+  const addRows = (rows: readonly number[]): void => {
+    for (const j of rows) chosen.add(j);
+  };
+
+  // Rows to start from: the busiest instant of each hour with everyone pooled, busiest first.
+  if (hasFree) addRows(worstInstants(problem, shortfalls(problem.sizes, 0, pr), chosen, cap, 0));
+
   progress("solving the LP relaxation");
-  const relaxation: MipOutcome | undefined = hasVariables
-    ? solve({ lp: model.relaxation, columns: model.columns, timeLimitSeconds: limit })
-    : undefined;
-  if (relaxation?.values) {
-    // Rounding the relaxation: name users in order of their fractional x, best prefix exactly.
+  let relaxation: MipOutcome | undefined;
+  let relaxationRounds = 0;
+  let relaxationUnits: number | undefined;
+  let relaxationValues: { model: SplitModel; values: readonly number[] } | undefined;
+  while (hasFree) {
+    const model = buildModel(problem, pr, [...chosen], index);
+    relaxation = solveModel(model, "relaxation");
+    relaxationRounds++;
+    if (relaxation.status !== "optimal" || !relaxation.values || relaxation.bound === undefined) {
+      break;
+    }
+    // A subset's relaxation is a relaxation of the full one: a valid bound every round.
+    relaxationUnits = Math.max(relaxationUnits ?? 0, ceilBound(relaxation.bound));
+    relaxationValues = { model, values: relaxation.values };
     const x = relaxation.values;
+    const weight = Float64Array.from(problem.users, (_, u) => (problem.forcedNamed[u] ? 0 : 1));
+    model.userOfColumn.forEach((u, c) => {
+      weight[u] = 1 - (x[c] ?? 0);
+    });
+    const k = x[model.userOfColumn.length] ?? 0;
+    const next = worstInstants(
+      problem,
+      shortfalls(weightedLoads(problem, weight), k, pr),
+      chosen,
+      cap,
+      1e-6 * (1 + Number(pr.factorDen) * k),
+    );
+    if (next.length === 0 || solverSeconds >= limit) break; // every instant holds: full LP solved
+    addRows(next);
+  }
+  const relaxationSeconds = solverSeconds;
+  if (relaxationValues) {
+    // Rounding the relaxation: name users in order of their fractional x, best prefix exactly.
+    const { model, values: x } = relaxationValues;
     const ranked = model.userOfColumn
       .map((u, c) => ({ u, v: x[c] ?? 0 }))
       .filter((r) => r.v > 1e-6)
@@ -209,49 +289,46 @@ export function optimiseSplit(
   // forced-concurrent users a pool seat; the LP relaxation; later the MIP's dual bound.
   const forcedNamedCount = problem.forcedNamed.reduce((n, x) => n + x, 0);
   const fixed = pr.named * (forcedNamedCount + problem.namedWithoutSessions.length);
+  const cheapest = Math.min(pr.named, pr.concurrent);
+  const perUser = Float64Array.from(problem.users, (_, u) =>
+    problem.forcedConcurrent[u] ? pr.concurrent : cheapest,
+  );
   let combinatorial = fixed;
-  for (const set of problem.sets) {
-    let sum = fixed;
-    for (const u of set) {
-      sum += problem.forcedConcurrent[u] ? pr.concurrent : Math.min(pr.named, pr.concurrent);
-    }
-    if (sum > combinatorial) combinatorial = sum;
-  }
-  const relaxBound =
-    relaxation?.status === "optimal" && relaxation.bound !== undefined
-      ? fixed + ceilBound(relaxation.bound) * model.scale
-      : undefined;
+  for (const sum of weightedLoads(problem, perUser))
+    combinatorial = Math.max(combinatorial, fixed + sum);
+  const relaxBound = relaxationUnits === undefined ? undefined : fixed + relaxationUnits * scale;
   // The model charges extra seats even when nobody is pooled; naming everyone is priced exactly.
   const namedOnlyCost = (baselineEvals[0] as { e: Evaluated }).e.cost;
   const boundBeforeMip = Math.min(Math.max(combinatorial, relaxBound ?? 0), namedOnlyCost);
 
-  // The MIP runs only when the starting plan is not already proven optimal by the bounds.
-  let mip: MipOutcome | undefined;
-  if (hasVariables && heuristic.cost > boundBeforeMip) {
-    progress("solving the integer program");
-    t.reset(heuristic.named);
-    mip = solve({
-      lp: model.mip,
-      columns: model.columns,
-      start: startValues(model, problem, heuristic.named, t.peak(), pr),
-      timeLimitSeconds: Math.max(0.5, limit - (relaxation?.seconds ?? 0)),
-      integralObjective: true,
-    });
-  }
-
+  // The MIP runs only when the starting plan is not already proven optimal by the bounds. Each
+  // round's answer is costed exactly on every instant; instants it overloads join the model.
   let best = heuristic;
-  if (mip?.values && (mip.status === "optimal" || mip.status === "time_limit")) {
+  let mip: MipOutcome | undefined;
+  let mipRounds = 0;
+  let mipBound: number | undefined;
+  while (hasFree && best.cost > boundBeforeMip && best.cost > (mipBound ?? 0)) {
+    if (mipRounds === 0) progress("solving the integer program");
+    const model = buildModel(problem, pr, [...chosen], index);
+    t.reset(best.named);
+    mip = solveModel(model, "mip", startValues(model, problem, best.named, t.peak(), pr));
+    mipRounds++;
+    if (mip.bound !== undefined && Number.isFinite(mip.bound)) {
+      mipBound = Math.max(mipBound ?? 0, fixed + ceilBound(mip.bound) * scale);
+    }
+    if (!mip.values || !(mip.status === "optimal" || mip.status === "time_limit")) break;
     const fromSolver = evaluate(problem, pr, t, namedFromValues(model, mip.values, problem));
     if (fromSolver.cost < best.cost) best = fromSolver;
+    const k = Math.round(mip.values[model.userOfColumn.length] ?? 0);
+    // Integer loads: a row is violated by at least 1 unit or not at all.
+    const next = worstInstants(problem, shortfalls(t.loads(), k, pr), chosen, cap, 0.5);
+    if (next.length === 0 || solverSeconds >= limit) break;
+    addRows(next);
   }
 
   progress("verifying plans");
-  const mipBound =
-    mip?.bound !== undefined && Number.isFinite(mip.bound)
-      ? fixed + ceilBound(mip.bound) * model.scale
-      : undefined;
   let lower = Math.min(Math.max(boundBeforeMip, mipBound ?? 0), namedOnlyCost);
-  if (!hasVariables) lower = best.cost; // nothing to choose: the plan is forced
+  if (!hasFree) lower = best.cost; // nothing to choose: the plan is forced
   // Tolerances aside, a bound can never exceed a plan we hold.
   lower = Math.min(lower, best.cost);
 
@@ -285,9 +362,11 @@ export function optimiseSplit(
     solver: {
       mip: mip?.status ?? "skipped",
       relaxation: relaxation?.status ?? "skipped",
-      seconds: (mip?.seconds ?? 0) + (relaxation?.seconds ?? 0),
-      mipSeconds: mip?.seconds ?? 0,
-      relaxationSeconds: relaxation?.seconds ?? 0,
+      seconds: solverSeconds,
+      mipSeconds: solverSeconds - relaxationSeconds,
+      relaxationSeconds,
+      relaxationRounds,
+      mipRounds,
     },
     breakEven: ratio(pr.named, pr.concurrent),
     peakTimeMs: totalPeak,
@@ -295,9 +374,9 @@ export function optimiseSplit(
     stats: {
       users: problem.users.length,
       presenceIntervals: problem.presence.length,
-      instants: problem.instantsBeforeReduction,
-      constraints: problem.sets.length,
-      variables: model.columns.length,
+      instants: problem.at.length,
+      constraints: lastModel?.rows ?? 0,
+      variables: lastModel?.columns.length ?? 0,
     },
   });
 }

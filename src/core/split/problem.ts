@@ -1,12 +1,13 @@
 /**
- * The split problem in index form: users with sessions (sorted by key), policies, and the reduced
- * constraint sets (locally maximal online sets, forced-named users removed, dominated sets gone).
+ * The split problem in index form. Only the locally maximal instants of the pooled-eligible users
+ * matter (every other instant's online set is a subset of one of them). Their members are never
+ * stored: at 5,000 users there are ~27,000 such instants of ~1,000 members each. Instead each
+ * presence interval is mapped to the contiguous range of instants it covers (instants are in time
+ * order), so loads are range sums and a set's members are read on demand from a block index.
  */
 import { mergePresence, type Presence, stepsOf } from "../timeline.js";
 import type { Session } from "../usage.js";
-import { maximalOnlineSets } from "./instants.js";
-import { postingsOf } from "./loads.js";
-import { removeDominated } from "./reduce.js";
+import { maximalInstants } from "./instants.js";
 import { type PeakTime, peakTime } from "./shares.js";
 
 export interface SplitProblem {
@@ -16,14 +17,31 @@ export interface SplitProblem {
   readonly forcedConcurrent: Uint8Array;
   /** Forced-named users with no session: named in every plan, never in a constraint. */
   readonly namedWithoutSessions: readonly string[];
-  readonly sets: readonly Int32Array[];
-  readonly setAt: readonly number[];
-  readonly postings: readonly Int32Array[];
-  /** Locally maximal instants before the subset reduction. */
-  readonly instantsBeforeReduction: number;
+  /** Locally maximal instants of the pooled-eligible users (epoch ms, ascending). */
+  readonly at: readonly number[];
+  /** Pooled-eligible presence intervals as instant ranges [from, to), with their user. */
+  readonly intervalUser: Int32Array;
+  readonly intervalFrom: Int32Array;
+  readonly intervalTo: Int32Array;
+  /** Per user, the indices of their intervals that cover at least one instant. */
+  readonly userIntervals: readonly Int32Array[];
+  /** Pooled-eligible users online at each instant (everyone not forced named pooled). */
+  readonly sizes: Int32Array;
   readonly presence: readonly Presence[];
   readonly onlineMs: readonly number[];
   readonly peakTime: PeakTime;
+}
+
+/** First index with at[i] ≥ time. */
+function lowerBound(at: readonly number[], time: number): number {
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((at[mid] as number) < time) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export function buildProblem(
@@ -45,21 +63,50 @@ export function buildProblem(
     const i = indexOf.get(p.user) as number;
     onlineMs[i] = (onlineMs[i] as number) + p.end - p.start;
   }
-  const raw = maximalOnlineSets(presence, indexOf);
-  // Forced-named users never load the pool, so they leave every set before the reduction.
-  const pooled = raw.sets.map((s) => s.filter((u) => !forcedNamed[u]));
-  const reduced = removeDominated(pooled, raw.at, users.length);
+  // Forced-named users never load the pool, so the instants are those of everyone else.
+  const pooled = presence.filter((p) => !forcedNamed[indexOf.get(p.user) as number]);
+  const at = maximalInstants(pooled);
+  const user: number[] = [];
+  const from: number[] = [];
+  const to: number[] = [];
+  const sizes = new Int32Array(at.length + 1);
+  for (const p of pooled) {
+    // [start, end) covers instant t when start ≤ t < end: a contiguous range of instants.
+    const lo = lowerBound(at, p.start);
+    const hi = lowerBound(at, p.end);
+    if (lo >= hi) continue;
+    user.push(indexOf.get(p.user) as number);
+    from.push(lo);
+    to.push(hi);
+    sizes[lo] = (sizes[lo] as number) + 1;
+    sizes[hi] = (sizes[hi] as number) - 1;
+  }
+  for (let j = 1; j < sizes.length; j++) sizes[j] = (sizes[j] as number) + (sizes[j - 1] as number);
+  const perUser: number[][] = Array.from({ length: users.length }, () => []);
+  for (const [i, u] of user.entries()) (perUser[u] as number[]).push(i);
   return {
     users,
     forcedNamed,
     forcedConcurrent,
     namedWithoutSessions: [...forceNamed].filter((u) => !indexOf.has(u)).sort(),
-    sets: reduced.sets,
-    setAt: reduced.at,
-    postings: postingsOf(reduced.sets, users.length),
-    instantsBeforeReduction: raw.sets.length,
+    at,
+    intervalUser: Int32Array.from(user),
+    intervalFrom: Int32Array.from(from),
+    intervalTo: Int32Array.from(to),
+    userIntervals: perUser.map((list) => Int32Array.from(list)),
+    sizes: sizes.subarray(0, at.length),
     presence,
     onlineMs,
     peakTime: peakTime(stepsOf(presence), presence),
   };
+}
+
+/** Whether user u is online at instant j (u's intervals are disjoint and few). */
+export function isOnlineAt(problem: SplitProblem, u: number, j: number): boolean {
+  for (const i of problem.userIntervals[u] as Int32Array) {
+    if ((problem.intervalFrom[i] as number) <= j && j < (problem.intervalTo[i] as number)) {
+      return true;
+    }
+  }
+  return false;
 }
