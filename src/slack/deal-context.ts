@@ -6,7 +6,7 @@
  */
 
 import { parseAmount, signCurrency } from "../commands/amounts.js";
-import type { CommandContext } from "../commands/context.js";
+import type { CommandContext, DealRates } from "../commands/context.js";
 import { type CommandOutcome, column, rejected, replied } from "../commands/reply.js";
 import { tokenize } from "../commands/tokens.js";
 import {
@@ -25,8 +25,8 @@ export interface DealScope {
   readonly channelId: string;
 }
 
-/** The part of the store's DealFields the Slack app sets and reads. */
-export interface ChannelDeal {
+/** The part of the store's DealFields the Slack app sets and reads; commands get it as ctx.deal. */
+export interface ChannelDeal extends DealRates {
   readonly vendor: string;
   readonly currency: CurrencyCode;
   /** Per named user per month. */
@@ -53,9 +53,12 @@ export function createMemoryDealStore(): DealContextStore {
   };
 }
 
-/** The context a command in this channel runs with: the deal's currency replaces the default. */
+/**
+ * The context a command in this channel runs with: the deal's currency replaces the default and
+ * its rates ride along as `deal`.
+ */
 export function contextFor(base: CommandContext, deal: ChannelDeal | undefined): CommandContext {
-  return deal ? { ...base, defaultCurrency: deal.currency } : base;
+  return deal ? { ...base, defaultCurrency: deal.currency, deal } : base;
 }
 
 export const SET_USAGE = "set vendor HaloITSM currency GBP named 70 concurrent 140";
@@ -125,15 +128,15 @@ export function applySet(
       );
       continue;
     }
-    // The vendor may be several words ("Halo ITSM") up to the next key word.
-    const parts: string[] = [];
-    while (i + 1 < tokens.length && !KEYS.some((k) => k === tokens[i + 1]?.toLowerCase())) {
-      parts.push(tokens[++i] ?? "");
-      if (key !== "vendor") break;
+    // One word per value; a vendor of several words is quoted: vendor "Halo ITSM".
+    const next = tokens[i + 1];
+    if (next === undefined || KEYS.some((k) => k === next.toLowerCase())) {
+      issues.push(issue("set.missing_value", `${key} needs a value`));
+      continue;
     }
-    if (parts.length === 0) issues.push(issue("set.missing_value", `${key} needs a value`));
-    else if (values.has(key)) issues.push(issue("set.repeated", `${key} is given twice`));
-    else values.set(key, parts.join(" "));
+    i++;
+    if (values.has(key)) issues.push(issue("set.repeated", `${key} is given twice`));
+    else values.set(key, next.trim());
   }
   if (issues.length > 0) return { ok: false, issues };
 

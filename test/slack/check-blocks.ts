@@ -24,7 +24,7 @@ export function blockProblems(blocks: unknown, maxBlocks = 50): string[] {
           problems.push(`${at}: text length ${text.text?.length}`);
         break;
       case "header":
-        if (!text || text.type !== "plain_text" || (text.text ?? "").length > 150)
+        if (text?.type !== "plain_text" || (text.text ?? "").length > 150)
           problems.push(`${at}: bad header`);
         break;
       case "context": {

@@ -16,7 +16,8 @@ export async function slackContext(
   userId: string,
 ): Promise<SlackCommandContext> {
   const deal = await deps.deals.get(scope);
-  return { ...contextFor(deps.baseContext, deal), scope, userId, ...(deal ? { deal } : {}) };
+  const { defaultCurrency } = contextFor(deps.baseContext, deal);
+  return { defaultCurrency, scope, userId, ...(deal ? { deal } : {}) };
 }
 
 export async function answerText(

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { allowedFileHosts, allowedFileUrl } from "../../src/slack/uploads/hosts.js";
+import { sniffSpreadsheet } from "../../src/slack/uploads/sniff.js";
+
+const hosts = allowedFileHosts(["127.0.0.1:9000", "Files.Gov.Example"]);
+const text = (s: string) => new TextEncoder().encode(s);
+
+describe("allowedFileUrl", () => {
+  it.each([
+    ["https://files.slack.com/files-pri/T1-F1/download/a.csv", true],
+    ["https://files.gov.example/a.csv", true],
+    ["http://127.0.0.1:9000/files/a.csv", true],
+    ["http://files.slack.com/a.csv", false], // the token never goes over plain HTTP off this machine
+    ["https://files.slack.com.evil.example/a.csv", false],
+    ["https://evil.example/files.slack.com/a.csv", false],
+    ["https://user:pw@files.slack.com/a.csv", false],
+    ["http://127.0.0.1:9001/files/a.csv", false],
+    ["not a url", false],
+  ])("%s → %s", (url, allowed) => {
+    expect(allowedFileUrl(url, hosts) !== undefined).toBe(allowed);
+  });
+});
+
+describe("sniffSpreadsheet", () => {
+  it("accepts CSV text with a delimiter, with or without a BOM, and XLSX by its ZIP magic", () => {
+    expect(sniffSpreadsheet("a.csv", text("user,start\nann,1\n"))).toEqual({
+      ok: true,
+      kind: "csv",
+    });
+    expect(sniffSpreadsheet("a.tsv", text("\uFEFFuser\tstart\n"))).toEqual({
+      ok: true,
+      kind: "csv",
+    });
+    expect(sniffSpreadsheet("a.xlsx", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1]))).toEqual({
+      ok: true,
+      kind: "xlsx",
+    });
+  });
+
+  it.each([
+    ["a.xlsx", text("user,start\n"), "upload.not_xlsx"],
+    ["a.csv", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1]), "upload.not_csv"],
+    ["a.csv", new Uint8Array([0xff, 0xfe, 0x00]), "upload.not_csv"],
+    ["a.csv", text("just one column\n"), "upload.not_csv"],
+    ["a.csv", text("a,b\u0000c\n"), "upload.not_csv"],
+    ["a.csv", new Uint8Array(), "upload.not_csv"],
+  ])("refuses %s with %o", (name, bytes, code) => {
+    const r = sniffSpreadsheet(name, bytes);
+    expect(r.ok === false && r.issue.code).toBe(code);
+  });
+
+  it("does not reject a long file whose 64 KiB boundary cuts a multi-byte character", () => {
+    // "a,é\n" is 5 bytes; 65,536 = 13,107 × 5 + 1, so the cut falls inside an é.
+    const big = text(`a,b\n${"a,é\n".repeat(20_000)}`);
+    expect(sniffSpreadsheet("big.csv", big)).toEqual({ ok: true, kind: "csv" });
+  });
+});
