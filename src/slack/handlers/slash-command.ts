@@ -18,6 +18,8 @@ export function dealCommandHandler(deps: SlackDeps) {
     logger,
   }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
+    // Let the acknowledgement (and those of requests already queued) go out before the work.
+    await new Promise((resolve) => setImmediate(resolve));
     const text = readSlackText(command.text);
     const scope = { teamId: command.team_id, channelId: command.channel_id };
     const delivery: Delivery = {
