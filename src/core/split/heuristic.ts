@@ -21,9 +21,15 @@ function peel(
 ): Evaluated {
   let best = evaluate(problem, pr, t, start);
   const hits = new Int32Array(problem.users.length);
+  const cheapest = Math.min(pr.named, pr.concurrent);
   for (;;) {
     const peak = t.peak();
     if (peak === 0) break;
+    // Getting the peak from `peak` down to L names at least peak − L more users, and a pool for
+    // load L has at least L seats (headroom only adds), so no later plan costs less than
+    // named·a + min over L of (a·(peak − L) + b·L) = named·a + min(a, b)·peak: stop at the best.
+    const floor = pr.named * current(problem, pr, t).namedCount + cheapest * peak;
+    if (floor >= best.cost) break;
     // The busiest instants and their still-pooled free users.
     const open = new Map<number, Int32Array>();
     for (const j of t.atPeak()) {

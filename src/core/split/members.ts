@@ -6,10 +6,14 @@
 import type { SplitProblem } from "./problem.js";
 
 const BLOCK = 32;
+/** Members kept from earlier queries (the peel asks for the same busy instants many times). */
+const CACHE_BUDGET = 8_000_000;
 
 export class MemberIndex {
   private readonly offsets: Int32Array;
   private readonly entries: Int32Array;
+  private readonly cache = new Map<number, Int32Array>();
+  private cached = 0;
 
   constructor(private readonly problem: SplitProblem) {
     const blocks = Math.ceil(problem.at.length / BLOCK);
@@ -36,6 +40,8 @@ export class MemberIndex {
 
   /** Pooled-eligible users online at instant j, ascending. */
   membersAt(j: number): Int32Array {
+    const held = this.cache.get(j);
+    if (held) return held;
     const b = Math.floor(j / BLOCK);
     const { intervalFrom: from, intervalTo: to, intervalUser: user } = this.problem;
     const out: number[] = [];
@@ -43,6 +49,11 @@ export class MemberIndex {
       const i = this.entries[e] as number;
       if ((from[i] as number) <= j && j < (to[i] as number)) out.push(user[i] as number);
     }
-    return Int32Array.from(out).sort();
+    const members = Int32Array.from(out).sort();
+    if (this.cached + members.length <= CACHE_BUDGET) {
+      this.cache.set(j, members);
+      this.cached += members.length;
+    }
+    return members;
   }
 }

@@ -10,6 +10,7 @@ interface SplitOptionsToCheck {
   readonly forceNamed?: ReadonlySet<string>;
   readonly forceConcurrent?: ReadonlySet<string>;
   readonly timeLimitSeconds?: number;
+  readonly rowsPerRound?: number;
 }
 
 export function validateSplit(o: SplitOptionsToCheck): Result<true> {
@@ -65,6 +66,14 @@ export function validateSplit(o: SplitOptionsToCheck): Result<true> {
       code: "split.bad_time_limit",
       message: `the time limit ${limit} seconds must be more than zero`,
       hint: "e.g. --time-limit 10",
+    });
+  }
+  const rows = o.rowsPerRound;
+  if (rows !== undefined && !(Number.isInteger(rows) && rows >= 1)) {
+    issues.push({
+      code: "split.bad_rows_per_round",
+      message: `${rows} rows per round is not a whole number ≥ 1`,
+      hint: "leave it out for the default of 100, or give e.g. 50",
     });
   }
   return issues.length > 0 ? failAll(issues) : ok(true);

@@ -175,6 +175,11 @@ describe("split: bad options", () => {
       "the time limit 0 seconds must be more than zero",
     ],
     [
+      { ...rates(100, 140), rowsPerRound: 0 },
+      "split.bad_rows_per_round",
+      "0 rows per round is not a whole number ≥ 1",
+    ],
+    [
       { namedRate: money(100, GBP), concurrentRate: money(140, currency("USD")) },
       "split.mixed_currency",
       "the named rate is in GBP but the concurrent rate is in USD",
