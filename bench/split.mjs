@@ -2,8 +2,8 @@
 // Benchmark of the usage analyses on a synthetic, seeded organisation: concurrency and the
 // cost-optimal named/concurrent split (HiGHS). Build first: `npx tsc -p tsconfig.build.json`,
 // then `node bench/split.mjs` (BENCH_USERS=5000 for a bigger organisation, BENCH_SEED to vary).
-// Results are written to bench/results/split.md with the date and the machine.
-import { writeFileSync } from "node:fs";
+// Each run is appended to bench/results/split.md with the date, the machine and its load.
+import { appendFileSync, existsSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { analyseConcurrency } from "../dist/core/concurrency.js";
@@ -98,6 +98,7 @@ const GBP = currency("GBP");
 const namedRate = money(70 * 12 * 100, GBP); // £70 per user per month, annual
 const concurrentRate = money(140 * 12 * 100, GBP); // £140 per pool seat per month, annual
 
+const loadAtStart = os.loadavg()[0];
 const t0 = performance.now();
 const sessions = organisation(USERS, SEED);
 const tGen = performance.now() - t0;
@@ -124,7 +125,7 @@ for (const p of [s.optimum, ...s.baselines]) {
   if (p.refusedAtPool !== 0) throw new Error(`${p.label}: pool refuses logins on replay`);
 }
 
-const machine = `${os.cpus()[0]?.model ?? "unknown CPU"} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()}, load average ${os.loadavg()[0].toFixed(1)} at the start (shared machine)`;
+const machine = `${os.cpus()[0]?.model ?? "unknown CPU"} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()}, load average ${loadAtStart.toFixed(1)} at the start and ${os.loadavg()[0].toFixed(1)} at the end (shared machine)`;
 const rows = [
   ["users in log", String(s.stats.users)],
   ["sessions generated", String(sessions.length)],
@@ -132,8 +133,9 @@ const rows = [
   ["peak concurrent", `${conc.value.peak}`],
   ["P50 / P90 / P95 / P99", conc.value.percentiles.map((p) => p.level).join(" / ")],
   ["locally maximal instants", String(s.stats.instants)],
-  ["constraints after subset reduction", String(s.stats.constraints)],
-  ["model columns", String(s.stats.variables)],
+  ["rows in the solver's last model (generated lazily)", String(s.stats.constraints)],
+  ["columns in the solver's last model", String(s.stats.variables)],
+  ["rounds (LP relaxation / MIP)", `${s.solver.relaxationRounds} / ${s.solver.mipRounds}`],
   ["generate data", `${tGen.toFixed(0)} ms`],
   ["concurrency analysis (incl. what-if replays)", `${tConc.toFixed(0)} ms`],
   ["HiGHS load (once per process)", `${tLoad.toFixed(0)} ms`],
@@ -146,6 +148,10 @@ const rows = [
   ["lower bound (LP relaxation)", s.relaxationBound ? gbp(s.relaxationBound) : "—"],
   ["lower bound (proven)", gbp(s.lowerBound)],
   ["gap", `${pct(s.gap)}${s.provenOptimal ? " (proven optimal)" : ""}`],
+  [
+    "peak resident memory (whole process)",
+    `${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`,
+  ],
 ];
 const plans = [s.optimum, ...s.baselines].map((p) => [
   p.label,
@@ -155,7 +161,7 @@ const plans = [s.optimum, ...s.baselines].map((p) => [
   p.label === "optimum" ? "—" : worse(p),
 ]);
 const md = [
-  "# Split benchmark",
+  `## ${USERS} users`,
   "",
   `Date: ${new Date().toISOString()}  `,
   `Machine: ${machine}  `,
@@ -180,6 +186,7 @@ const md = [
   "",
 ].join("\n");
 
-const out = new URL(`./results/split${USERS === 400 ? "" : `-${USERS}`}.md`, import.meta.url);
-writeFileSync(out, md);
+const out = new URL("./results/split.md", import.meta.url);
+if (!existsSync(out)) writeFileSync(out, "# Split benchmark\n\n");
+appendFileSync(out, `\n${md}`);
 process.stdout.write(md);
