@@ -38,6 +38,7 @@ export function maximalInstants(presence: readonly Presence[]): number[] {
   return at;
 }
 
+/** The same instants with their members: the reference the compact form is tested against. */
 export function maximalOnlineSets(
   presence: readonly Presence[],
   indexOf: ReadonlyMap<string, number>,

@@ -1,8 +1,11 @@
 /**
- * The cost-optimal named/concurrent split. Reduce the constraints, build a strong starting plan
- * (baselines + heuristic), hand the integer program to the solver with that plan and a time limit,
- * and report the best plan with a proven lower bound, so every answer says how close to optimal
- * it is. Every plan's pool is re-checked by an independent sweep and a login replay.
+ * The cost-optimal named/concurrent split. Find the maximal instants, solve the LP relaxation by
+ * lazy row generation (rows.ts explains why every round's bound is valid), build a strong
+ * starting plan (baselines, LP rounding, heuristic), then solve the integer program on the rows
+ * so far with that plan and the remaining time, adding any instant its answer overloads. Report
+ * the best plan with a proven lower bound, so every answer says how close to optimal it is. The
+ * time limit counts solver seconds (reported by the solver: core reads no clock). Every plan's
+ * pool is re-checked by an independent sweep and a login replay.
  */
 import { type Money, money } from "../money.js";
 import { type Ratio, ratio } from "../ratio.js";
