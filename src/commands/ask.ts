@@ -2,11 +2,16 @@
  * `ask`: a licensing question in plain words. A question that carries a calculation's numbers is
  * translated into a calculator command and run (knowledge/route.ts); any other question is answered
  * from the knowledge base in a few sentences, with the articles cited, or with a plain line saying
- * the knowledge base has no answer. An LLM answerer can later sit in front of the same pieces.
+ * the knowledge base has no answer. When the context carries a model answerer (OPENAI_API_KEY),
+ * the model answers first, calling the same calculators and knowledge search as tools; if it fails,
+ * is slow, or quotes a figure nothing produced, the deterministic answer is given instead, with a
+ * note saying so.
  */
 import type { Issue } from "../core/result.js";
 import { type Answer, answerQuestion } from "../knowledge/answer.js";
 import { defaultKnowledgeBase } from "../knowledge/knowledge.js";
+import { fallbackNote, modelNote, sentencesOf } from "../knowledge/llm/presentation.js";
+import type { ModelAnswer, QuestionAnswerer } from "../knowledge/llm/types.js";
 import { type Route, routeQuestion } from "../knowledge/route.js";
 import type { Command } from "./command.js";
 import type { CommandContext } from "./context.js";
@@ -57,6 +62,12 @@ export function cleanQuestion(text: string): string {
  * - `routedTo`: present only when the question went to a calculator: the command text that was run;
  * - `noAnswer`: true when the knowledge base had nothing relevant;
  * - `result`: present only when routed: the calculator's own `data`.
+ * When a model answerer is configured, the data also carries (see withModel):
+ * - `answeredBy`: "model" or "knowledge-base" (the model failed, was slow, or was not grounded);
+ * - `grounding`: `{ rejected: true, figures }` when the model's reply quoted figures that no tool
+ *   result or the question holds (figures as the model wrote them);
+ * - for a model answer: `model` (its name) and `calculations`: `[{ command, result }]`, each
+ *   calculator the model ran, with the command text and the calculator's own `data`.
  */
 function askData(
   answer: string,
@@ -116,17 +127,92 @@ function answerReply(answer: Answer): CommandOutcome {
   });
 }
 
+/** The answer without a model: a calculator for a question with its numbers, else retrieval. */
+async function deterministicAnswer(question: string, ctx: CommandContext): Promise<CommandOutcome> {
+  const route = routeQuestion(question);
+  if (route) return routedReply(route, ctx);
+  const kb = defaultKnowledgeBase();
+  if (!kb.ok) return rejected(NAME, kb.issues, USAGE);
+  return answerReply(answerQuestion(kb.value, question));
+}
+
+/** The model's grounded answer: its words, the calculators' tables and working, the sources. */
+function modelReply(answer: Extract<ModelAnswer, { ok: true }>): CommandOutcome {
+  const [first = answer.text, ...rest] = sentencesOf(answer.text);
+  const calculations = answer.calculations;
+  const followUps = [
+    ...calculations.flatMap((c) => c.reply.next),
+    ...answer.sources.flatMap((s) => FOLLOW_UPS[s.id] ?? []),
+  ];
+  return replied({
+    command: NAME,
+    headline: first,
+    tables: calculations.flatMap((c) => c.reply.tables),
+    notes: [
+      ...(rest.length > 0 ? [rest.join(" ")] : []),
+      ...calculations.map((c) => `Worked out with: ${c.command}`),
+      ...(answer.sources.length > 0
+        ? [`Sources: ${answer.sources.map((s) => s.title).join(" · ")}`]
+        : []),
+      modelNote(answer.model),
+    ],
+    working: calculations.flatMap((c) => c.reply.working),
+    next: [...new Set(followUps)].slice(0, 3),
+    data: {
+      ...askData(answer.text, answer.sources, false),
+      answeredBy: "model",
+      model: answer.model,
+      calculations: calculations.map((c) => ({ command: c.command, result: c.reply.data })),
+    },
+  });
+}
+
+async function askModel(
+  answerer: QuestionAnswerer,
+  question: string,
+  ctx: CommandContext,
+): Promise<ModelAnswer> {
+  try {
+    return await answerer.answer(question, ctx);
+  } catch {
+    // An answerer promises not to throw; if one does, the user still gets an answer.
+    return { ok: false, reason: "malformed", detail: "the model answerer failed" };
+  }
+}
+
+/** The model first; on any failure the deterministic answer, with a note and `answeredBy`. */
+async function withModel(
+  answerer: QuestionAnswerer,
+  question: string,
+  ctx: CommandContext,
+): Promise<CommandOutcome> {
+  const answer = await askModel(answerer, question, ctx);
+  if (answer.ok) return modelReply(answer);
+  const outcome = await deterministicAnswer(question, ctx);
+  if (!outcome.ok) return outcome;
+  const reply = outcome.reply;
+  return replied({
+    ...reply,
+    notes: [...reply.notes, fallbackNote(answer)],
+    data: {
+      ...reply.data,
+      answeredBy: "knowledge-base",
+      ...(answer.reason === "ungrounded"
+        ? { grounding: { rejected: true, figures: answer.figures ?? [] } }
+        : {}),
+    },
+  });
+}
+
 async function run(text: string, ctx: CommandContext): Promise<CommandOutcome> {
   const question = cleanQuestion(text);
   if (question === "") {
     const issue: Issue = { code: "ask.empty", message: "ask needs a question", hint: EXAMPLE };
     return rejected(NAME, [issue], USAGE);
   }
-  const route = routeQuestion(question);
-  if (route) return routedReply(route, ctx);
-  const kb = defaultKnowledgeBase();
-  if (!kb.ok) return rejected(NAME, kb.issues, USAGE);
-  return answerReply(answerQuestion(kb.value, question));
+  return ctx.answerer === undefined
+    ? deterministicAnswer(question, ctx)
+    : withModel(ctx.answerer, question, ctx);
 }
 
 export const askCommand: Command = {
@@ -145,6 +231,7 @@ export const askCommand: Command = {
     "Ask in plain words; the answer is a few sentences from dealdesk's knowledge base, with the articles it came from.",
     "A question with the numbers of a calculation is run by the calculator instead: seats and prices go to cost, a tier list and a seat count to tiers, an annual amount with a term and a cap or uplift to renewal.",
     "When the knowledge base has nothing on the question, ask says so in one line rather than guessing.",
+    "With OPENAI_API_KEY set, a model answers instead, calling the same calculators and knowledge search; every figure in its reply must come from a calculator, an article or the question, or the knowledge base's answer is given, with a note saying why.",
   ],
   run,
 };

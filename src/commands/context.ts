@@ -1,4 +1,5 @@
 import type { CurrencyCode, Money } from "../core/money.js";
+import type { QuestionAnswerer } from "../knowledge/llm/types.js";
 
 /** The channel's deal rates, when a front end knows them (Slack: `/deal set …`). */
 export interface DealRates {
@@ -15,4 +16,9 @@ export interface CommandContext {
   readonly defaultCurrency: CurrencyCode;
   /** The channel's stored deal, so a file dropped in a channel can be priced without asking. */
   readonly deal?: DealRates;
+  /**
+   * Answers `ask` with a model that calls the calculators as tools (createAnswerer(config), set
+   * when OPENAI_API_KEY is). Absent, `ask` answers from the knowledge base alone.
+   */
+  readonly answerer?: QuestionAnswerer;
 }
