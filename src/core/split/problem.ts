@@ -100,13 +100,3 @@ export function buildProblem(
     peakTime: peakTime(stepsOf(presence), presence),
   };
 }
-
-/** Whether user u is online at instant j (u's intervals are disjoint and few). */
-export function isOnlineAt(problem: SplitProblem, u: number, j: number): boolean {
-  for (const i of problem.userIntervals[u] as Int32Array) {
-    if ((problem.intervalFrom[i] as number) <= j && j < (problem.intervalTo[i] as number)) {
-      return true;
-    }
-  }
-  return false;
-}
