@@ -15,6 +15,9 @@ import { redactText } from "./redact.js";
 import { type ModelTool, type ToolOutput, toolContent } from "./tools/tool.js";
 import type { Calculation, ModelAnswer } from "./types.js";
 
+/** Articles cited under a model answer: the first found, as many as a deterministic answer cites. */
+const MAX_SOURCES = 3;
+
 export interface ConversationDeps {
   readonly client: OpenAI;
   readonly model: string;
@@ -109,7 +112,7 @@ export async function converse(
         ok: true,
         text: read.content,
         model: deps.model,
-        sources: [...sources.values()],
+        sources: [...sources.values()].slice(0, MAX_SOURCES),
         calculations,
       };
     }
