@@ -1,0 +1,23 @@
+/** `split PATH`: the cost-optimal named/concurrent split of a session or event log. */
+import type { Command } from "./command.js";
+import { FILE_OPTIONS_HELP, fileCommand } from "./file-command.js";
+
+export const splitCommand: Command = fileCommand({
+  name: "split",
+  aliases: ["optimise", "optimize"],
+  summary: "Find the cheapest mix of named seats and a concurrent pool from a session log.",
+  usage:
+    "split PATH --named 70 --concurrent 140 [--currency GBP] [--headroom 10%] [--roster roster.csv]",
+  examples: [
+    "split sessions.csv --named 70 --concurrent 140 --currency GBP",
+    "split sessions.csv --named 70 --concurrent 140 --headroom 10% --roster roster.csv",
+    "split logon.csv --named 840/yr --concurrent 1680/yr --force-named ceo@example.com --tz Europe/London",
+  ],
+  help: [
+    "Reads a session log (user, login, logout or duration) or an event log (user, time, login/logout), CSV or XLSX, and chooses who to name and how big a pool to buy so that at every instant the pooled people online fit in the pool, at the least annual cost.",
+    "Solved exactly as an integer program (HiGHS) within a time limit; the reply always says whether the plan is proven optimal or how close it is to the proven minimum.",
+    "Compared side by side: naming everyone, pooling everyone (pool = peak), the rule of thumb (name whoever is online more than named ÷ concurrent of the peak time), ranking by hours online, and the optimum.",
+    ...FILE_OPTIONS_HELP,
+  ],
+  mode: "split",
+});
