@@ -59,15 +59,18 @@ function notes(a: DealAnalysis, currencyAssumed: boolean): string[] {
 
 function csvFile(a: DealAnalysis): ReplyFile {
   const t = asksTable(a);
+  // The deal's own notes ride along as rows, so the sheet is the whole working record; every
+  // field, notes included, is neutralised against formulas by toCsv.
   const text = toCsv(
     t.columns.map((c) => c.header),
-    t.rows,
+    [...t.rows, ...a.deal.notes.map((n) => ["note", n, "", ""])],
   );
   return {
     name: "asks.csv",
     mediaType: "text/csv",
     content: new TextEncoder().encode(text),
-    description: "the five asks with the money at stake (formulas neutralised)",
+    description:
+      "the five asks with the money at stake, and the deal's notes (formulas neutralised)",
   };
 }
 

@@ -70,40 +70,47 @@ export const dealSchema = z.strictObject({
     .max(10, { error: "expected at most 10 years" })
     .default(3),
   noticeDays: count("the notice period in days").max(365).default(90),
-  offer: z.strictObject({
-    /** Price per seat is per month unless ratePeriod says "year". */
-    ratePeriod: z.enum(["month", "year"], { error: 'expected "month" or "year"' }).default("month"),
-    named: line("named"),
-    concurrent: line("concurrent").optional(),
-    /** The concurrent rate on the vendor's price list, when the offer has no pool. */
-    concurrentRate: amount("the concurrent rate per seat").optional(),
-    tiers: z
-      .strictObject({
-        mode: z.enum(["all-units", "graduated"], { error: 'expected "all-units" or "graduated"' }),
-        bands: z.array(tierBand).min(1, { error: "expected at least one tier" }),
-      })
-      .optional(),
-    implementation: z
-      .strictObject({
-        kind: z.enum(["fixed", "time-and-materials"], {
-          error: 'expected "fixed" or "time-and-materials"',
-        }),
-        fixedPrice: amount("the fixed price").optional(),
-        days: z.number({ error: "expected the days of work as a number" }).positive().optional(),
-        dayRate: amount("the day rate").optional(),
-        overrunHigh: percentText("the worst-case overrun").optional(),
-        acceptanceCriteria: z.boolean().default(false),
-        migrationPlan: z.boolean().default(false),
-      })
-      .optional(),
-    renewal: z
-      .strictObject({
-        uplift: uplift.default({ kind: "none" }),
-        lockedForTerm: z.boolean().default(false),
-        exitRights: z.boolean().default(false),
-      })
-      .default({ uplift: { kind: "none" }, lockedForTerm: false, exitRights: false }),
-  }),
+  offer: z.strictObject(
+    {
+      /** Price per seat is per month unless ratePeriod says "year". */
+      ratePeriod: z
+        .enum(["month", "year"], { error: 'expected "month" or "year"' })
+        .default("month"),
+      named: line("named"),
+      concurrent: line("concurrent").optional(),
+      /** The concurrent rate on the vendor's price list, when the offer has no pool. */
+      concurrentRate: amount("the concurrent rate per seat").optional(),
+      tiers: z
+        .strictObject({
+          mode: z.enum(["all-units", "graduated"], {
+            error: 'expected "all-units" or "graduated"',
+          }),
+          bands: z.array(tierBand).min(1, { error: "expected at least one tier" }),
+        })
+        .optional(),
+      implementation: z
+        .strictObject({
+          kind: z.enum(["fixed", "time-and-materials"], {
+            error: 'expected "fixed" or "time-and-materials"',
+          }),
+          fixedPrice: amount("the fixed price").optional(),
+          days: z.number({ error: "expected the days of work as a number" }).positive().optional(),
+          dayRate: amount("the day rate").optional(),
+          overrunHigh: percentText("the worst-case overrun").optional(),
+          acceptanceCriteria: z.boolean().default(false),
+          migrationPlan: z.boolean().default(false),
+        })
+        .optional(),
+      renewal: z
+        .strictObject({
+          uplift: uplift.default({ kind: "none" }),
+          lockedForTerm: z.boolean().default(false),
+          exitRights: z.boolean().default(false),
+        })
+        .default({ uplift: { kind: "none" }, lockedForTerm: false, exitRights: false }),
+    },
+    { error: 'expected the offer: at least { "named": { "seats": 260, "rate": "62" } }' },
+  ),
   usage: z
     .strictObject({
       activeFulfillers: count("active fulfillers").optional(),

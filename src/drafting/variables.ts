@@ -45,14 +45,14 @@ function readMoney(text: string, currency: CurrencyCode): Money | string {
   if (!m) return "not an amount";
   const sign = m[1];
   if (sign !== undefined && SIGNS[sign] !== currency && !(sign === "$" && currency !== "GBP")) {
-    return `written in ${sign} but the currency is ${currency}`;
+    return `it is written in ${sign} but the currency is ${currency}`;
   }
   const base = parseDecimal(`${(m[2] ?? "").replace(/,/g, "")}${m[3] ? `.${m[3]}` : ""}`);
   if (!base) return "not an amount";
   const suffix = m[4]?.toLowerCase();
   const value = mul(base, ratio(suffix === "k" ? 1000n : suffix === "m" ? 1_000_000n : 1n));
   const money = fromMajorExact(value, currency);
-  return money.ok ? money.value : `has more decimals than ${currency} allows`;
+  return money.ok ? money.value : `it has more decimals than ${currency} allows`;
 }
 
 function readPercent(text: string): Ratio | undefined {
@@ -137,13 +137,14 @@ export function variablesSchema(
         if (read.ok) return read.value;
         ctx.addIssue({
           code: "custom",
-          message: `${name} (${spec.label}) must be ${expectedType(spec)}, not "${raw}"${read.reason?.startsWith("written in") || read.reason?.startsWith("has more") ? `: it is ${read.reason}` : ""}`,
+          message: `${name} (${spec.label}) must be ${expectedType(spec)}, not "${raw}"${read.reason?.startsWith("it ") ? `: ${read.reason}` : ""}`,
         });
         return z.NEVER;
       });
     shape[name] = field;
   }
-  return z.strictObject(shape);
+  // Partial: a variable with no value and no default is reported once, as missing, by the caller.
+  return z.strictObject(shape).partial();
 }
 
 /**
@@ -196,5 +197,8 @@ export function checkVariables(
   }
   if (issues.length > 0) return { ok: false, issues };
   if (!parsed.success) return fail("draft.variable_invalid", "invalid variables");
-  return ok(parsed.data);
+  // Every declared variable had a value or a default (else it was reported missing above).
+  const values: Record<string, VariableValue> = {};
+  for (const [k, v] of Object.entries(parsed.data)) if (v !== undefined) values[k] = v;
+  return ok(values);
 }

@@ -117,17 +117,22 @@ export function buildWaterfall(deal: Deal): Waterfall {
           ]
         : [];
     const after = { ...plan, named: active, namedRate: rate };
-    steps.push(
-      step(
-        "right-sizing",
-        "Right-sizing",
-        plan,
-        after,
-        `Licence ${active} active fulfillers, not ${plan.named} provisioned`,
-        why,
-      ),
-    );
-    plan = after;
+    if (planAnnual(after).minor >= planAnnual(plan).minor) {
+      skipped["right-sizing"] =
+        `at the ${formatMoney(rate)} tier rate, ${active} seats would cost no less than ${plan.named} at ${formatMoney(plan.namedRate)}`;
+    } else {
+      steps.push(
+        step(
+          "right-sizing",
+          "Right-sizing",
+          plan,
+          after,
+          `Licence ${active} active fulfillers, not ${plan.named} provisioned`,
+          why,
+        ),
+      );
+      plan = after;
+    }
   }
 
   const poolRate = offer.concurrent?.rate ?? offer.concurrentRate;
@@ -170,6 +175,8 @@ export function buildWaterfall(deal: Deal): Waterfall {
   let position: TierPosition | undefined;
   if (!book) {
     skipped["volume-break"] = "no price book (offer.tiers)";
+  } else if (plan.named === 0) {
+    skipped["volume-break"] = "no named seats left to price";
   } else if (offer.tiers?.mode === "graduated") {
     skipped["volume-break"] = "a graduated price book: run the tiers command for the ask";
   } else {
@@ -222,7 +229,7 @@ export function buildWaterfall(deal: Deal): Waterfall {
   const bench = deal.leverage.benchmarkRate;
   if (!bench) {
     skipped.rate = "no benchmark rate (leverage.benchmarkRate)";
-  } else if (bench.minor >= plan.namedRate.minor) {
+  } else if (bench.minor >= plan.namedRate.minor || plan.named === 0) {
     skipped.rate = `the named rate ${formatMoney(plan.namedRate)} is already at or below the benchmark ${formatMoney(bench)}`;
   } else {
     const after = { ...plan, namedRate: bench };
