@@ -8,6 +8,7 @@ import { z } from "zod";
 import { type CurrencyCode, fromMajorExact, type Money, parseCurrency } from "../core/money.js";
 import { compare, mul, parseDecimal, type Ratio, ratio, ZERO } from "../core/ratio.js";
 import { type Issue, ok, type Result } from "../core/result.js";
+import { priceBook } from "../core/tiers.js";
 import { isIsoDate } from "./dates.js";
 
 const count = (what: string) =>
@@ -340,6 +341,14 @@ export function parseDeal(json: unknown): Result<Deal> {
       message: "offer.implementation: a fixed-price implementation needs fixedPrice",
       hint: 'add "fixedPrice": "45000"',
     });
+  }
+  const tiers = deal.offer.tiers;
+  if (tiers) {
+    // The price book's own checks (order, gaps, overlaps, open tiers) from the tiers calculator.
+    const book = priceBook(tiers.bands, tiers.mode, deal.offer.ratePeriod, deal.currency);
+    if (!book.ok) {
+      issues.push(...book.issues.map((i) => ({ ...i, message: `offer.tiers: ${i.message}` })));
+    }
   }
   const u = d.usage;
   if (

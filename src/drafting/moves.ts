@@ -89,7 +89,9 @@ function chainMove(
   }
   const why = w.skipped[STEP_OF[key]] ?? "";
   const notChecked = /^(no |needs )/.test(why);
-  const covered = key === "licensing-model" && why.startsWith("the offer already");
+  const covered =
+    (key === "licensing-model" && why.startsWith("the offer already")) ||
+    (key === "right-size" && why.startsWith("the offer's"));
   return {
     key,
     step: STEP_NAMES[key],
