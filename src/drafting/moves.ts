@@ -141,7 +141,7 @@ function implementationMove(deal: Deal): Move {
       finding:
         gaps.length === 0
           ? "The implementation is fixed-scope, fixed-price with acceptance criteria and a migration plan."
-          : `The price is fixed but the quote has no ${gaps.join(" or ")}, so the scope can still grow.`,
+          : `The price is fixed but the quote has no ${gaps.map((g) => g.replace(/^a /, "")).join(" or ")}, so the scope can still grow.`,
       working: [],
     };
   }

@@ -131,7 +131,15 @@ describe("the five moves", () => {
     expect(move(analyseDeal(dealFrom(json)).moves, "implementation")?.ask).toBe(
       "Add acceptance criteria to the £45,000 fixed price",
     );
+    expect(move(analyseDeal(dealFrom(json)).moves, "implementation")?.finding).toBe(
+      "The price is fixed but the quote has no acceptance criteria, so the scope can still grow.",
+    );
+    json.offer.implementation.migrationPlan = false;
+    expect(move(analyseDeal(dealFrom(json)).moves, "implementation")?.finding).toBe(
+      "The price is fixed but the quote has no acceptance criteria or data-migration plan, so the scope can still grow.",
+    );
     json.offer.implementation.acceptanceCriteria = true;
+    json.offer.implementation.migrationPlan = true;
     expect(move(analyseDeal(dealFrom(json)).moves, "implementation")?.status).toBe("covered");
   });
 
