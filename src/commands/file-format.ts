@@ -35,6 +35,7 @@ function parts(ms: number, timeZone: string): Record<string, string> {
   for (const p of f.formatToParts(ms)) out[p.type] = p.value;
   // Month names written out here: Intl's en-GB abbreviates September as "Sept".
   out.month = MONTHS[Number(out.month) - 1] ?? "";
+  out.day = String(Number(out.day));
   return out;
 }
 

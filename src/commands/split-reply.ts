@@ -52,8 +52,8 @@ export function refusalPoolSizes(pool: number): number[] {
 }
 
 function plan(named: number, pool: number): string {
-  if (pool === 0) return `${plural(named, "named seat", "named")} and no pool`;
-  if (named === 0) return `a pool of ${count(pool)} concurrent and nobody named`;
+  if (pool === 0) return `${count(named)} named, no pool`;
+  if (named === 0) return `a pool of ${count(pool)} concurrent, nobody named`;
   return `${count(named)} named + a pool of ${count(pool)} concurrent`;
 }
 
