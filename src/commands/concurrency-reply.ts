@@ -49,8 +49,13 @@ export function atOrAboveTable(r: ConcurrencyReport): Table | undefined {
   };
 }
 
+/** Rows of the what-if table in chat; `data.concurrency.whatIf` keeps every size. */
+export const WHAT_IF_ROWS_SHOWN = 8;
+
 export function whatIfTable(r: ConcurrencyReport, logSpan: number): Table | undefined {
   if (r.whatIf.length === 0) return undefined;
+  const step = Math.ceil(r.whatIf.length / WHAT_IF_ROWS_SHOWN);
+  const shown = r.whatIf.filter((_, i) => i % step === 0);
   return {
     title: `If the pool had been smaller (logins refused ${span(logSpan)})`,
     columns: [
@@ -59,7 +64,7 @@ export function whatIfTable(r: ConcurrencyReport, logSpan: number): Table | unde
       column("people", "right"),
       column("time refused", "right"),
     ],
-    rows: r.whatIf.map((w) => [
+    rows: shown.map((w) => [
       count(w.poolSize),
       count(w.refusedLogins),
       count(w.usersAffected),

@@ -77,7 +77,7 @@ export function rightsizeNotes(
     );
   if (r.counts.occasional > 0) {
     notes.push(
-      `${plural(r.counts.occasional, "occasional user keeps", "occasional users keep")} access: candidates for a concurrent pool, not for removal.`,
+      `${plural(r.counts.occasional, "occasional user keeps", "occasional users keep")} access: ${r.counts.occasional === 1 ? "a candidate" : "candidates"} for a concurrent pool, not for removal.`,
     );
   }
   if (r.skippedChecks.includes("last_login")) {
