@@ -3,14 +3,15 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { concurrencyCommand } from "../../src/commands/concurrency.js";
 import { readFileFromDisk } from "../../src/commands/file-command.js";
+import type { CommandOutcome } from "../../src/commands/reply.js";
 import { rightsizeCommand } from "../../src/commands/rightsize.js";
 import { splitCommand } from "../../src/commands/split.js";
 import { gbp, ROSTER_CSV, SIX_PEOPLE_CSV, tempDir, writeFixture } from "./file-fixtures.js";
 
-async function issues(run: Promise<unknown>) {
-  const out = (await run) as { ok: boolean; issues?: unknown[] };
+async function issues(run: CommandOutcome | Promise<CommandOutcome>) {
+  const out = await run;
   expect(out.ok).toBe(false);
-  return out.issues;
+  return out.ok ? [] : out.issues;
 }
 
 describe("file commands: bad input", () => {
