@@ -179,9 +179,7 @@ describe("file commands: bad input", () => {
         hint: 'quote a path with spaces: split "Agent sessions.csv" --named 70 --concurrent 140',
       },
     ]);
-    const unknown = (await issues(splitCommand.run("a.csv --nmaed 70", gbp))) as {
-      code: string;
-    }[];
+    const unknown = await issues(splitCommand.run("a.csv --nmaed 70", gbp));
     expect(unknown[0]?.code).toBe("option.unknown");
     expect(await issues(rightsizeCommand.run("a.csv --roster b.csv", gbp))).toEqual([
       {
