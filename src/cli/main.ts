@@ -1,16 +1,18 @@
 #!/usr/bin/env node
 /**
  * The `dealdesk` executable. With a command, answers it once (`dealdesk cost "…" --json`); with
- * none, opens the console chat, the embedded default when no Slack app is configured. `db` and
- * `forget` administer the store.
+ * none, starts the Slack app when SLACK_BOT_TOKEN is set, else opens the console chat (the
+ * embedded default). `db` and `forget` administer the store.
  */
 import { createRequire } from "node:module";
 import { parseConfig } from "../config.js";
+import { slackRequested } from "../slack/config.js";
 import { parseCliArgs } from "./args.js";
 import { runConsole } from "./console.js";
 import { runDbCli } from "./db.js";
 import { runOneShot } from "./one-shot.js";
 import { DEFAULT_OUT_DIR } from "./save-files.js";
+import { serveSlack } from "./serve-slack.js";
 
 async function main(): Promise<number> {
   const args = parseCliArgs(process.argv.slice(2));
@@ -24,7 +26,17 @@ async function main(): Promise<number> {
     process.stderr.write(`dealdesk: ${config.message}\n`);
     return 2;
   }
-  const ctx = { defaultCurrency: config.config.defaultCurrency };
+  // The openai package loads only when a model is configured: start-up stays fast without one.
+  const answerer = config.config.openai
+    ? (await import("../knowledge/llm/answerer.js")).createAnswerer(config.config)
+    : undefined;
+  const ctx = {
+    defaultCurrency: config.config.defaultCurrency,
+    ...(answerer ? { answerer } : {}),
+  };
+  if (args.rest.length === 0 && !args.help && slackRequested(process.env)) {
+    return serveSlack(process.env, config.config, ctx, (line) => process.stderr.write(`${line}\n`));
+  }
   if (args.rest.length === 0 && !args.help) {
     await runConsole(
       {

@@ -9,9 +9,9 @@ export const splitCommand: Command = fileCommand({
   usage:
     "split PATH --named 70 --concurrent 140 [--currency GBP] [--headroom 10%] [--roster roster.csv]",
   examples: [
-    "split sessions.csv --named 70 --concurrent 140 --currency GBP",
-    "split sessions.csv --named 70 --concurrent 140 --headroom 10% --roster roster.csv",
-    "split logon.csv --named 840/yr --concurrent 1680/yr --force-named ceo@example.com --tz Europe/London",
+    "split examples/sessions.csv --named 70 --concurrent 140 --currency GBP",
+    "split examples/sessions.csv --named 70 --concurrent 140 --headroom 10% --roster examples/roster.csv",
+    "split examples/logon.csv --named 840/yr --concurrent 1680/yr --force-named person0039@example.com --tz Europe/London",
   ],
   help: [
     "Reads a session log (user, login, logout or duration) or an event log (user, time, login/logout), CSV or XLSX, and chooses who to name and how big a pool to buy so that at every instant the pooled people online fit in the pool, at the least annual cost.",

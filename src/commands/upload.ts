@@ -12,9 +12,9 @@ export const uploadCommand: Command = fileCommand({
   summary: "Analyse a roster, session log or event log, whichever it is (like a Slack upload).",
   usage: "upload PATH [--named 70 --concurrent 140] [--rate 70] [--roster roster.csv]",
   examples: [
-    "upload sessions.csv --named 70 --concurrent 140",
-    "upload roster.csv --rate 70",
-    "upload logon.csv",
+    "upload examples/sessions.csv --named 70 --concurrent 140",
+    "upload examples/roster.csv --rate 70",
+    "upload examples/logon.csv",
   ],
   help: [
     "Detects the kind of file from its columns: a roster (one row per user) is right-sized; a session or event log gets its concurrency and, when rates are known, the cheapest named/concurrent split.",

@@ -39,6 +39,9 @@ export function buildSlackApp(build: AppBuild): App {
   const app = new App({
     token: config.botToken,
     receiver,
+    // Bolt checks the token with auth.test; deferred so startSlackApp can await it and turn a bad
+    // token or an unreachable Slack into one clear line instead of an unhandled rejection.
+    deferInitialization: true,
     ...logging,
     clientOptions: {
       ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),

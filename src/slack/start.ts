@@ -66,6 +66,13 @@ export async function startSlackApp(options: StartSlackOptions): Promise<Running
     ...(options.logLevel ? { logLevel: options.logLevel } : {}),
     ...(options.retries === undefined ? {} : { retries: options.retries }),
   });
+  try {
+    await app.init();
+  } catch (error) {
+    throw new SlackStartError(
+      `could not check the bot token with Slack (${describeStartFailure(error)}); check SLACK_BOT_TOKEN and that ${config.apiUrl ?? "slack.com"} is reachable`,
+    );
+  }
   if (config.appToken) {
     await app.start();
     return { stop: () => app.stop().then(() => undefined) };
@@ -95,4 +102,17 @@ function consoleLogger(): Logger {
       name = n;
     },
   };
+}
+
+/** Start-up failed for a reason the operator can fix; the message is one line, without secrets. */
+export class SlackStartError extends Error {
+  override readonly name = "SlackStartError";
+}
+
+function describeStartFailure(error: unknown): string {
+  const data = (error as { data?: { error?: unknown } } | undefined)?.data;
+  if (typeof data?.error === "string") return data.error;
+  const original = (error as { original?: { cause?: { code?: unknown } } } | undefined)?.original;
+  if (typeof original?.cause?.code === "string") return original.cause.code;
+  return error instanceof Error ? error.message : String(error);
 }

@@ -11,7 +11,21 @@ describe("dispatch", () => {
     expect(out.ok).toBe(true);
     if (!out.ok) return;
     const rows = out.reply.tables[0]?.rows ?? [];
-    expect(rows.map((r) => r[0])).toEqual(["cost", "tiers", "renewal", "impl", "ask"]);
+    expect(rows.map((r) => r[0])).toEqual([
+      "cost",
+      "tiers",
+      "renewal",
+      "impl",
+      "split",
+      "concurrency",
+      "rightsize",
+      "upload",
+      "triage",
+      "draft",
+      "brief",
+      "email",
+      "ask",
+    ]);
     for (const r of rows) expect(r[2]?.length).toBeGreaterThan(5);
   });
 
@@ -34,7 +48,7 @@ describe("dispatch", () => {
     expect(out.issues[0]).toEqual({
       code: "command.unknown",
       message: 'I don\'t know the command "cots" — did you mean cost?',
-      hint: "try one of: cost, tiers, renewal, impl, ask, or help",
+      hint: "try one of: cost, tiers, renewal, impl, split, concurrency, rightsize, upload, triage, draft, brief, email, ask, or help",
     });
   });
 

@@ -1,23 +1,7 @@
-/**
- * The file commands reached through dispatch, as the CLI and console reach them. Until they are
- * in the registry (src/commands/registry.ts is not this module's to edit), the registry is
- * extended here with them.
- */
-import { describe, expect, it, vi } from "vitest";
+/** The file commands reached through dispatch, as the CLI and console reach them. */
+import { describe, expect, it } from "vitest";
 import { dispatch } from "../../src/commands/dispatch.js";
 import { gbp, SIX_PEOPLE_CSV, tempDir, writeFixture } from "./file-fixtures.js";
-
-vi.mock("../../src/commands/registry.js", async (importOriginal) => {
-  const original = await importOriginal<typeof import("../../src/commands/registry.js")>();
-  const { splitCommand } = await import("../../src/commands/split.js");
-  const { uploadCommand } = await import("../../src/commands/upload.js");
-  const commands = [...original.commands, splitCommand, uploadCommand];
-  return {
-    commands,
-    findCommand: (word: string) =>
-      commands.find((c) => c.name === word || c.aliases.includes(word)),
-  };
-});
 
 describe("file commands through dispatch", () => {
   it("runs split PATH --named 70 --concurrent 140", async () => {

@@ -20,7 +20,7 @@ describe("file commands: bad input", () => {
       {
         code: "file.missing_path",
         message: "which file? Give the path of a CSV or XLSX export",
-        hint: "split sessions.csv --named 70 --concurrent 140 --currency GBP",
+        hint: "split examples/sessions.csv --named 70 --concurrent 140 --currency GBP",
       },
     ]);
   });

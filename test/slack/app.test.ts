@@ -64,8 +64,6 @@ describe("/deal through the HTTP receiver", () => {
       "Show working",
       "Cost 150 named @ 70 + 100 concurrent @ 140 vs 500 named @ 100 GBP --years 3",
       "Renewal 294000 GBP years 3 cap 3%",
-      "Draft the asks",
-      "Brief as DOCX",
     ]);
   });
 
@@ -247,14 +245,6 @@ describe("buttons, the rates form and App Home", () => {
     const renewal = await nextCall("chat.postMessage", from);
     expect(renewal.args.thread_ts).toBe("1700000500.000500");
     expect(blockProblems(renewal.args.blocks)).toEqual([]);
-  });
-
-  it("Draft the asks says to the clicker alone when drafting is not in this build", async () => {
-    const post = await costResult("C6");
-    const from = h.fake.calls.length;
-    await click(post, "dealdesk.draft", "C6");
-    const eph = await nextCall("chat.postEphemeral", from);
-    expect(eph.args.text).toBe("Drafting the asks is not available yet in this dealdesk.");
   });
 
   it("Change rates opens a form, refuses bad fields one by one, and stores good ones", async () => {

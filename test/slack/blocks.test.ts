@@ -34,7 +34,7 @@ describe("renderReplyBlocks", () => {
     const m = renderReplyBlocks(reply({ tables: [table(3, "first"), table(2, "second")] }));
     expect(blockProblems(m.blocks)).toEqual([]);
     const types = m.blocks.map((b) => b.type);
-    expect(types).toEqual(["section", "section", "table", "section", "actions"]);
+    expect(types).toEqual(["section", "section", "table", "section"]);
     const drawn = m.blocks[3];
     expect(drawn?.type === "section" && drawn.text.text).toContain("│ user 1 │ £1,000 │");
   });
@@ -80,13 +80,9 @@ describe("renderReplyBlocks", () => {
     expect(JSON.stringify(m.blocks[0])).toContain("a &lt; b &amp; &lt;!channel&gt;");
   });
 
-  it("puts no Show working button on a reply without working", () => {
+  it("puts no buttons, and no empty actions block, on a reply without working or next steps", () => {
     const m = renderReplyBlocks(reply({}));
-    const actions = m.blocks.find((b) => b.type === "actions");
-    expect(actions?.type === "actions" && actions.elements.map((e) => e.action_id)).toEqual([
-      "dealdesk.draft",
-      "dealdesk.brief",
-    ]);
+    expect(m.blocks.filter((b) => b.type === "actions")).toEqual([]);
   });
 });
 

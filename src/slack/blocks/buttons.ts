@@ -11,8 +11,6 @@ import { type ActionsBlock, type ButtonElement, plain } from "./types.js";
 export const ACTIONS = {
   working: "dealdesk.working",
   next: "dealdesk.next",
-  draft: "dealdesk.draft",
-  brief: "dealdesk.brief",
   rates: "dealdesk.rates",
 } as const;
 
@@ -61,8 +59,8 @@ export interface ButtonOrigin {
   readonly uploadId?: string;
 }
 
-/** Show working, up to two follow-up commands, Draft the asks, Brief as DOCX, Change rates. */
-export function resultButtons(reply: Reply, origin: ButtonOrigin): ActionsBlock {
+/** Show working, up to two follow-up commands, and Change rates on uploads. */
+export function resultButtons(reply: Reply, origin: ButtonOrigin): ActionsBlock | undefined {
   const source: ButtonValue = {
     ...(origin.replyId ? { r: origin.replyId } : {}),
     ...(origin.commandText ? { t: origin.commandText } : {}),
@@ -73,10 +71,13 @@ export function resultButtons(reply: Reply, origin: ButtonOrigin): ActionsBlock 
   reply.next.slice(0, 2).forEach((next, i) => {
     elements.push(button(`${ACTIONS.next}.${i}`, nextLabel(next), { t: next }));
   });
-  elements.push(button(ACTIONS.draft, "Draft the asks", source));
-  elements.push(button(ACTIONS.brief, "Brief as DOCX", source));
+  // "Draft the asks" and "Brief as DOCX" wait until Slack can collect a whole deal (drafting needs
+  // more than the channel's rates); a button that can only apologise is worse than none.
   if (origin.uploadId) elements.push(button(ACTIONS.rates, "Change rates", source));
-  return { type: "actions", block_id: "dealdesk.result", elements };
+  // Slack refuses an actions block with no elements.
+  return elements.length > 0
+    ? { type: "actions", block_id: "dealdesk.result", elements }
+    : undefined;
 }
 
 /** "renewal 294000 GBP years 3 cap 3%" → "Renewal 294000 GBP years 3 cap 3%", clipped to fit. */

@@ -19,8 +19,6 @@ import { logFailure, postMessage, uploadFiles } from "./post.js";
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
 /** What the drafting buttons run, once the drafting commands exist (issue 4). */
-export const DRAFT_ASKS = "draft asks";
-export const BRIEF_DOCX = "brief --format docx";
 
 interface Clicked {
   readonly value: ReturnType<typeof decodeValue>;
@@ -97,31 +95,6 @@ export function nextCommandHandler(deps: SlackDeps) {
       () => answerText(text, c.scope, c.delivery.userId, deps),
       {
         commandText: text,
-      },
-    );
-  };
-}
-
-/** "Draft the asks" and "Brief as DOCX": run their command when this build has it. */
-export function commandButtonHandler(deps: SlackDeps, commandText: string, what: string) {
-  return async (args: ButtonArgs): Promise<void> => {
-    await args.ack();
-    const c = clicked(args, deps);
-    if (!c) return;
-    const word = commandText.split(" ")[0] ?? "";
-    if (!deps.hasCommand(word)) {
-      await deliverError(
-        c.delivery,
-        renderNotice(`${what} is not available yet in this dealdesk.`),
-      ).catch((e) => logFailure(args.logger, what, e));
-      return;
-    }
-    await answerSafely(
-      c.delivery,
-      what,
-      () => answerText(commandText, c.scope, c.delivery.userId, deps),
-      {
-        commandText,
       },
     );
   };

@@ -1,0 +1,69 @@
+/**
+ * `npm start` with Slack tokens set: the Slack app, its channel deals kept in the store, and the
+ * daily retention sweep. Runs until SIGINT or SIGTERM, then stops the app and closes the store.
+ */
+import { analyseUpload } from "../commands/analyse-file.js";
+import type { CommandContext } from "../commands/context.js";
+import type { Config } from "../config.js";
+import { parseSlackConfig } from "../slack/config.js";
+import { type RunningSlackApp, SlackStartError, startSlackApp } from "../slack/start.js";
+import { storedDealContext } from "../slack/stored-deals.js";
+import { describeDb } from "../store/open-db.js";
+import { openStore } from "../store/store.js";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export async function serveSlack(
+  env: Readonly<Record<string, string | undefined>>,
+  config: Config,
+  context: CommandContext,
+  log: (line: string) => void,
+): Promise<number> {
+  const slack = parseSlackConfig(env);
+  if (!slack.ok) {
+    for (const message of slack.messages) log(`dealdesk: ${message}`);
+    return 2;
+  }
+  const store = await openStore(config);
+  const sweep = async () => {
+    try {
+      const r = await store.applyRetention({ now: new Date(), days: config.retentionDays });
+      if (r.rawRows > 0)
+        log(
+          `dealdesk: retention deleted ${r.rawRows} raw rows older than ${config.retentionDays} days`,
+        );
+    } catch (error) {
+      log(`dealdesk: the retention sweep failed (${String(error)})`);
+    }
+  };
+  await sweep();
+  const timer = setInterval(sweep, DAY_MS);
+  timer.unref();
+  let app: RunningSlackApp;
+  try {
+    app = await startSlackApp({
+      config: slack.config,
+      context,
+      deals: storedDealContext(store, () => new Date()),
+      analyseUpload,
+    });
+  } catch (error) {
+    clearInterval(timer);
+    await store.close();
+    if (error instanceof SlackStartError) {
+      log(`dealdesk: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+  const where = app.port === undefined ? "Socket Mode" : `http://0.0.0.0:${app.port}/slack/events`;
+  log(`dealdesk: Slack app running (${where}); data in ${describeDb(config)}`);
+  await new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  clearInterval(timer);
+  await app.stop();
+  await store.close();
+  return 0;
+}

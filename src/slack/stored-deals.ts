@@ -1,0 +1,48 @@
+/**
+ * The channel deals kept in the store (PostgreSQL or PGlite), behind the Slack app's two-method
+ * DealContextStore. Saving keeps what `/deal set` does not touch (tiers, term, cap, notes) and
+ * records the change in the audit trail.
+ */
+import type { Store } from "../store/store.js";
+import type { ChannelDeal, DealContextStore } from "./deal-context.js";
+
+export function storedDealContext(store: Store, now: () => Date): DealContextStore {
+  return {
+    async get(scope) {
+      const deal = await store.deals.get(scope);
+      if (!deal) return undefined;
+      const channelDeal: ChannelDeal = {
+        vendor: deal.vendor,
+        currency: deal.currency,
+        ...(deal.namedRate ? { namedRate: deal.namedRate } : {}),
+        ...(deal.concurrentRate ? { concurrentRate: deal.concurrentRate } : {}),
+      };
+      return channelDeal;
+    },
+    async set(scope, deal) {
+      const previous = await store.deals.get(scope);
+      const stamp = { by: "slack", at: now() };
+      await store.deals.save(
+        scope,
+        {
+          // Fields `/deal set` does not edit are kept; the rates are replaced as given.
+          tiers: previous?.tiers,
+          termYears: previous?.termYears,
+          cap: previous?.cap,
+          renewalDate: previous?.renewalDate,
+          notes: previous?.notes,
+          vendor: deal.vendor,
+          currency: deal.currency,
+          namedRate: deal.namedRate,
+          concurrentRate: deal.concurrentRate,
+        },
+        stamp,
+      );
+      await store.audit.record(
+        scope,
+        { action: "deal.saved", detail: { vendor: deal.vendor } },
+        stamp,
+      );
+    },
+  };
+}
