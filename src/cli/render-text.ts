@@ -15,6 +15,7 @@ export interface TextOptions {
 export function renderReplyText(reply: Reply, options: TextOptions): string {
   const parts: string[] = [reply.headline];
   for (const t of reply.tables) parts.push(renderTable(t));
+  if (reply.body) parts.push(reply.body.trimEnd());
   if (reply.notes.length > 0) parts.push(reply.notes.map((n) => `• ${n}`).join("\n"));
   if (options.working && reply.working.length > 0) {
     parts.push(["Working:", ...reply.working.map((w) => `  ${w}`)].join("\n"));
@@ -47,13 +48,23 @@ export function outcomeJson(outcome: CommandOutcome): Record<string, unknown> {
     };
   }
   const r = outcome.reply;
-  const reserved = new Set(["ok", "command", "headline", "notes", "working", "next", "tables"]);
+  const reserved = new Set([
+    "ok",
+    "command",
+    "headline",
+    "body",
+    "notes",
+    "working",
+    "next",
+    "tables",
+  ]);
   const data = Object.fromEntries(Object.entries(r.data).filter(([k]) => !reserved.has(k)));
   return {
     ok: true,
     command: r.command,
     headline: r.headline,
     ...data,
+    ...(r.body === undefined ? {} : { body: r.body }),
     notes: r.notes,
     working: r.working,
     next: r.next,

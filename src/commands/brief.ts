@@ -157,12 +157,9 @@ export function makeBriefCommand(clock: () => Date): Command {
       notes: [
         ...(timing ? timingNotes(timing) : ["No renewal date in the deal, so no start-by date."]),
         `${brief.value.clauses.length} clause${brief.value.clauses.length === 1 ? "" : "s"} included: ${brief.value.clauses.map((c) => `${c.meta.id} (${c.position})`).join(", ") || "none"}.`,
-        ...(textOut !== undefined && out === undefined
-          ? [
-              `The ${format === "md" ? "Markdown" : "Slack text"} is in the JSON output (--json, field text); add --out FILE to save it.`,
-            ]
-          : []),
       ],
+      // Markdown or Slack text asked for without --out: the document itself, to paste.
+      ...(textOut !== undefined && out === undefined ? { body: textOut } : {}),
       working: [
         ...w.steps.flatMap((s) => s.working),
         ...analysis.moves

@@ -202,9 +202,9 @@ function clauseReply(r: DraftRequest, c: RenderedClause): Reply {
         ]),
       },
     ],
-    // The clause itself, one paragraph per note, ready to paste; then what was assumed.
+    // The clause itself, ready to paste; then what it protects and what was assumed.
+    body: c.paragraphs.join("\n\n"),
     notes: [
-      ...c.paragraphs,
       `Protects against: ${c.meta.protects}`,
       ...(r.currencyAssumed && hasMoney
         ? [`No currency given, so ${r.currency} was assumed.`]

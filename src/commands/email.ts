@@ -58,8 +58,9 @@ export function makeEmailCommand(clock: () => Date): Command {
       command: NAME,
       headline: headline(deal.value.vendor, asks.length, analysis),
       tables: [],
-      // The e-mail itself, ready to paste: the subject, then one note per paragraph.
-      notes: [`Subject: ${email.subject}`, ...email.body.split(/\n\n/).map((p) => p.trim())],
+      // The e-mail itself, ready to paste.
+      body: `Subject: ${email.subject}\n\n${email.body}`,
+      notes: [],
       working: [],
       next: [`brief ${path}`, `triage ${path}`],
       /** email data: dealData plus `{ subject, text (the body, plain text), replyBy (ISO or null) }`. */

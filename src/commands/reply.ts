@@ -32,6 +32,11 @@ export interface Reply {
   /** One sentence, the answer said out loud. */
   readonly headline: string;
   readonly tables: readonly Table[];
+  /**
+   * Text to paste, shown after the tables: a clause, an e-mail, a brief. Plain text, paragraphs
+   * separated by blank lines; each front end escapes it for its own format.
+   */
+  readonly body?: string;
   /** Assumptions made, warnings and flags, each a short sentence. */
   readonly notes: readonly string[];
   /** The arithmetic behind each figure, one line per step ("Show working"). */

@@ -46,7 +46,8 @@ describe("draft ID", () => {
     expect(r.data.text).toContain(
       "2. Once in each Contract Year after the first, the Supplier may raise the Fees by no more than 3%.",
     );
-    expect(r.notes[1]).toBe(
+    // The clause is the reply's body, a paragraph at a time, ready to paste.
+    expect(r.body?.split("\n\n")[1]).toBe(
       "2. Once in each Contract Year after the first, the Supplier may raise the Fees by no more than 3%.",
     );
     expect(r.tables[0]?.rows).toEqual([

@@ -35,7 +35,8 @@ describe("email", () => {
     // Notice is due 2026-12-31, still ahead of 2026-06-01.
     expect(text).toContain("We would like to agree terms by 31 December 2026.");
     expect(text.endsWith("Kind regards,\nAlex Kim\n")).toBe(true);
-    expect(r.notes[0]).toBe("Subject: HaloITSM: our counter-proposal");
+    expect(r.body?.split("\n")[0]).toBe("Subject: HaloITSM: our counter-proposal");
+    expect(r.body?.endsWith("Kind regards,\nAlex Kim\n")).toBe(true);
   });
 
   it("never shows our money at stake or walk-away positions", async () => {

@@ -114,6 +114,7 @@ export function renderReplyBlocks(reply: Reply, origin: ButtonOrigin = {}): Slac
   const body: Block[] = [
     ...textSections(reply.headline),
     ...tableBlocks(reply.tables),
+    ...(reply.body ? textSections(reply.body) : []),
     ...noteBlocks(reply.notes),
   ];
   const fitted = withinLimit(
