@@ -67,6 +67,14 @@ export type FileAnalysis = "auto" | "split" | "concurrency" | "rightsize";
 export interface UploadedFile {
   readonly name: string;
   readonly bytes: Uint8Array;
+  /** How a command names the file (the path typed on the CLI); the name when uploaded. */
+  readonly ref?: string;
+}
+
+/** The file as a follow-up command should name it, quoted when it has spaces. */
+function commandRef(file: UploadedFile): string {
+  const ref = file.ref ?? file.name;
+  return /\s/.test(ref) ? `"${ref}"` : ref;
 }
 
 export type Progress = (text: string) => Promise<void>;
@@ -134,14 +142,14 @@ function kindMismatch(
     return {
       code: "file.wrong_kind",
       message: `${file.name} is a roster (one row per user), not a session log, so it has no logins to measure`,
-      hint: `rightsize ${file.name} --rate 70, or give a session log: ${o.command} sessions.csv`,
+      hint: `rightsize ${commandRef(file)} --rate 70, or give a session log: ${o.command} sessions.csv`,
     };
   }
   if (o.mode === "rightsize" && read.kind !== "roster") {
     return {
       code: "file.wrong_kind",
       message: `${file.name} is a ${read.kind === "events" ? "login event log" : "session log"}, not a roster (one row per user)`,
-      hint: `split ${file.name} --named 70 --concurrent 140, or give a roster: rightsize roster.csv --rate 70`,
+      hint: `split ${commandRef(file)} --named 70 --concurrent 140, or give a roster: rightsize roster.csv --rate 70`,
     };
   }
   return undefined;
@@ -233,7 +241,7 @@ async function rightsizeFile(
   const ask = rate
     ? []
     : [
-        `No licence rate yet, so no saving: rightsize ${file.name} --rate 70, or /deal set named 70 in Slack.`,
+        `No licence rate yet, so no saving: rightsize ${commandRef(file)} --rate 70, or /deal set named 70 in Slack.`,
       ];
   const flagged = flaggedUsersFile(r);
   return replied({
@@ -247,8 +255,10 @@ async function rightsizeFile(
     ],
     working: rightsizeWorking(r, rate),
     next: rate
-      ? [`split sessions.csv --roster ${file.name} --named ${rateArg(rate)} --concurrent 140`]
-      : [`rightsize ${file.name} --rate 70`],
+      ? [
+          `split sessions.csv --roster ${commandRef(file)} --named ${rateArg(rate)} --concurrent 140`,
+        ]
+      : [`rightsize ${commandRef(file)} --rate 70`],
     data: {
       ...parts.data,
       ratesNeeded: rate === undefined,
@@ -281,7 +291,7 @@ function missingRatesLine(file: UploadedFile, rates: FileRates): string {
     Boolean,
   );
   const what = missing.length === 2 ? "the rates" : `the ${missing[0]} rate`;
-  return `Give me ${what} to find the cheapest split: split ${file.name} --named 70 --concurrent 140, or /deal set named 70 concurrent 140 in Slack.`;
+  return `Give me ${what} to find the cheapest split: split ${commandRef(file)} --named 70 --concurrent 140, or /deal set named 70 concurrent 140 in Slack.`;
 }
 
 async function sessionsFile(
@@ -354,8 +364,8 @@ async function sessionsFile(
     notes: [...splitNotes(view), ...unknownForced, ...parts.notes],
     working: splitWorking(view),
     next: [
-      `concurrency ${file.name}`,
-      `split ${file.name} --named ${rateArg(named)} --concurrent ${rateArg(concurrent)} --headroom 10%`,
+      `concurrency ${commandRef(file)}`,
+      `split ${commandRef(file)} --named ${rateArg(named)} --concurrent ${rateArg(concurrent)} --headroom 10%`,
     ],
     data: {
       ...parts.data,
@@ -417,7 +427,7 @@ function concurrencyReply(
       ...parts.notes,
     ],
     working: concurrencyWorking(c),
-    next: [`split ${file.name} --named 70 --concurrent 140`],
+    next: [`split ${commandRef(file)} --named 70 --concurrent 140`],
     data: {
       ...parts.data,
       ratesNeeded: askForRates,

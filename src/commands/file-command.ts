@@ -20,6 +20,8 @@ export const MAX_FILE_BYTES = 200 * 1024 * 1024;
 export interface FileOnDisk {
   readonly name: string;
   readonly bytes: Uint8Array;
+  /** The path as typed, for follow-up commands. */
+  readonly ref: string;
 }
 
 function errorCode(error: unknown): string | undefined {
@@ -52,7 +54,7 @@ export async function readFileFromDisk(
         "export a shorter period (a month is plenty) or only the user, login and logout columns",
       );
     }
-    return ok({ name, bytes: new Uint8Array(await readFile(path)) });
+    return ok({ name, bytes: new Uint8Array(await readFile(path)), ref: path });
   } catch (error) {
     const code = errorCode(error);
     if (code === "ENOENT" || code === "ENOTDIR") {

@@ -19,3 +19,14 @@ describe("file commands through dispatch", () => {
     expect(out.ok && out.reply.data.split).toMatchObject({ named: 2, concurrent: 1 });
   });
 });
+
+describe("follow-up commands name the file as it was typed", () => {
+  it("keeps the folder in the suggested next commands", async () => {
+    const dir = tempDir();
+    const path = writeFixture(dir, "sessions.csv", SIX_PEOPLE_CSV);
+    const out = await dispatch(`split ${path} --named 70 --concurrent 140`, gbp);
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    expect(out.reply.next[0]).toBe(`concurrency ${path}`);
+  });
+});

@@ -78,14 +78,14 @@ describe("file commands: bad input", () => {
         code: "file.wrong_kind",
         message:
           "roster.csv is a roster (one row per user), not a session log, so it has no logins to measure",
-        hint: "rightsize roster.csv --rate 70, or give a session log: split sessions.csv",
+        hint: `rightsize ${roster} --rate 70, or give a session log: split sessions.csv`,
       },
     ]);
     expect(await issues(rightsizeCommand.run(sessions, gbp))).toEqual([
       {
         code: "file.wrong_kind",
         message: "sessions.csv is a session log, not a roster (one row per user)",
-        hint: "split sessions.csv --named 70 --concurrent 140, or give a roster: rightsize roster.csv --rate 70",
+        hint: `split ${sessions} --named 70 --concurrent 140, or give a roster: rightsize roster.csv --rate 70`,
       },
     ]);
     expect(await issues(concurrencyCommand.run(`${sessions} --roster ${sessions}`, gbp))).toEqual([

@@ -61,7 +61,7 @@ describe("rightsize PATH", () => {
       "Licence 5 active fulfillers, not 9 provisioned: 4 licences unused.",
     );
     expect(out.reply.notes[0]).toBe(
-      "No licence rate yet, so no saving: rightsize roster.csv --rate 70, or /deal set named 70 in Slack.",
+      `No licence rate yet, so no saving: rightsize ${path} --rate 70, or /deal set named 70 in Slack.`,
     );
     expect(out.reply.data).toMatchObject({ ratesNeeded: true, rightsize: { annualSaving: null } });
   });

@@ -113,7 +113,7 @@ describe("split PATH", () => {
       "Peak: 3 people online at once, on Mon 7 Sep 09:00; 90% of the time 3 or fewer.",
     );
     expect(out.reply.notes[0]).toBe(
-      "Give me the rates to find the cheapest split: split sessions.csv --named 70 --concurrent 140, or /deal set named 70 concurrent 140 in Slack.",
+      `Give me the rates to find the cheapest split: split ${path} --named 70 --concurrent 140, or /deal set named 70 concurrent 140 in Slack.`,
     );
     expect(out.reply.data).toMatchObject({ ratesNeeded: true, split: null });
   });
@@ -122,7 +122,7 @@ describe("split PATH", () => {
     const path = writeFixture(tempDir(), "sessions.csv", SIX_PEOPLE_CSV);
     const out = await splitCommand.run(`${path} --named 70`, gbp);
     expect(out.ok && out.reply.notes[0]).toBe(
-      "Give me the concurrent rate to find the cheapest split: split sessions.csv --named 70 --concurrent 140, or /deal set named 70 concurrent 140 in Slack.",
+      `Give me the concurrent rate to find the cheapest split: split ${path} --named 70 --concurrent 140, or /deal set named 70 concurrent 140 in Slack.`,
     );
   });
 });
