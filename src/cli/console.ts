@@ -15,7 +15,10 @@ Type a command, or help. Try:
   cost 150 named @ 70 + 100 concurrent @ 140 vs 500 named @ 100 GBP
   tiers 95 1-99@50, 100+@45 USD
   renewal $2m years 3 cap 3%
-"working" shows the arithmetic behind the last answer, "json" its data, "quit" leaves.`;
+  /upload examples/sessions.csv --named 70 --concurrent 140
+  ask is concurrent cheaper for our HR team?
+"working" shows the arithmetic behind the last answer, "json" its data, "quit" leaves.
+Files that come with an answer are saved in ./out.`;
 
 export interface ConsoleIo {
   readonly input: NodeJS.ReadableStream;
