@@ -223,9 +223,12 @@ export function namedUsersFile(r: SplitReport): ReplyFile {
 const money = (m: Money) => moneyJson(m);
 
 /**
- * The `split` block of the JSON contract (no user names: those are in named-users.csv):
- * - `named` (count), `concurrent` (pool size), `annualCost`, `lowerBound` (a proven minimum of any
- *   plan, per year), `gap` (percent: (cost − bound) ÷ cost), `provenOptimal`;
+ * The `split` block of the JSON contract:
+ * - `named` (count), `namedUsers` (the optimum's named users' ids as read from the file — trimmed
+ *   and lower-cased, the same keys as named-users.csv — sorted; the user's own data returned to
+ *   them: never logged, never sent to a model), `concurrent` (pool size), `annualCost`,
+ *   `lowerBound` (a proven minimum of any plan, per year), `gap` (percent: (cost − bound) ÷ cost),
+ *   `provenOptimal`;
  * - `savingVsNamedOnly` (money) and `savingPercent`;
  * - `rates`: `{ named, concurrent }` per year (money), `breakEven` (percent of peak time);
  * - `headroom`: `{ percent, seats }` (percent as a number or null);
@@ -240,6 +243,7 @@ export function splitData(v: SplitView): Record<string, unknown> {
   const saving = base ? sub(base.cost, r.optimum.cost) : undefined;
   return {
     named: r.optimum.namedCount,
+    namedUsers: r.namedUsers.map((u) => u.user),
     concurrent: r.optimum.pool,
     annualCost: money(r.optimum.cost),
     lowerBound: money(r.lowerBound),
