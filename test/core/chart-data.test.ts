@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { bucketFor, costByNamedSeats, onlineOverTime } from "../../src/core/chart-data.js";
-import { money } from "../../src/core/money.js";
+import { currency, money } from "../../src/core/money.js";
 import { ratio } from "../../src/core/ratio.js";
 import type { Session } from "../../src/core/usage.js";
 
 const M = 60_000;
+const GBP = currency("GBP");
 const s = (user: string, from: number, to: number): Session => ({
   user,
   start: from * M,
@@ -70,7 +71,7 @@ describe("onlineOverTime", () => {
 describe("costByNamedSeats", () => {
   // Peak 3, so peak-relevant time is ≥ 2 online: [30, 60) and [70, 75) = 35 min.
   // Share of it: a 30 min, b 30 + 5 = 35 min, c 5 + 5 = 10 min.
-  const rates = { namedRate: money(100, "GBP"), concurrentRate: money(150, "GBP") };
+  const rates = { namedRate: money(100, GBP), concurrentRate: money(150, GBP) };
 
   it("names the plan's users first, then the rest by peak share, each pool exact", () => {
     const curve = costByNamedSeats(sessions, { ...rates, named: ["a"] });
