@@ -2,6 +2,8 @@
  * Calendar dates as ISO `YYYY-MM-DD` strings, computed in UTC so a date never shifts with the
  * machine's time zone. No clock here: "today" is always an argument.
  */
+import { MONTH_NAMES } from "../core/calendar.js";
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
@@ -42,25 +44,10 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((b - a) / DAY_MS);
 }
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
 /** "31 December 2026": the unambiguous way to write a date in a contract. */
 export function formatDate(iso: string): string {
   const ms = parseIsoDate(iso);
   if (ms === undefined) throw new RangeError(`not an ISO date: ${iso}`);
   const d = new Date(ms);
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  return `${d.getUTCDate()} ${MONTH_NAMES[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }

@@ -3,6 +3,7 @@
  * A value such as 25/03/2026 proves day-first; 03/25/2026 proves month-first. If nothing proves the
  * order and some value reads two ways (03/04/2026), the file is ambiguous: we ask, never guess.
  */
+import { MONTH_NAMES } from "../core/calendar.js";
 import { fail, ok, type Result } from "../core/result.js";
 import type { DayMonthOrder } from "./options.js";
 import type { Cell, TableRow } from "./table.js";
@@ -11,21 +12,6 @@ interface DateSample {
   readonly row: number;
   readonly cell: string;
 }
-
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 function ordinal(n: number): string {
   const teen = n % 100 >= 11 && n % 100 <= 13;
