@@ -46,6 +46,7 @@ export async function serveSlack(
       context,
       deals: storedDealContext(store, () => new Date()),
       analyseUpload,
+      store,
     });
   } catch (error) {
     clearInterval(timer);

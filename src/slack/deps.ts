@@ -5,6 +5,7 @@
 import type { Logger } from "@slack/bolt";
 import type { CommandContext } from "../commands/context.js";
 import type { CommandOutcome } from "../commands/reply.js";
+import type { Store } from "../store/store.js";
 import type { ChannelDeal, DealContextStore, DealScope } from "./deal-context.js";
 import type { SlackMemory } from "./memory.js";
 
@@ -52,4 +53,13 @@ export interface SlackDeps {
   readonly analyseUpload: AnalyseUpload;
   readonly files: FilePolicy;
   readonly logger: Logger;
+  /**
+   * The database (PostgreSQL or PGlite) when configured: uploads, analyses and `forget` use it.
+   * Absent, dealdesk keeps only its bounded in-memory memory and stores nothing.
+   */
+  readonly store?: Store;
+  /** The calculators' version saved with each analysis (package.json's version). */
+  readonly calculatorVersion: string;
+  /** The clock for stored records' timestamps. */
+  readonly now: () => Date;
 }

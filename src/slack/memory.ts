@@ -30,6 +30,10 @@ export class Bounded<V> {
   values(): V[] {
     return [...this.items.values()];
   }
+  /** Removes every entry whose value matches. */
+  deleteWhere(matches: (value: V) => boolean): void {
+    for (const [key, value] of this.items) if (matches(value)) this.items.delete(key);
+  }
 }
 
 export interface RememberedUpload {
@@ -93,5 +97,12 @@ export class SlackMemory {
   }
   analyses(userId: string): Analysis[] {
     return (this.analysesByUser.get(userId)?.values() ?? []).reverse();
+  }
+
+  /** After `forget`: the channel's files and analyses go from memory too. */
+  forgetChannel(scope: DealScope): void {
+    const same = (s: DealScope) => s.teamId === scope.teamId && s.channelId === scope.channelId;
+    this.uploads.deleteWhere((u) => same(u.scope));
+    for (const list of this.analysesByUser.values()) list.deleteWhere((a) => same(a.scope));
   }
 }

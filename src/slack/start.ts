@@ -3,11 +3,13 @@
  * needs has a default; tests and main.ts may pass their own store, analyser or logger.
  */
 import type { Server } from "node:http";
+import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import type { Logger, LogLevel } from "@slack/bolt";
 import type { CommandContext } from "../commands/context.js";
 import { dispatch } from "../commands/dispatch.js";
 import { findCommand } from "../commands/registry.js";
+import type { Store } from "../store/store.js";
 import { buildSlackApp } from "./app.js";
 import type { SlackConfig } from "./config.js";
 import { createMemoryDealStore, type DealContextStore } from "./deal-context.js";
@@ -35,6 +37,19 @@ export interface StartSlackOptions {
   readonly logLevel?: LogLevel;
   /** Web API retries (default 5). */
   readonly retries?: number;
+  /**
+   * The store: uploads and analyses are saved per channel, App Home reads them, `/deal forget`
+   * deletes them. Without it nothing is stored (and `/deal forget` says so).
+   */
+  readonly store?: Store;
+  /** The clock for stored timestamps (default: the system clock). */
+  readonly now?: () => Date;
+}
+
+/** package.json's version: saved with every analysis so an old result can be told from a re-run. */
+export function calculatorVersion(): string {
+  const pkg = createRequire(import.meta.url)("../../package.json") as { version?: unknown };
+  return typeof pkg.version === "string" && pkg.version !== "" ? pkg.version : "unknown";
 }
 
 export interface RunningSlackApp {
@@ -58,6 +73,9 @@ export async function startSlackApp(options: StartSlackOptions): Promise<Running
       maxBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
     },
     logger: options.logger ?? consoleLogger(),
+    ...(options.store ? { store: options.store } : {}),
+    calculatorVersion: calculatorVersion(),
+    now: options.now ?? (() => new Date()),
   };
   const app = buildSlackApp({
     config,

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { integerColumn, parseRow, timestampColumn } from "./columns.js";
 import type { Queryable } from "./db.js";
-import { checkStamp, type Scope, type Stamp, scopeParams } from "./scope.js";
+import { checkScope, checkStamp, type Scope, type Stamp, scopeParams } from "./scope.js";
 
 export type AuditDetail = Readonly<Record<string, string | number | boolean | null>>;
 
@@ -65,6 +65,15 @@ export interface AuditRepository {
   ): Promise<AuditEvent>;
   /** Newest first. */
   list(scope: Scope, options?: { readonly limit?: number }): Promise<AuditEvent[]>;
+  /**
+   * The channels of one team where `actor` did something, most recent first: App Home's "your
+   * channels". Reads only the actor's own events and returns only channel ids, never their data.
+   */
+  channelsOf(
+    teamId: string,
+    actor: string,
+    options?: { readonly limit?: number },
+  ): Promise<Scope[]>;
 }
 
 export function auditRepository(db: Queryable): AuditRepository {
@@ -98,5 +107,22 @@ export function auditRepository(db: Queryable): AuditRepository {
       );
       return r.rows.map(toEvent);
     },
+
+    async channelsOf(teamId, actor, options = {}) {
+      checkScope({ teamId, channelId: "any" });
+      checkStamp({ by: actor, at: new Date(0) });
+      const r = await db.query(
+        `SELECT channel_id, max(at) AS last_at FROM audit_events
+         WHERE team_id = $1 AND actor = $2
+         GROUP BY channel_id ORDER BY last_at DESC, channel_id LIMIT $3`,
+        [teamId, actor, options.limit ?? 20],
+      );
+      return r.rows.map((row) => ({
+        teamId,
+        channelId: parseRow(channelRow, row, "audit channel").channel_id,
+      }));
+    },
   };
 }
+
+const channelRow = z.object({ channel_id: z.string() });

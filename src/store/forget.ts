@@ -4,7 +4,7 @@
  * personal data and is the proof that the deletion was done.
  */
 import { auditRepository } from "./audit.js";
-import type { Db } from "./db.js";
+import type { Db, Queryable } from "./db.js";
 import { checkStamp, type Scope, type Stamp, scopeParams } from "./scope.js";
 
 /** How many records of each kind were deleted. */
@@ -24,6 +24,26 @@ const TABLES = [
   ["uploads", "uploads"],
   ["deals", "deals"],
 ] as const;
+
+/** What `forget` would delete now, counted without deleting (for a confirmation prompt). */
+export async function countChannel(db: Queryable, scope: Scope): Promise<ForgetResult> {
+  const params = scopeParams(scope);
+  const counts: Record<string, number> = {};
+  for (const [key, table] of TABLES) {
+    const r = await db.query(
+      `SELECT count(*) AS n FROM ${table} WHERE team_id = $1 AND channel_id = $2`,
+      params,
+    );
+    counts[key] = Number(r.rows[0]?.n ?? 0);
+  }
+  return {
+    deals: counts.deals ?? 0,
+    uploads: counts.uploads ?? 0,
+    rawRows: counts.rawRows ?? 0,
+    analyses: counts.analyses ?? 0,
+    drafts: counts.drafts ?? 0,
+  };
+}
 
 export async function forgetChannel(db: Db, scope: Scope, stamp: Stamp): Promise<ForgetResult> {
   checkStamp(stamp);

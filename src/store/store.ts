@@ -4,7 +4,7 @@ import { type AuditRepository, auditRepository } from "./audit.js";
 import type { Db } from "./db.js";
 import { type DealRepository, dealRepository } from "./deals.js";
 import { type DraftRepository, draftRepository } from "./drafts.js";
-import { type ForgetResult, forgetChannel } from "./forget.js";
+import { countChannel, type ForgetResult, forgetChannel } from "./forget.js";
 import { migrate } from "./migrate.js";
 import { openDb, type StoreConfig } from "./open-db.js";
 import { applyRetention, type RetentionResult } from "./retention.js";
@@ -19,6 +19,8 @@ export interface Store {
   readonly drafts: DraftRepository;
   readonly audit: AuditRepository;
   forget(scope: Scope, stamp: Stamp): Promise<ForgetResult>;
+  /** What `forget` would delete in this channel now (for the confirmation prompt). */
+  countChannel(scope: Scope): Promise<ForgetResult>;
   applyRetention(options: { readonly now: Date; readonly days: number }): Promise<RetentionResult>;
   close(): Promise<void>;
 }
@@ -32,6 +34,7 @@ export function createStore(db: Db): Store {
     drafts: draftRepository(db),
     audit: auditRepository(db),
     forget: (scope, stamp) => forgetChannel(db, scope, stamp),
+    countChannel: (scope) => countChannel(db, scope),
     applyRetention: (options) => applyRetention(db, options),
     close: () => db.close(),
   };

@@ -4,6 +4,8 @@ import type { CommandContext } from "../../src/commands/context.js";
 import { currency } from "../../src/core/money.js";
 import type { AnalyseUpload } from "../../src/slack/deps.js";
 import { type RunningSlackApp, startSlackApp } from "../../src/slack/start.js";
+import { storedDealContext } from "../../src/slack/stored-deals.js";
+import type { Store } from "../../src/store/store.js";
 import { type FakeSlack, startFakeSlack } from "./fake-slack.js";
 import { SIGNING_SECRET } from "./signed.js";
 
@@ -41,6 +43,9 @@ export async function startHarness(
     analyseUpload?: AnalyseUpload;
     maxUploadBytes?: number;
     context?: CommandContext;
+    /** The store; the channel deals are then kept in it too, as `npm start` does. */
+    store?: Store;
+    now?: () => Date;
   } = {},
 ): Promise<Harness> {
   const fake = await startFakeSlack();
@@ -56,6 +61,13 @@ export async function startHarness(
     context: options.context ?? { defaultCurrency: currency("GBP") },
     ...(options.analyseUpload ? { analyseUpload: options.analyseUpload } : {}),
     ...(options.maxUploadBytes ? { maxUploadBytes: options.maxUploadBytes } : {}),
+    ...(options.store
+      ? {
+          store: options.store,
+          deals: storedDealContext(options.store, options.now ?? (() => new Date())),
+        }
+      : {}),
+    ...(options.now ? { now: options.now } : {}),
     logger: recordingLogger(log),
     logLevel: LogLevel.ERROR,
     retries: 0,

@@ -36,12 +36,21 @@ export interface TableBlock {
   readonly rows: readonly (readonly RawTextCell[])[];
   readonly column_settings?: readonly { readonly align?: "left" | "center" | "right" }[];
 }
+/** Slack's own "are you sure?" dialog, shown before a button's action is sent. */
+export interface ConfirmDialog {
+  readonly title: PlainText;
+  readonly text: PlainText;
+  readonly confirm: PlainText;
+  readonly deny: PlainText;
+  readonly style?: "primary" | "danger";
+}
 export interface ButtonElement {
   readonly type: "button";
   readonly action_id: string;
   readonly text: PlainText;
   readonly value: string;
   readonly style?: "primary" | "danger";
+  readonly confirm?: ConfirmDialog;
 }
 export interface ActionsBlock {
   readonly type: "actions";

@@ -4,11 +4,13 @@
  * upload handler.
  */
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
+import { isForgetRequest } from "../blocks/forget-blocks.js";
 import { readSlackText } from "../blocks/text.js";
 import type { SlackDeps } from "../deps.js";
 import { handleSharedFile } from "../uploads/handle-upload.js";
 import { answerText } from "./answer.js";
-import { answerSafely } from "./deliver.js";
+import { answerSafely, type Delivery } from "./deliver.js";
+import { offerForget } from "./forget.js";
 
 interface IncomingMessage {
   readonly text: string;
@@ -45,18 +47,20 @@ async function answerMessage(
   }
   const text = readSlackText(m.text);
   if (text === "" && m.fileIds.length > 0) return;
-  await answerSafely(
-    {
-      client,
-      logger,
-      memory: deps.memory,
-      where: { channel: m.channel, ...(threadTs ? { threadTs } : {}) },
-      userId: m.user,
-    },
-    `message ${m.text}`,
-    () => answerText(text, scope, m.user, deps),
-    { commandText: text },
-  );
+  const delivery: Delivery = {
+    client,
+    logger,
+    memory: deps.memory,
+    where: { channel: m.channel, ...(threadTs ? { threadTs } : {}) },
+    userId: m.user,
+  };
+  if (isForgetRequest(text)) {
+    await offerForget(delivery, scope, deps);
+    return;
+  }
+  await answerSafely(delivery, `message ${m.text}`, () => answerText(text, scope, m.user, deps), {
+    commandText: text,
+  });
 }
 
 function fileIdsOf(event: object): string[] {

@@ -3,10 +3,12 @@
  * commands can't be used in threads, so the answer is a top-level message with its own thread.
  */
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
+import { isForgetRequest } from "../blocks/forget-blocks.js";
 import { readSlackText } from "../blocks/text.js";
 import type { SlackDeps } from "../deps.js";
 import { answerText } from "./answer.js";
 import { answerSafely, type Delivery } from "./deliver.js";
+import { offerForget } from "./forget.js";
 import { slackBlocks } from "./post.js";
 
 export function dealCommandHandler(deps: SlackDeps) {
@@ -36,6 +38,10 @@ export function dealCommandHandler(deps: SlackDeps) {
         });
       },
     };
+    if (isForgetRequest(text)) {
+      await offerForget(delivery, scope, deps);
+      return;
+    }
     await answerSafely(
       delivery,
       `/deal ${command.text}`,
