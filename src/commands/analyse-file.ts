@@ -18,6 +18,7 @@ import type { Session } from "../core/usage.js";
 import { type RosterFileRead, readRosterFile } from "../roster/read-file.js";
 import { zoneOffsetAt } from "../roster/time-zone.js";
 import { createHighsSolver } from "../solver/highs.js";
+import { type ChartFiles, concurrencyCharts, splitCharts } from "./chart-files.js";
 import {
   atOrAboveTable,
   concurrencyData,
@@ -324,9 +325,13 @@ async function sessionsFile(
   const parts = fileParts(file, read, rates);
   const wantsSplit = o.mode !== "concurrency";
   const priced = wantsSplit && rates.named && rates.concurrent;
+  const chartTime = { utcOffsetMinutes: offset, timeZone };
   if (!priced) {
+    const charts = await concurrencyCharts(sessions, chartTime);
     await stages.next(`Measuring concurrency … peak ${c.peak}.`);
-    return replied(concurrencyReply(file, c, parts, o, timeZone, logSpan, wantsSplit, rates));
+    return replied(
+      concurrencyReply(file, c, parts, o, timeZone, logSpan, wantsSplit, rates, charts),
+    );
   }
   await stages.next(`Measuring concurrency … peak ${c.peak}.`, "Finding the cheapest split …");
   const named = rates.named as RateUse;
@@ -358,11 +363,20 @@ async function sessionsFile(
   };
   const refusals = refusalsTable(view);
   const unknownForced = forcedWithoutSessions(request, sessions);
+  const charts = await splitCharts(sessions, {
+    ...chartTime,
+    report: split.value,
+    named,
+    concurrent,
+    ...(request.headroom ? { headroom: request.headroom } : {}),
+    ...(request.forceNamed ? { forceNamed: request.forceNamed } : {}),
+    ...(request.forceConcurrent ? { forceConcurrent: request.forceConcurrent } : {}),
+  });
   return replied({
     command: o.command,
     headline: splitHeadline(view),
     tables: [plansTable(view), ...(refusals ? [refusals] : []), ...parts.tables],
-    notes: [...splitNotes(view), ...unknownForced, ...parts.notes],
+    notes: [...splitNotes(view), ...unknownForced, ...parts.notes, ...charts.notes],
     working: splitWorking(view),
     next: [
       `concurrency ${commandRef(file)}`,
@@ -375,7 +389,7 @@ async function sessionsFile(
       split: splitData(view),
       rightsize: null,
     },
-    files: [namedUsersFile(split.value), ...parts.files],
+    files: [namedUsersFile(split.value), ...charts.files, ...parts.files],
   });
 }
 
@@ -408,6 +422,7 @@ function concurrencyReply(
   logSpan: number,
   askForRates: boolean,
   rates: FileRates,
+  charts: ChartFiles,
 ): Reply {
   const tables: Table[] = [levelsTable(c)];
   const atOrAbove = atOrAboveTable(c);
@@ -417,7 +432,7 @@ function concurrencyReply(
   const groups = groupsTable(c, timeZone);
   if (groups) tables.push(groups);
   tables.push(...parts.tables);
-  const files: ReplyFile[] = [...parts.files];
+  const files: ReplyFile[] = [...charts.files, ...parts.files];
   return {
     command: o.command,
     headline: concurrencyHeadline(c, timeZone),
@@ -426,6 +441,7 @@ function concurrencyReply(
       ...(askForRates ? [missingRatesLine(file, rates)] : []),
       `Times shown in ${timeZone}${timeZone === "UTC" ? " (--tz Europe/London to change)" : ""}.`,
       ...parts.notes,
+      ...charts.notes,
     ],
     working: concurrencyWorking(c),
     next: [`split ${commandRef(file)} --named 70 --concurrent 140`],

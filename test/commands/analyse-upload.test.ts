@@ -34,7 +34,11 @@ describe("analyseUpload (a file dropped in a channel)", () => {
     expect(out.reply.notes[0]).toBe(
       "Rates: £70/mo named, £140/mo concurrent (the channel's deal).",
     );
-    expect(out.reply.files?.map((f) => f.name)).toEqual(["named-users.csv"]);
+    expect(out.reply.files?.map((f) => f.name)).toEqual([
+      "named-users.csv",
+      "concurrency.png",
+      "cost-by-named-seats.png",
+    ]);
   });
 
   it("prefers rates in the request to the channel's", async () => {
