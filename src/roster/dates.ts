@@ -92,8 +92,54 @@ function zoneOffsetMs(zone: string): number {
 
 const notADate = (text: string): DateRead => ({ ok: false, reason: `"${text}" is not a date` });
 
+/** The number written by `length` ASCII digits of `text` from `from`, or -1 if any isn't a digit. */
+function digitsAt(text: string, from: number, length: number): number {
+  let value = 0;
+  for (let i = from; i < from + length; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+/**
+ * The common export shape `yyyy-mm-ddThh:mm[:ss][Z]` (T or a space), read without a regular
+ * expression: a million-row log spends most of its reading time on dates. Gives exactly what the
+ * ISO pattern below gives for the same text; anything else (other separators, fractions, offsets,
+ * lower case, surrounding spaces) is left to it (undefined).
+ */
+function readPlainIso(text: string, ctx: DateContext): DateRead | undefined {
+  const zoned = text.charCodeAt(text.length - 1) === 90; // "Z"
+  const body = zoned ? text.length - 1 : text.length;
+  if (body !== 16 && body !== 19) return undefined;
+  const sep = text.charCodeAt(10);
+  if (
+    text.charCodeAt(4) !== 45 ||
+    text.charCodeAt(7) !== 45 ||
+    (sep !== 84 && sep !== 32) ||
+    text.charCodeAt(13) !== 58 ||
+    (body === 19 && text.charCodeAt(16) !== 58)
+  ) {
+    return undefined;
+  }
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  const second = body === 19 ? digitsAt(text, 17, 2) : 0;
+  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return undefined;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return notADate(text);
+  if (hour > 23 || minute > 59 || second > 59) return notADate(text);
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second, 0);
+  return { ok: true, ms: zoned ? wall : wallClockToInstant(wall, ctx.timeZone) };
+}
+
 /** Reads one date-time written as text. */
 export function readDateText(raw: string, ctx: DateContext): DateRead {
+  const plain = readPlainIso(raw, ctx);
+  if (plain !== undefined) return plain;
   const text = raw.trim();
   const iso = ISO.exec(text);
   if (iso) {

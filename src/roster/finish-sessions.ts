@@ -51,17 +51,20 @@ function sortGroup(c: SessionCandidates, order: Int32Array, lo: number, hi: numb
 
 export function finishSessions(c: SessionCandidates, options: FinishOptions): FinishedSessions {
   const { order, bounds } = c.groupByUser();
+  // At most one session per candidate, so flat buffers of that size hold them all.
   const out = {
-    users: [] as string[],
-    starts: [] as number[],
-    ends: [] as number[],
-    timeouts: [] as boolean[],
+    count: 0,
+    users: new Int32Array(c.length),
+    starts: new Float64Array(c.length),
+    ends: new Float64Array(c.length),
+    timeouts: new Uint8Array(c.length),
   };
-  const emit = (user: string, start: number, end: number, timeout: boolean) => {
-    out.users.push(user);
-    out.starts.push(start);
-    out.ends.push(end);
-    out.timeouts.push(timeout);
+  const emit = (user: number, start: number, end: number, timeout: number) => {
+    const k = out.count++;
+    out.users[k] = user;
+    out.starts[k] = start;
+    out.ends[k] = end;
+    out.timeouts[k] = timeout;
   };
   const errors: RowIssue[] = [];
   const warnings: RowIssue[] = [];
@@ -80,14 +83,14 @@ export function finishSessions(c: SessionCandidates, options: FinishOptions): Fi
     let open = false;
     let curStart = 0;
     let curEnd = 0;
-    let curTimeout = false;
+    let curTimeout = 0;
     let previous = -1;
     let latestEnd = Number.NEGATIVE_INFINITY;
     for (let k = lo; k < hi; k++) {
       const i = order[k] as number;
       const start = c.starts[i] as number;
       const end = c.ends[i] as number;
-      const timeout = c.closedAtTimeout[i] as boolean;
+      const timeout = c.closedAtTimeout[i] as number;
       if (
         options.dropDuplicates &&
         previous >= 0 &&
@@ -115,7 +118,7 @@ export function finishSessions(c: SessionCandidates, options: FinishOptions): Fi
       latestEnd = Math.max(latestEnd, end);
       if (overlaps) overlapping++;
       if (options.countSessions) {
-        emit(user, start, end, timeout);
+        emit(u, start, end, timeout);
         continue;
       }
       if (overlaps && open) {
@@ -126,22 +129,24 @@ export function finishSessions(c: SessionCandidates, options: FinishOptions): Fi
         }
         continue;
       }
-      if (open) emit(user, curStart, curEnd, curTimeout);
+      if (open) emit(u, curStart, curEnd, curTimeout);
       open = true;
       curStart = start;
       curEnd = end;
       curTimeout = timeout;
     }
-    if (open) emit(user, curStart, curEnd, curTimeout);
+    if (open) emit(u, curStart, curEnd, curTimeout);
   }
-  const sessions: Session[] = [];
-  for (const i of sortByStart(out.starts)) {
-    const user = out.users[i] as string;
+  const sessions: Session[] = new Array(out.count);
+  const sorted = sortByStart(out.starts.subarray(0, out.count));
+  for (let k = 0; k < sorted.length; k++) {
+    const i = sorted[k] as number;
+    const user = c.userKeys[out.users[i] as number] as string;
     const start = out.starts[i] as number;
     const end = out.ends[i] as number;
-    sessions.push(
-      out.timeouts[i] ? { user, start, end, closedAtTimeout: true } : { user, start, end },
-    );
+    sessions[k] = out.timeouts[i]
+      ? { user, start, end, closedAtTimeout: true }
+      : { user, start, end };
   }
   return {
     sessions,

@@ -1,20 +1,40 @@
 /**
- * Sessions read from a file before duplicates and overlaps are settled, stored column-wise with
- * users interned as small integers: a million-row log then costs a few flat arrays instead of a
- * million objects, and grouping by user is a counting sort instead of a map of arrays.
+ * Sessions read from a file before duplicates and overlaps are settled, stored column-wise in
+ * typed arrays with users interned as small integers: a million-row log then costs a few flat
+ * buffers instead of a million objects (or boxed array slots), and grouping by user is a counting
+ * sort instead of a map of arrays.
  */
 export class SessionCandidates {
   /** User keys by id. */
   readonly userKeys: string[] = [];
   private readonly userIds = new Map<string, number>();
-  readonly rows: number[] = [];
-  readonly users: number[] = [];
-  readonly starts: number[] = [];
-  readonly ends: number[] = [];
-  readonly closedAtTimeout: boolean[] = [];
+  private count = 0;
+  /** Row numbers, user ids, starts, ends and timeout flags (1 = closed at the timeout) by index. */
+  rows = new Int32Array(1024);
+  users = new Int32Array(1024);
+  starts = new Float64Array(1024);
+  ends = new Float64Array(1024);
+  closedAtTimeout = new Uint8Array(1024);
 
   get length(): number {
-    return this.rows.length;
+    return this.count;
+  }
+
+  private grow(): void {
+    const size = this.rows.length * 2;
+    const bigger = <T extends Int32Array | Float64Array | Uint8Array>(
+      a: T,
+      make: (n: number) => T,
+    ) => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.rows = bigger(this.rows, (n) => new Int32Array(n));
+    this.users = bigger(this.users, (n) => new Int32Array(n));
+    this.starts = bigger(this.starts, (n) => new Float64Array(n));
+    this.ends = bigger(this.ends, (n) => new Float64Array(n));
+    this.closedAtTimeout = bigger(this.closedAtTimeout, (n) => new Uint8Array(n));
   }
 
   add(row: number, user: string, start: number, end: number, closedAtTimeout: boolean): void {
@@ -24,23 +44,29 @@ export class SessionCandidates {
       this.userIds.set(user, id);
       this.userKeys.push(user);
     }
-    this.rows.push(row);
-    this.users.push(id);
-    this.starts.push(start);
-    this.ends.push(end);
-    this.closedAtTimeout.push(closedAtTimeout);
+    if (this.count === this.rows.length) this.grow();
+    const i = this.count++;
+    this.rows[i] = row;
+    this.users[i] = id;
+    this.starts[i] = start;
+    this.ends[i] = end;
+    this.closedAtTimeout[i] = closedAtTimeout ? 1 : 0;
   }
 
   /** Candidate indices grouped by user id (each group in insertion order), with group bounds. */
   groupByUser(): { readonly order: Int32Array; readonly bounds: Int32Array } {
+    const n = this.count;
     const bounds = new Int32Array(this.userKeys.length + 1);
-    for (const u of this.users) bounds[u + 1] = (bounds[u + 1] ?? 0) + 1;
+    for (let i = 0; i < n; i++) {
+      const u = this.users[i] as number;
+      bounds[u + 1] = (bounds[u + 1] ?? 0) + 1;
+    }
     for (let u = 0; u < this.userKeys.length; u++) {
       bounds[u + 1] = (bounds[u + 1] ?? 0) + (bounds[u] ?? 0);
     }
     const next = bounds.slice(0, this.userKeys.length);
-    const order = new Int32Array(this.length);
-    for (let i = 0; i < this.length; i++) {
+    const order = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
       const u = this.users[i] as number;
       order[next[u] as number] = i;
       next[u] = (next[u] as number) + 1;

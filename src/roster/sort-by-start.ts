@@ -4,13 +4,14 @@
  * sort, several times faster than a comparator; when the packed key could exceed 2^53 (very long
  * spans), it falls back to a comparator sort.
  */
-export function sortByStart(starts: readonly number[]): Uint32Array | number[] {
+export function sortByStart(starts: ArrayLike<number>): Uint32Array | number[] {
   const n = starts.length;
   if (n === 0) return [];
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   let integral = true;
-  for (const s of starts) {
+  for (let i = 0; i < n; i++) {
+    const s = starts[i] as number;
     if (s < min) min = s;
     if (s > max) max = s;
     if (!Number.isInteger(s)) integral = false;
