@@ -12,7 +12,7 @@ import { decodeValue } from "../blocks/buttons.js";
 import { ratesModal } from "../blocks/rates-modal.js";
 import { renderNotice, renderWorkingBlocks } from "../blocks/reply-blocks.js";
 import type { SlackDeps } from "../deps.js";
-import { answerText, slackContext } from "./answer.js";
+import { answerAndSave, answerText, slackContext } from "./answer.js";
 import { answerSafely, type Delivery, deliverError } from "./deliver.js";
 import { logFailure, postMessage, uploadFiles } from "./post.js";
 
@@ -92,7 +92,7 @@ export function nextCommandHandler(deps: SlackDeps) {
     await answerSafely(
       c.delivery,
       `button ${text}`,
-      () => answerText(text, c.scope, c.delivery.userId, deps),
+      () => answerAndSave(text, c.scope, c.delivery.userId, deps),
       {
         commandText: text,
       },

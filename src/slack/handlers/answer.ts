@@ -7,6 +7,7 @@ import type { CommandOutcome } from "../../commands/reply.js";
 import type { DealScope } from "../deal-context.js";
 import { contextFor, runSet } from "../deal-context.js";
 import type { SlackCommandContext, SlackDeps } from "../deps.js";
+import { saveTypedAnalysis } from "../saving/save.js";
 
 const HELP_WORDS = new Set(["help", "h", "?", "--help"]);
 
@@ -38,4 +39,19 @@ export async function answerText(
     return deps.dispatch(trimmed, ctx);
   }
   return deps.dispatch(`ask ${trimmed}`, ctx);
+}
+
+/**
+ * What was typed, answered, and saved as an analysis of this channel when there is a store (a
+ * calculation, not help or the deal). "Show working" re-runs use answerText, so they save nothing.
+ */
+export async function answerAndSave(
+  text: string,
+  scope: DealScope,
+  userId: string,
+  deps: SlackDeps,
+): Promise<CommandOutcome> {
+  const outcome = await answerText(text, scope, userId, deps);
+  if (outcome.ok) await saveTypedAnalysis(deps, scope, userId, text.trim(), outcome.reply);
+  return outcome;
 }

@@ -8,7 +8,7 @@ import { isForgetRequest } from "../blocks/forget-blocks.js";
 import { readSlackText } from "../blocks/text.js";
 import type { SlackDeps } from "../deps.js";
 import { handleSharedFile } from "../uploads/handle-upload.js";
-import { answerText } from "./answer.js";
+import { answerAndSave } from "./answer.js";
 import { answerSafely, type Delivery } from "./deliver.js";
 import { offerForget } from "./forget.js";
 
@@ -58,9 +58,14 @@ async function answerMessage(
     await offerForget(delivery, scope, deps);
     return;
   }
-  await answerSafely(delivery, `message ${m.text}`, () => answerText(text, scope, m.user, deps), {
-    commandText: text,
-  });
+  await answerSafely(
+    delivery,
+    `message ${m.text}`,
+    () => answerAndSave(text, scope, m.user, deps),
+    {
+      commandText: text,
+    },
+  );
 }
 
 function fileIdsOf(event: object): string[] {

@@ -11,6 +11,7 @@ import { escapeMrkdwn } from "../blocks/text.js";
 import { section } from "../blocks/types.js";
 import { type ChannelDeal, describeDeal, parseRate } from "../deal-context.js";
 import type { SlackDeps } from "../deps.js";
+import { isStoredUploadId, loadStoredFile } from "../saving/save.js";
 import { analyseInPlace } from "../uploads/handle-upload.js";
 import { logFailure, postEphemeral, postMessage } from "./post.js";
 
@@ -49,6 +50,37 @@ export function readRatesForm(values: unknown): RatesForm {
   return { ok: true, deal: { vendor, currency, ...rates } };
 }
 
+/**
+ * Runs the upload's analysis again with the new rates: from memory when the file is still there,
+ * else from the store's raw rows (after a restart), else says why it can't.
+ */
+async function rerun(
+  fileId: string,
+  scope: { teamId: string; channelId: string },
+  where: { channel: string; threadTs?: string },
+  userId: string,
+  deps: SlackDeps,
+  client: SubmitArgs["client"],
+): Promise<void> {
+  const stored = isStoredUploadId(fileId) && deps.store ? fileId : undefined;
+  const base = { fileId, userId, scope, where, ...(stored ? { storedUploadId: stored } : {}) };
+  const remembered = deps.memory.upload(fileId);
+  if (remembered && remembered.scope.channelId === scope.channelId) {
+    await analyseInPlace({ ...base, name: remembered.name, bytes: remembered.bytes }, deps, client);
+    return;
+  }
+  const file = stored && deps.store ? await loadStoredFile(deps.store, scope, stored) : undefined;
+  if (file?.ok) {
+    await analyseInPlace({ ...base, name: file.name, bytes: file.bytes }, deps, client);
+    return;
+  }
+  const text =
+    file?.reason === "rows_deleted"
+      ? `The rows of ${file.name ?? "that file"} were deleted after the retention period, so I can't run it again: share the file again to see it with the new rates.`
+      : "I no longer have that file, so I can't run it again: share it again to see it with the new rates.";
+  await postEphemeral(client, where, userId, { text, blocks: [section(escapeMrkdwn(text))] });
+}
+
 export function ratesSubmitHandler(deps: SlackDeps) {
   return async ({ ack, view, body, client, logger }: SubmitArgs): Promise<void> => {
     const form = readRatesForm(view.state.values);
@@ -77,14 +109,7 @@ export function ratesSubmitHandler(deps: SlackDeps) {
         text: line,
         blocks: [section(`<@${userId}> ${escapeMrkdwn(line)}`)],
       });
-      const upload = deps.memory.upload(origin.fileId);
-      if (upload && origin.fileId) {
-        await analyseInPlace(
-          { fileId: origin.fileId, name: upload.name, bytes: upload.bytes, userId, scope, where },
-          deps,
-          client,
-        );
-      }
+      if (origin.fileId) await rerun(origin.fileId, scope, where, userId, deps, client);
     } catch (error) {
       logFailure(logger, "saving the rates form", error);
       await postEphemeral(client, where, userId, renderInternalError()).catch(() => undefined);

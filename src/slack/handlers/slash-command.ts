@@ -6,7 +6,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt"
 import { isForgetRequest } from "../blocks/forget-blocks.js";
 import { readSlackText } from "../blocks/text.js";
 import type { SlackDeps } from "../deps.js";
-import { answerText } from "./answer.js";
+import { answerAndSave } from "./answer.js";
 import { answerSafely, type Delivery } from "./deliver.js";
 import { offerForget } from "./forget.js";
 import { slackBlocks } from "./post.js";
@@ -45,7 +45,7 @@ export function dealCommandHandler(deps: SlackDeps) {
     await answerSafely(
       delivery,
       `/deal ${command.text}`,
-      () => answerText(text, scope, command.user_id, deps),
+      () => answerAndSave(text, scope, command.user_id, deps),
       { commandText: text },
     );
   };

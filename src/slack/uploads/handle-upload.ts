@@ -21,6 +21,7 @@ import {
   updateMessage,
   uploadFiles,
 } from "../handlers/post.js";
+import { saveAnalysedUpload } from "../saving/save.js";
 import { downloadSlackFile } from "./download.js";
 import { looksLikeSpreadsheetName, sniffSpreadsheet } from "./sniff.js";
 
@@ -155,12 +156,6 @@ export async function handleSharedFile(
     }
     const scope = { teamId: shared.teamId, channelId: channel };
     deps.memory.noteChannel(shared.userId, scope);
-    deps.memory.rememberUpload(shared.fileId, {
-      scope,
-      name: info.name,
-      bytes: download.bytes,
-      ...(threadTs ? { threadTs } : {}),
-    });
     await analyseInPlace(
       {
         fileId: shared.fileId,
@@ -183,7 +178,10 @@ export async function handleSharedFile(
 }
 
 export interface InPlaceAnalysis {
+  /** The Slack file id, or the stored upload's id when "Change rates" re-runs a stored one. */
   readonly fileId: string;
+  /** The stored upload being analysed again; a new upload is saved when absent. */
+  readonly storedUploadId?: string;
   readonly name: string;
   readonly bytes: Uint8Array;
   readonly userId: string;
@@ -212,7 +210,24 @@ export async function analyseInPlace(
     await postEphemeral(client, a.where, a.userId, renderErrorBlocks(outcome));
     return;
   }
-  const message = resultMessage(outcome, deps.memory, { uploadId: a.fileId });
+  // With a store, "Change rates" carries the stored upload's id, so it works after a restart.
+  const storedId = await saveAnalysedUpload(deps, {
+    name: a.name,
+    bytes: a.bytes,
+    scope: a.scope,
+    userId: a.userId,
+    ctx,
+    reply: outcome.reply,
+    ...(a.storedUploadId ? { storedUploadId: a.storedUploadId } : {}),
+  });
+  const uploadKey = storedId ?? a.fileId;
+  deps.memory.rememberUpload(uploadKey, {
+    scope: a.scope,
+    name: a.name,
+    bytes: a.bytes,
+    ...(a.where.threadTs ? { threadTs: a.where.threadTs } : {}),
+  });
+  const message = resultMessage(outcome, deps.memory, { uploadId: uploadKey });
   await updateMessage(client, a.where.channel, progressTs, message);
   deps.memory.noteAnalysis(a.userId, {
     scope: a.scope,

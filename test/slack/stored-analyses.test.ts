@@ -1,0 +1,237 @@
+/**
+ * What the bot analyses is saved per channel, end to end on a real store (in-memory PGlite) with
+ * the real file analyser: a shared session log is saved as an upload (counts, sha256, raw rows)
+ * with its analysis (rates in, figures out, no names), audited; "Change rates" re-runs it from the
+ * stored rows after the app is stopped and started again on the same store; a typed /deal cost is
+ * saved as an analysis; App Home lists the saved analyses of the user's channels.
+ */
+import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { analyseUpload } from "../../src/commands/analyse-file.js";
+import type { Store } from "../../src/store/store.js";
+import { blockProblems, blocksText } from "./check-blocks.js";
+import type { ApiCall } from "./fake-slack.js";
+import { type Harness, startHarness } from "./harness.js";
+import { sendEvent, sendInteraction } from "./signed.js";
+import { buttonsOf, clickButton, nextCall, openTestStore, slashIn } from "./store-helpers.js";
+
+const VERSION = (createRequire(import.meta.url)("../../package.json") as { version: string })
+  .version;
+const C = { teamId: "T1", channelId: "CS1" };
+
+/**
+ * ann and bob work all day; cat, dan, eve and fay log in for an hour each, never at the same time.
+ * At £70 named / £140 concurrent a month: all named 6 × 70 = £420; all pooled, peak 3 (ann, bob
+ * and one light user) × 140 = £420; ann and bob named plus a pool of 1: 2 × 70 + 140 = £280, the
+ * cheapest, £3,360 a year.
+ */
+const CSV = [
+  "user,start,end",
+  "ann@example.com,2026-09-07 09:00,2026-09-07 17:00",
+  "bob@example.com,2026-09-07 09:00,2026-09-07 17:00",
+  "cat@example.com,2026-09-07 09:00,2026-09-07 10:00",
+  "dan@example.com,2026-09-07 10:30,2026-09-07 11:30",
+  "eve@example.com,2026-09-07 12:00,2026-09-07 13:00",
+  "fay@example.com,2026-09-07 14:00,2026-09-07 15:00",
+  "",
+].join("\n");
+const BYTES = new TextEncoder().encode(CSV);
+
+let store: Store;
+let h: Harness;
+
+beforeAll(async () => {
+  store = await openTestStore();
+  h = await startHarness({ store, analyseUpload });
+}, 30_000);
+afterAll(async () => {
+  await h.close();
+  await store.close();
+});
+
+async function shareFile(id: string, channel: string, user = "U1"): Promise<ApiCall> {
+  h.fake.describe({
+    id,
+    name: "sessions.csv",
+    size: BYTES.byteLength,
+    url: h.fake.serve(`${id}-sessions.csv`, BYTES),
+    channel,
+    ts: "1700002000.000001",
+  });
+  const from = h.fake.calls.length;
+  await sendEvent(h.url, {
+    type: "file_shared",
+    file_id: id,
+    user_id: user,
+    channel_id: channel,
+    file: { id },
+    event_ts: "1700002000.000001",
+  });
+  return nextCall(
+    h.fake,
+    "chat.update",
+    from,
+    (c) => blocksText(c.args.blocks).includes("Change rates"),
+    20_000,
+  );
+}
+
+describe("saved uploads and analyses", () => {
+  let result: ApiCall;
+
+  it("saves a shared file as an upload with its raw rows, and its analysis without names", async () => {
+    const from = h.fake.calls.length;
+    await slashIn(h.url, h.fake, "set vendor HaloITSM currency GBP named 70 concurrent 140", {
+      channel: C.channelId,
+    });
+    await nextCall(h.fake, "chat.postMessage", from);
+    result = await shareFile("FS1", C.channelId);
+    expect(blockProblems(result.args.blocks)).toEqual([]);
+
+    const [upload, ...others] = await store.uploads.list(C);
+    expect(others).toEqual([]);
+    expect(upload).toMatchObject({
+      fileName: "sessions.csv",
+      sha256: createHash("sha256").update(BYTES).digest("hex"),
+      kind: "sessions",
+      rowsTotal: 6,
+      rowsUsed: 6,
+      rowsRejected: 0,
+      errorSummary: [],
+      uploadedBy: "U1",
+    });
+    if (!upload) throw new Error("no upload");
+    const raw = await store.uploads.rawRows(C, upload.id);
+    // Row 1 is the header with each column's position; then the six data rows in file order.
+    expect(raw[0]).toEqual({ user: 1, start: 2, end: 3 });
+    expect(raw[1]).toEqual({
+      user: "ann@example.com",
+      start: "2026-09-07 09:00",
+      end: "2026-09-07 17:00",
+    });
+    expect(raw).toHaveLength(7);
+
+    const [analysis] = await store.analyses.list(C);
+    expect(analysis).toMatchObject({
+      kind: "split",
+      uploadId: upload.id,
+      calculatorVersion: VERSION,
+      createdBy: "U1",
+      inputs: {
+        currency: "GBP",
+        vendor: "HaloITSM",
+        rates: { named: { minor: 7000 }, concurrent: { minor: 14000 } },
+        options: {},
+      },
+    });
+    const outputs = analysis?.outputs as {
+      split: { named: number; concurrent: number; annualCost: { minor: number } };
+    };
+    // (2 × £70 + 1 × £140) × 12 = £3,360 a year.
+    expect(outputs.split).toMatchObject({ named: 2, concurrent: 1, annualCost: { minor: 336000 } });
+    expect(outputs.split).not.toHaveProperty("namedUsers");
+    expect(JSON.stringify(analysis?.outputs)).not.toMatch(/@|example\.com|"(ann|bob|cat)"/);
+
+    const actions = (await store.audit.list(C)).map((e) => e.action);
+    expect(actions).toEqual(["analysis.saved", "upload.read", "deal.saved"]);
+
+    // Change rates carries the stored upload's id, not Slack's file id.
+    const change = buttonsOf(result).find((b) => b.action_id === "dealdesk.rates");
+    expect(JSON.parse(change?.value ?? "{}")).toMatchObject({ f: upload.id });
+  }, 30_000);
+
+  it("re-runs the stored upload with new rates after the app is stopped and started again", async () => {
+    await h.close();
+    h = await startHarness({ store, analyseUpload });
+    const change = buttonsOf(result).find((b) => b.action_id === "dealdesk.rates");
+    if (!change) throw new Error("no Change rates button");
+    const from = h.fake.calls.length;
+    await clickButton(h.url, h.fake, change, {
+      channel: C.channelId,
+      respond: "rates",
+      messageTs: "1700002000.000001",
+    });
+    const open = await nextCall(h.fake, "views.open", from);
+    const view = open.args.view as { callback_id: string; private_metadata: string };
+    const values = { vendor: "HaloITSM", currency: "GBP", named: "60", concurrent: "300" };
+    const before = h.fake.calls.length;
+    await sendInteraction(h.url, {
+      type: "view_submission",
+      user: { id: "U2", team_id: "T1" },
+      team: { id: "T1" },
+      api_app_id: "A1",
+      token: "legacy",
+      trigger_id: "trigger.5",
+      view: {
+        id: "V2",
+        type: "modal",
+        callback_id: view.callback_id,
+        private_metadata: view.private_metadata,
+        state: {
+          values: Object.fromEntries(
+            Object.entries(values).map(([k, v]) => [
+              k,
+              { [k]: { type: "plain_text_input", value: v } },
+            ]),
+          ),
+        },
+      },
+    });
+    const rerun = await nextCall(
+      h.fake,
+      "chat.update",
+      before,
+      (c) => blocksText(c.args.blocks).includes("Change rates"),
+      20_000,
+    );
+    expect(blockProblems(rerun.args.blocks)).toEqual([]);
+    const [upload] = await store.uploads.list(C);
+    const analyses = await store.analyses.list(C, { kind: "split" });
+    expect(analyses).toHaveLength(2);
+    expect(analyses.every((a) => a.uploadId === upload?.id)).toBe(true);
+    // Now a pool seat (£300) costs more than naming its people: all six named, 6 × £60 × 12 = £4,320.
+    expect(analyses[0]).toMatchObject({
+      createdBy: "U2",
+      inputs: { rates: { named: { minor: 6000 }, concurrent: { minor: 30000 } } },
+      outputs: { split: { named: 6, concurrent: 0, annualCost: { minor: 432000 } } },
+    });
+    // The re-run is a new analysis of the same upload: no second upload.
+    expect(await store.uploads.list(C)).toHaveLength(1);
+  }, 30_000);
+
+  it("saves a typed /deal cost as an analysis: the command word, the typed text and its data", async () => {
+    const scope = { teamId: "T1", channelId: "CS2" };
+    const text = "cost 150 named @ 70 vs 500 named @ 100 GBP";
+    const from = h.fake.calls.length;
+    await slashIn(h.url, h.fake, text, { channel: scope.channelId });
+    await nextCall(h.fake, "chat.postMessage", from);
+    const [analysis, ...more] = await store.analyses.list(scope);
+    expect(more).toEqual([]);
+    expect(analysis).toMatchObject({
+      kind: "cost",
+      inputs: { text },
+      calculatorVersion: VERSION,
+      createdBy: "U1",
+    });
+    // 150 × £70 × 12 = £126,000 against 500 × £100 × 12 = £600,000.
+    expect(JSON.stringify(analysis?.outputs)).toContain('"minor":12600000');
+    expect(JSON.stringify(analysis?.outputs)).toContain('"minor":60000000');
+    const [event] = await store.audit.list(scope);
+    expect(event).toMatchObject({
+      action: "analysis.saved",
+      actor: "U1",
+      detail: { kind: "cost" },
+    });
+  });
+
+  it("saves no analysis for help or the deal", async () => {
+    const scope = { teamId: "T1", channelId: "CS3" };
+    for (const text of ["help", "set vendor HaloITSM currency GBP named 70"]) {
+      const from = h.fake.calls.length;
+      await slashIn(h.url, h.fake, text, { channel: scope.channelId });
+      await nextCall(h.fake, "chat.postMessage", from);
+    }
+    expect(await store.analyses.list(scope)).toEqual([]);
+  });
+});
