@@ -26,7 +26,9 @@ function slotText(bucketMs: number): string {
   return minutes === 60 ? "hourly" : `${minutes / 60}-hour`;
 }
 
-export const POOL_LABEL = (pool: number): string => `pool of ${pool}`;
+export function poolLabel(pool: number): string {
+  return pool === 0 ? "no pool" : `pool of ${pool}`;
+}
 
 export function concurrencySpec(input: ConcurrencyChartInput): TopLevelSpec {
   const { series, pool } = input;
@@ -59,7 +61,7 @@ export function concurrencySpec(input: ConcurrencyChartInput): TopLevelSpec {
   };
   const detail = `Most people online at once in each ${slotText(series.bucketMs)} slot · peak ${series.peak}`;
   const subtitle = withPool
-    ? `${detail} · the people not named peak at ${series.pooledPeak ?? 0}, so the pool is ${pool}`
+    ? `${detail} · the people not named peak at ${series.pooledPeak ?? 0}${pool === series.pooledPeak ? ", so the pool is" : "; with headroom the pool is"} ${pool}`
     : detail;
   return {
     ...chartFrame,
@@ -89,7 +91,7 @@ export function concurrencySpec(input: ConcurrencyChartInput): TopLevelSpec {
               },
             },
             {
-              data: { values: [{ pool, label: POOL_LABEL(pool) }] },
+              data: { values: [{ pool, label: poolLabel(pool) }] },
               mark: {
                 type: "rule" as const,
                 color: COLOURS.pool,
@@ -99,7 +101,7 @@ export function concurrencySpec(input: ConcurrencyChartInput): TopLevelSpec {
               encoding: { y: { field: "pool", type: "quantitative" as const } },
             },
             {
-              data: { values: [{ pool, label: POOL_LABEL(pool) }] },
+              data: { values: [{ pool, label: poolLabel(pool) }] },
               mark: {
                 type: "text" as const,
                 align: "left" as const,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { concurrencySpec } from "../../src/charts/concurrency-chart.js";
+import { concurrencySpec, poolLabel } from "../../src/charts/concurrency-chart.js";
 import { costSpec, currencyPrefix } from "../../src/charts/cost-chart.js";
 import { renderChart } from "../../src/charts/render.js";
 import { costByNamedSeats, onlineOverTime } from "../../src/core/chart-data.js";
@@ -53,6 +53,22 @@ describe("renderChart: people online over time", () => {
     expect(chart.svg).toContain("Most people online at once in each 15-minute slot · peak 3");
     expect(chart.svg).not.toContain("pool of");
     expect(chart.svg).not.toContain("not named");
+  });
+});
+
+describe("concurrencySpec", () => {
+  it("says when headroom makes the pool bigger than the pooled peak", () => {
+    // b and c (not named) peak at 2; a pool of 3 is 1 seat of headroom.
+    const series = onlineOverTime(sessions, { named: new Set(["a"]), bucketMs: 15 * M });
+    const spec = concurrencySpec({ series, pool: 3, utcOffsetMinutes: 0, timeZone: "UTC" });
+    expect(JSON.stringify(spec)).toContain(
+      "the people not named peak at 2; with headroom the pool is 3",
+    );
+  });
+
+  it("labels an empty pool as no pool", () => {
+    expect(poolLabel(0)).toBe("no pool");
+    expect(poolLabel(7)).toBe("pool of 7");
   });
 });
 
