@@ -37,7 +37,8 @@ export interface ChannelDeal extends DealRates {
 
 export interface DealContextStore {
   get(scope: DealScope): Promise<ChannelDeal | undefined>;
-  set(scope: DealScope, deal: ChannelDeal): Promise<void>;
+  /** `by`: the Slack user who set it, for the store's audit trail (the memory store ignores it). */
+  set(scope: DealScope, deal: ChannelDeal, by?: string): Promise<void>;
 }
 
 export function createMemoryDealStore(): DealContextStore {

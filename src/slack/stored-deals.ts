@@ -19,9 +19,9 @@ export function storedDealContext(store: Store, now: () => Date): DealContextSto
       };
       return channelDeal;
     },
-    async set(scope, deal) {
+    async set(scope, deal, by = "slack") {
       const previous = await store.deals.get(scope);
-      const stamp = { by: "slack", at: now() };
+      const stamp = { by, at: now() };
       await store.deals.save(
         scope,
         {

@@ -234,4 +234,69 @@ describe("saved uploads and analyses", () => {
     }
     expect(await store.analyses.list(scope)).toEqual([]);
   });
+
+  async function openHome(user: string): Promise<{ blocks: unknown[]; text: string }> {
+    const from = h.fake.calls.length;
+    await sendEvent(h.url, {
+      type: "app_home_opened",
+      user,
+      channel: `D${user}`,
+      tab: "home",
+      event_ts: "1",
+    });
+    const publish = await nextCall(h.fake, "views.publish", from, (c) => c.args.user_id === user);
+    const view = publish.args.view as { type: string; blocks: unknown[] };
+    expect(view.type).toBe("home");
+    expect(blockProblems(view.blocks, 100)).toEqual([]);
+    return { blocks: view.blocks, text: blocksText(view.blocks) };
+  }
+
+  it("App Home lists the deals and the saved analyses of the user's channels, newest first, from the store", async () => {
+    // Another user's channel: never shown to U1.
+    await store.analyses.add(
+      { teamId: "T1", channelId: "CS9" },
+      { kind: "cost", inputs: { text: "cost secret" }, outputs: {}, calculatorVersion: VERSION },
+      { by: "U3", at: new Date() },
+    );
+    const { text } = await openHome("U1");
+    expect(text).toContain("<#CS1>: HaloITSM in GBP: named £60/mo, concurrent £300/mo");
+    expect(text).toContain("Recent analyses in your channels");
+    const cost = text.indexOf("/deal cost 150 named @ 70 vs 500 named @ 100 GBP");
+    // The re-run by U2 (newest split) before the first split by U1.
+    const rerun = text.indexOf("split of sessions.csv: 6 named + a pool of 0, £4,320 a year");
+    const first = text.indexOf("split of sessions.csv: 2 named + a pool of 1, £3,360 a year");
+    expect(cost).toBeGreaterThan(-1);
+    expect(cost).toBeLessThan(rerun);
+    expect(rerun).toBeLessThan(first);
+    expect(text).not.toContain("CS9");
+    expect(text).not.toContain("secret");
+  });
+
+  it("App Home shows at most 10 analyses and stays within Block Kit's limits", async () => {
+    const scope = { teamId: "T1", channelId: "CS4" };
+    for (let i = 0; i < 15; i++) {
+      await store.analyses.add(
+        scope,
+        {
+          kind: "cost",
+          inputs: { text: `cost ${i} named @ 70` },
+          outputs: {},
+          calculatorVersion: VERSION,
+        },
+        { by: "U4", at: new Date(Date.UTC(2026, 8, 7, 9, i)) },
+      );
+    }
+    await store.audit.record(scope, { action: "deal.saved" }, { by: "U4", at: new Date() });
+    const { text } = await openHome("U4");
+    // Newest first: 14 down to 5.
+    for (let i = 5; i < 15; i++) expect(text).toContain(`/deal cost ${i} named @ 70`);
+    for (let i = 0; i < 5; i++) expect(text).not.toContain(`/deal cost ${i} named @ 70`);
+    expect(text.indexOf("cost 14 named")).toBeLessThan(text.indexOf("cost 13 named"));
+  });
+
+  it("App Home for someone who never used dealdesk says none yet", async () => {
+    const { text } = await openHome("U9");
+    expect(text).toContain("None yet: type");
+    expect(text).toContain("None yet: share a roster or session log in a channel.");
+  });
 });

@@ -25,6 +25,8 @@ const EXAMPLES = [
 export function homeView(
   deals: readonly { scope: DealScope; deal?: ChannelDeal }[],
   analyses: readonly Analysis[],
+  /** With a store the list is every analysis saved in the user's channels, not only theirs. */
+  analysesTitle = "Your recent analyses",
 ): HomeView {
   const blocks: Block[] = [
     { type: "header", text: plain("dealdesk") },
@@ -49,7 +51,7 @@ export function homeView(
     const what = d.deal ? escapeMrkdwn(describeDeal(d.deal)) : "no deal set yet";
     blocks.push(section(clip(`<#${d.scope.channelId}>: ${what}`, LIMITS.sectionText)));
   }
-  blocks.push({ type: "divider" }, section("*Your recent analyses*"));
+  blocks.push({ type: "divider" }, section(`*${escapeMrkdwn(analysesTitle)}*`));
   if (analyses.length === 0) {
     blocks.push({
       type: "context",

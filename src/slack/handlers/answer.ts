@@ -4,7 +4,7 @@
  * other text to `ask` (a question in plain words) when that command is present.
  */
 import type { CommandOutcome } from "../../commands/reply.js";
-import type { DealScope } from "../deal-context.js";
+import type { ChannelDeal, DealScope } from "../deal-context.js";
 import { contextFor, runSet } from "../deal-context.js";
 import type { SlackCommandContext, SlackDeps } from "../deps.js";
 import { saveTypedAnalysis } from "../saving/save.js";
@@ -31,7 +31,12 @@ export async function answerText(
   deps.memory.noteChannel(userId, scope);
   const first = (/^\S+/.exec(trimmed)?.[0] ?? "help").toLowerCase();
   if (first === "set") {
-    return runSet(trimmed.slice(3), scope, deps.deals, deps.baseContext);
+    // The user rides along so the store's audit trail says who set the deal.
+    const deals = {
+      get: deps.deals.get.bind(deps.deals),
+      set: (s: DealScope, deal: ChannelDeal) => deps.deals.set(s, deal, userId),
+    };
+    return runSet(trimmed.slice(3), scope, deals, deps.baseContext);
   }
   const ctx = await slackContext(deps, scope, userId);
   const word = first.replace(/^--?/, "");

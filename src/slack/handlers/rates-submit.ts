@@ -103,7 +103,7 @@ export function ratesSubmitHandler(deps: SlackDeps) {
     };
     const userId = body.user.id;
     try {
-      await deps.deals.set(scope, form.deal);
+      await deps.deals.set(scope, form.deal, userId);
       const line = `set this channel's deal: ${describeDeal(form.deal)}.`;
       await postMessage(client, where, {
         text: line,

@@ -85,6 +85,7 @@ const rate = (m: Money | undefined): JsonValue => (m ? { ...moneyJson(m) } : nul
 /** The rates and options an upload was analysed with (Slack uploads take no typed options). */
 export function uploadInputs(ctx: SlackCommandContext, fields: UploadFields): JsonValue {
   return {
+    fileName: fields.fileName,
     sha256: fields.sha256,
     currency: ctx.defaultCurrency,
     vendor: ctx.deal?.vendor ?? null,
