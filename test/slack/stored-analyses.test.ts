@@ -299,4 +299,79 @@ describe("saved uploads and analyses", () => {
     expect(text).toContain("None yet: type");
     expect(text).toContain("None yet: share a roster or session log in a channel.");
   });
+
+  async function changeRates(
+    button: { action_id: string; value: string; text: { text: string } },
+    channel: string,
+  ) {
+    const from = h.fake.calls.length;
+    await clickButton(h.url, h.fake, button, {
+      channel,
+      respond: "rates-2",
+      messageTs: "1700002000.000001",
+    });
+    const open = await nextCall(h.fake, "views.open", from);
+    const view = open.args.view as { callback_id: string; private_metadata: string };
+    const values = { vendor: "HaloITSM", currency: "GBP", named: "70", concurrent: "140" };
+    const before = h.fake.calls.length;
+    await sendInteraction(h.url, {
+      type: "view_submission",
+      user: { id: "U1", team_id: "T1" },
+      team: { id: "T1" },
+      api_app_id: "A1",
+      token: "legacy",
+      trigger_id: "trigger.6",
+      view: {
+        id: "V3",
+        type: "modal",
+        callback_id: view.callback_id,
+        private_metadata: view.private_metadata,
+        state: {
+          values: Object.fromEntries(
+            Object.entries(values).map(([k, v]) => [
+              k,
+              { [k]: { type: "plain_text_input", value: v } },
+            ]),
+          ),
+        },
+      },
+    });
+    return nextCall(h.fake, "chat.postEphemeral", before);
+  }
+
+  it("after forget, Change rates says the file is gone and re-runs nothing", async () => {
+    const channel = "CS5";
+    const shared = await shareFile("FS5", channel);
+    const button = buttonsOf(shared).find((b) => b.action_id === "dealdesk.rates");
+    if (!button) throw new Error("no Change rates button");
+    await store.forget({ teamId: "T1", channelId: channel }, { by: "U1", at: new Date() });
+    // A restart, so nothing is left in memory either.
+    await h.close();
+    h = await startHarness({ store, analyseUpload });
+    const said = await changeRates(button, channel);
+    expect(said.args.text).toBe(
+      "I no longer have that file, so I can't run it again: share it again to see it with the new rates.",
+    );
+    expect(await store.analyses.list({ teamId: "T1", channelId: channel })).toEqual([]);
+  }, 30_000);
+
+  it("once retention deleted the raw rows, Change rates after a restart says so", async () => {
+    const channel = "CS6";
+    const shared = await shareFile("FS6", channel);
+    const button = buttonsOf(shared).find((b) => b.action_id === "dealdesk.rates");
+    if (!button) throw new Error("no Change rates button");
+    const far = new Date(Date.now() + 40 * 24 * 60 * 60 * 1000);
+    const swept = await store.applyRetention({ now: far, days: 30 });
+    expect(swept.uploads).toBeGreaterThan(0);
+    await h.close();
+    h = await startHarness({ store, analyseUpload });
+    const said = await changeRates(button, channel);
+    expect(said.args.text).toBe(
+      "The rows of sessions.csv were deleted after the retention period, so I can't run it again: share the file again to see it with the new rates.",
+    );
+    // The upload's summary and its analysis stay; only the rows went.
+    const scope = { teamId: "T1", channelId: channel };
+    expect(await store.analyses.list(scope)).toHaveLength(1);
+    expect((await store.uploads.list(scope))[0]?.rowsTotal).toBe(6);
+  }, 30_000);
 });

@@ -34,6 +34,14 @@ export function homeView(
       "Licensing numbers you can say out loud on the call: exact costs of named and concurrent plans, volume breaks, renewal caps and savings, with the working behind every figure. Share a roster or session log (CSV or XLSX) in a channel I'm in and I'll size the concurrent pool.",
     ),
     section(`*Try*\n${EXAMPLES.map((e) => `\`${escapeMrkdwn(e)}\``).join("\n")}`),
+    {
+      type: "context",
+      elements: [
+        mrkdwn(
+          "`/deal forget` in a channel deletes what dealdesk stored for it (you confirm first).",
+        ),
+      ],
+    },
     { type: "divider" },
     section("*Deals in your channels*"),
   ];
