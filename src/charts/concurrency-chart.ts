@@ -39,11 +39,26 @@ export function concurrencySpec(input: ConcurrencyChartInput): TopLevelSpec {
     online: b.online,
     pooled: b.pooled ?? null,
   }));
+  const lastBucket = series.buckets[series.buckets.length - 1];
+  // A step is drawn up to the next point: close the last slot where everyone has left.
+  if (lastBucket) {
+    values.push({
+      t: lastBucket.start + series.bucketMs + shift,
+      online: 0,
+      pooled: lastBucket.pooled === undefined ? null : 0,
+    });
+  }
+  const first = series.buckets[0]?.start ?? 0;
+  const last = series.buckets[series.buckets.length - 1]?.start ?? 0;
+  // A log of a day or so reads by the clock; longer ones by the date.
+  const oneDay = last - first + series.bucketMs <= 36 * 3_600_000;
   const x = {
     field: "t",
     type: "temporal" as const,
     scale: { type: "utc" as const },
-    axis: { title: `date (${input.timeZone})`, format: "%-d %b", labelAngle: 0, tickCount: 10 },
+    axis: oneDay
+      ? { title: `time (${input.timeZone})`, format: "%H:%M", labelAngle: 0 }
+      : { title: `date (${input.timeZone})`, format: "%-d %b", labelAngle: 0, tickCount: 10 },
   };
   const colour = {
     scale: {

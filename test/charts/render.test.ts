@@ -36,7 +36,9 @@ describe("renderChart: people online over time", () => {
     expect([chart.width, chart.height]).toEqual([1000, 500]);
     expect(chart.svg).toContain("People online over time");
     expect(chart.svg).toContain("pool of 2");
-    expect(chart.svg).toContain("date (Europe/London)");
+    // A log of 90 minutes reads by the clock; 00:00 UTC is 01:00 at UTC+1.
+    expect(chart.svg).toContain("time (Europe/London)");
+    expect(chart.svg).toContain(">01:00</text>");
     // Peak 3; b and c (not named) peak at 2 (45–50).
     expect(chart.svg).toContain("peak 3 · the people not named peak at 2, so the pool is 2");
     // Measured with the font's widths, the legend fits its label whole (no "…").
@@ -64,6 +66,13 @@ describe("concurrencySpec", () => {
     expect(JSON.stringify(spec)).toContain(
       "the people not named peak at 2; with headroom the pool is 3",
     );
+  });
+
+  it("reads a longer log by the date", () => {
+    // Two sessions three days apart: more than 36 hours, so the axis shows dates.
+    const series = onlineOverTime([s("a", 0, 60), s("a", 3 * 1440, 3 * 1440 + 60)]);
+    const spec = JSON.stringify(concurrencySpec({ series, utcOffsetMinutes: 0, timeZone: "UTC" }));
+    expect(spec).toContain('"title":"date (UTC)","format":"%-d %b"');
   });
 
   it("labels an empty pool as no pool", () => {
