@@ -17,6 +17,7 @@ export function helpOverview(commands: readonly Command[]): CommandOutcome {
     notes: [
       "Prices are per user per month unless written /yr; amounts accept £ $ € signs, k and m (294k).",
       "Options can be typed with or without dashes: `--years 3` or `years 3`.",
+      "In Slack also: `/deal set vendor HaloITSM currency GBP named 70 concurrent 140` stores the channel's deal; `/deal forget` deletes the channel's stored data.",
     ],
     working: [],
     next: commands.map((c) => `help ${c.name}`),
