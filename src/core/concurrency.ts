@@ -4,7 +4,7 @@
  */
 
 import { type HourOfWeek, hourOfWeekProfile } from "./hour-of-week.js";
-import { type ReplayOutcome, replayPool } from "./replay.js";
+import { type ReplayOutcome, replayPools } from "./replay.js";
 import { fail, ok, type Result } from "./result.js";
 import { mergePresence, type Presence, peakOf, type Steps, stepsOf } from "./timeline.js";
 import type { Session } from "./usage.js";
@@ -109,7 +109,12 @@ export function defaultPoolSizes(peak: number): number[] {
 function groupPeaks(
   presence: readonly Presence[],
   groups: ReadonlyMap<string, string>,
+  whole: { readonly users: number; readonly peak: number; readonly at: number | undefined },
 ): GroupPeak[] {
+  // Without groups everyone is in one group: the whole log's figures, already computed.
+  if (groups.size === 0) {
+    return presence.length === 0 ? [] : [{ group: NO_GROUP, ...whole }];
+  }
   const byGroup = new Map<string, Presence[]>();
   for (const p of presence) {
     const g = groups.get(p.user) ?? NO_GROUP;
@@ -157,11 +162,13 @@ export function analyseConcurrency(
   let running = 0;
   for (let level = peak; level >= 1; level--) {
     running += at[level] as number;
-    atOrAbove.unshift({ level, ms: running });
+    atOrAbove.push({ level, ms: running });
   }
+  atOrAbove.reverse();
+  const users = new Set(presence.map((p) => p.user)).size;
   const sizes = options.poolSizes ?? defaultPoolSizes(peak);
   return ok({
-    users: new Set(presence.map((p) => p.user)).size,
+    users,
     presenceIntervals: presence.length,
     window,
     peak,
@@ -172,9 +179,9 @@ export function analyseConcurrency(
       level: total > 0 ? percentileLevel(at, total, p) : 0,
     })),
     atOrAbove,
-    groups: groupPeaks(presence, options.groups ?? new Map()),
+    groups: groupPeaks(presence, options.groups ?? new Map(), { users, peak, at: peakAt }),
     hourOfWeek: window ? hourOfWeekProfile(steps, window, offset) : [],
     utcOffsetMinutes: offset,
-    whatIf: sizes.map((k) => replayPool(presence, k)),
+    whatIf: replayPools(presence, sizes),
   });
 }

@@ -4,7 +4,9 @@
  * holds a slot afterwards. Used both for "what would a smaller pool have cost us" and to verify
  * that a plan's pool really covers its users.
  */
-import { compareText, type Presence } from "./timeline.js";
+
+import { orderByTimeThenUser, userRanks } from "./time-order.js";
+import type { Presence } from "./timeline.js";
 
 export interface ReplayOutcome {
   readonly poolSize: number;
@@ -15,41 +17,96 @@ export interface ReplayOutcome {
   readonly refusedMs: number;
 }
 
-/** O(n log n): one sort, one pass. At equal instants, logouts free their slot before logins. */
-export function replayPool(presence: readonly Presence[], poolSize: number): ReplayOutcome {
-  const order: number[] = [];
-  for (let i = 0; i < presence.length; i++) order.push(2 * i, 2 * i + 1);
-  const at = (e: number): number => {
-    const p = presence[e >> 1] as Presence;
-    return e & 1 ? p.start : p.end;
-  };
-  // Even event ids are logouts, odd are logins: logouts sort first at the same instant.
-  order.sort(
-    (x, y) =>
-      at(x) - at(y) ||
-      (x & 1) - (y & 1) ||
-      compareText((presence[x >> 1] as Presence).user, (presence[y >> 1] as Presence).user),
-  );
-  const admitted = new Uint8Array(presence.length);
-  const affected = new Set<string>();
+/** A log prepared for replays: its events in replay order and flat per-interval figures. */
+export interface ReplayLog {
+  /** Event ids: 2i is interval i's logout, 2i + 1 its login. */
+  readonly events: Int32Array;
+  /** Each interval's user as a rank in text order (one number per distinct user). */
+  readonly ranks: Int32Array;
+  readonly durations: Float64Array;
+  readonly users: number;
+}
+
+/**
+ * Every login and logout in replay order: by time; at equal instants logouts first (they free
+ * their slot before logins); then by user; then by interval. Logins and logouts are each put in
+ * order by a packed numeric sort, then merged: O(n log n) with no comparator over the whole log.
+ */
+export function replayLog(presence: readonly Presence[]): ReplayLog {
+  const n = presence.length;
+  const starts = new Float64Array(n);
+  const ends = new Float64Array(n);
+  const durations = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = presence[i] as Presence;
+    starts[i] = p.start;
+    ends[i] = p.end;
+    durations[i] = p.end - p.start;
+  }
+  const ranks = userRanks(presence);
+  const logins = orderByTimeThenUser(starts, ranks);
+  const logouts = orderByTimeThenUser(ends, ranks);
+  const events = new Int32Array(2 * n);
+  let a = 0;
+  let b = 0;
+  for (let k = 0; k < 2 * n; k++) {
+    const out = b < n ? (logouts[b] as number) : -1;
+    const inn = a < n ? (logins[a] as number) : -1;
+    if (inn < 0 || (out >= 0 && (ends[out] as number) <= (starts[inn] as number))) {
+      events[k] = 2 * out;
+      b++;
+    } else {
+      events[k] = 2 * inn + 1;
+      a++;
+    }
+  }
+  let users = 0;
+  for (let i = 0; i < n; i++) users = Math.max(users, (ranks[i] as number) + 1);
+  return { events, ranks, durations, users };
+}
+
+function replayEvents(log: ReplayLog, poolSize: number): ReplayOutcome {
+  const { events, ranks, durations } = log;
+  const admitted = new Uint8Array(durations.length);
+  const affected = new Uint8Array(log.users);
+  let usersAffected = 0;
   let inUse = 0;
   let refusedLogins = 0;
   let refusedMs = 0;
-  for (const e of order) {
+  for (let k = 0; k < events.length; k++) {
+    const e = events[k] as number;
     const i = e >> 1;
-    const p = presence[i] as Presence;
     if (e & 1) {
       if (inUse < poolSize) {
         admitted[i] = 1;
         inUse++;
       } else {
         refusedLogins++;
-        refusedMs += p.end - p.start;
-        affected.add(p.user);
+        refusedMs += durations[i] as number;
+        const u = ranks[i] as number;
+        if (affected[u] === 0) {
+          affected[u] = 1;
+          usersAffected++;
+        }
       }
     } else if (admitted[i]) {
       inUse--;
     }
   }
-  return { poolSize, refusedLogins, usersAffected: affected.size, refusedMs };
+  return { poolSize, refusedLogins, usersAffected, refusedMs };
+}
+
+/** Replays of several pool sizes over one ordering of the log (the ordering is most of the work). */
+export function replayPools(
+  presence: readonly Presence[],
+  poolSizes: readonly number[],
+): ReplayOutcome[] {
+  if (poolSizes.length === 0) return [];
+  const log = replayLog(presence);
+  return poolSizes.map((k) => replayEvents(log, k));
+}
+
+/** O(n log n): one ordering, one pass. At equal instants, logouts free their slot before logins. */
+export function replayPool(presence: readonly Presence[], poolSize: number): ReplayOutcome {
+  return replayEvents(replayLog(presence), poolSize);
 }

@@ -3,7 +3,10 @@
  * (a user with two overlapping sessions is online once), and presence becomes a step function of
  * the number online. Times are epoch ms; an interval covers [start, end).
  */
+import { orderByTimeThenUser, textRanks } from "./time-order.js";
 import type { Session } from "./usage.js";
+
+export { compareText } from "./text-order.js";
 
 export interface Presence {
   readonly user: string;
@@ -15,38 +18,87 @@ export interface Presence {
  * Merges each user's overlapping or touching sessions into one presence interval, because a user
  * holds at most one named seat or pool slot however many windows they have open. Empty sessions
  * (end ≤ start) hold nothing and are dropped. Output is sorted by start, then user.
+ * Works on flat arrays (users interned, grouped by a counting sort, final order by a packed numeric
+ * sort) so a million sessions merge in a fraction of a second.
  */
 export function mergePresence(sessions: readonly Session[]): Presence[] {
-  const byUser = new Map<string, Session[]>();
-  for (const s of sessions) {
+  const ids = new Map<string, number>();
+  const names: string[] = [];
+  const kept: number[] = [];
+  const userOf: number[] = [];
+  for (let i = 0; i < sessions.length; i++) {
+    const s = sessions[i] as Session;
     if (!(s.end > s.start)) continue;
-    const list = byUser.get(s.user);
-    if (list) list.push(s);
-    else byUser.set(s.user, [s]);
+    let id = ids.get(s.user);
+    if (id === undefined) {
+      id = names.length;
+      ids.set(s.user, id);
+      names.push(s.user);
+    }
+    kept.push(i);
+    userOf.push(id);
   }
-  const merged: Presence[] = [];
-  for (const [user, list] of byUser) {
-    list.sort((a, b) => a.start - b.start);
-    let start = list[0]?.start ?? 0;
-    let end = list[0]?.end ?? 0;
-    for (let i = 1; i < list.length; i++) {
-      const s = list[i] as Session;
+  // Group kept sessions by user, in first-seen order of users and input order within a user.
+  const bounds = new Int32Array(names.length + 1);
+  for (const u of userOf) bounds[u + 1] = (bounds[u + 1] as number) + 1;
+  for (let u = 0; u < names.length; u++) {
+    bounds[u + 1] = (bounds[u + 1] as number) + (bounds[u] as number);
+  }
+  const next = bounds.slice(0, names.length);
+  const grouped = new Int32Array(kept.length);
+  for (let k = 0; k < kept.length; k++) {
+    const u = userOf[k] as number;
+    grouped[next[u] as number] = kept[k] as number;
+    next[u] = (next[u] as number) + 1;
+  }
+  const outUser: number[] = [];
+  const outStart: number[] = [];
+  const outEnd: number[] = [];
+  const byStart = (a: number, b: number) =>
+    (sessions[a] as Session).start - (sessions[b] as Session).start;
+  for (let u = 0; u < names.length; u++) {
+    const lo = bounds[u] as number;
+    const hi = bounds[u + 1] as number;
+    for (let k = lo + 1; k < hi; k++) {
+      if (byStart(grouped[k - 1] as number, grouped[k] as number) > 0) {
+        // Stable, like sorting the user's list by start: ties keep input order.
+        grouped.set(Array.from(grouped.subarray(lo, hi)).sort(byStart), lo);
+        break;
+      }
+    }
+    const first = sessions[grouped[lo] as number] as Session;
+    let start = first.start;
+    let end = first.end;
+    for (let k = lo + 1; k < hi; k++) {
+      const s = sessions[grouped[k] as number] as Session;
       if (s.start <= end) {
         if (s.end > end) end = s.end;
       } else {
-        merged.push({ user, start, end });
+        outUser.push(u);
+        outStart.push(start);
+        outEnd.push(end);
         start = s.start;
         end = s.end;
       }
     }
-    merged.push({ user, start, end });
+    outUser.push(u);
+    outStart.push(start);
+    outEnd.push(end);
   }
-  merged.sort((a, b) => a.start - b.start || compareText(a.user, b.user));
+  const rankOf = textRanks(names);
+  const ranks = new Int32Array(outUser.length);
+  for (let k = 0; k < outUser.length; k++) ranks[k] = rankOf[outUser[k] as number] as number;
+  const order = orderByTimeThenUser(outStart, ranks);
+  const merged: Presence[] = new Array(order.length);
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k] as number;
+    merged[k] = {
+      user: names[outUser[i] as number] as string,
+      start: outStart[i] as number,
+      end: outEnd[i] as number,
+    };
+  }
   return merged;
-}
-
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
@@ -58,19 +110,39 @@ export interface Steps {
   readonly counts: readonly number[];
 }
 
-/** Sweep over presence intervals: O(n log n). Ends at an instant apply before starts at it. */
+/**
+ * Sweep over presence intervals: O(n log n). Ends at an instant apply before starts at it: only the
+ * net change at each distinct instant matters. Starts and ends are sorted as flat float arrays.
+ */
 export function stepsOf(presence: readonly Presence[]): Steps {
-  const deltas = new Map<number, number>();
-  for (const p of presence) {
-    deltas.set(p.start, (deltas.get(p.start) ?? 0) + 1);
-    deltas.set(p.end, (deltas.get(p.end) ?? 0) - 1);
+  const n = presence.length;
+  const starts = new Float64Array(n);
+  const ends = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = presence[i] as Presence;
+    starts[i] = p.start;
+    ends[i] = p.end;
   }
-  const times = [...deltas.keys()].sort((a, b) => a - b);
+  starts.sort();
+  ends.sort();
   const keptTimes: number[] = [];
   const counts: number[] = [];
   let online = 0;
-  for (const t of times) {
-    online += deltas.get(t) ?? 0;
+  let i = 0;
+  let j = 0;
+  while (i < n || j < n) {
+    const t = Math.min(
+      i < n ? (starts[i] as number) : Number.POSITIVE_INFINITY,
+      j < n ? (ends[j] as number) : Number.POSITIVE_INFINITY,
+    );
+    while (i < n && starts[i] === t) {
+      online++;
+      i++;
+    }
+    while (j < n && ends[j] === t) {
+      online--;
+      j++;
+    }
     // A zero net change (one leaves as another arrives) is not a step of its own.
     if (counts.length > 0 && counts[counts.length - 1] === online) continue;
     keptTimes.push(t);

@@ -6,7 +6,7 @@
 
 import { cellAt, headerOf, isBlank, userKey } from "./cells.js";
 import type { ColumnMap } from "./columns.js";
-import { type DateContext, readDateCell } from "./dates.js";
+import { type DateContext, plainIsoMs, readDateCell } from "./dates.js";
 import { type DurationUnit, readDuration } from "./durations.js";
 import type { RowIssue } from "./row-issue.js";
 import { SessionCandidates } from "./session-candidates.js";
@@ -45,8 +45,13 @@ export function rowsToSessions(
     const user = userKey(cellAt(row, columns, "user"));
     if (user === undefined) problems.push({ row: row.row, column: userHeader, reason: "no user" });
     const startCell = cellAt(row, columns, "start");
+    // Plain ISO text (most exports) is read without allocating; anything else takes the full path.
+    const plainStart =
+      typeof startCell === "string" ? plainIsoMs(startCell, ctx.dates) : Number.NaN;
     let start: number | undefined;
-    if (isBlank(startCell)) {
+    if (!Number.isNaN(plainStart)) {
+      start = plainStart;
+    } else if (isBlank(startCell)) {
       problems.push({ row: row.row, column: startHeader, reason: "no login time" });
     } else {
       const read = readDateCell(startCell, ctx.dates);
@@ -57,7 +62,10 @@ export function rowsToSessions(
     const durationCell = cellAt(row, columns, "duration");
     let end: number | undefined;
     let open = false;
-    if (!isBlank(endCell)) {
+    const plainEnd = typeof endCell === "string" ? plainIsoMs(endCell, ctx.dates) : Number.NaN;
+    if (!Number.isNaN(plainEnd)) {
+      end = plainEnd;
+    } else if (!isBlank(endCell)) {
       const read = readDateCell(endCell, ctx.dates);
       if (read.ok) end = read.ms;
       else problems.push({ row: row.row, column: endHeader, reason: read.reason });
