@@ -70,8 +70,11 @@ export function userRanks(items: ArrayLike<{ readonly user: string }>): Int32Arr
  * `time(a) − time(b) || compareText(user(a), user(b))` gives when `ranks` come from userRanks.
  */
 export function orderByTimeThenUser(times: ArrayLike<number>, ranks: Int32Array): Uint32Array {
-  const order = orderByTime(times);
-  const n = order.length;
+  const n = times.length;
+  // Logs and merged presence usually come in time order already: then only ties need ordering.
+  let inOrder = true;
+  for (let i = 1; i < n && inOrder; i++) inOrder = (times[i - 1] as number) <= (times[i] as number);
+  const order = inOrder ? identity(n) : orderByTime(times);
   const byRank = (a: number, b: number) => (ranks[a] as number) - (ranks[b] as number) || a - b;
   let lo = 0;
   while (lo < n) {
@@ -85,5 +88,11 @@ export function orderByTimeThenUser(times: ArrayLike<number>, ranks: Int32Array)
     if (!sorted) order.set(Array.from(order.subarray(lo, hi)).sort(byRank), lo);
     lo = hi;
   }
+  return order;
+}
+
+function identity(n: number): Uint32Array {
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
   return order;
 }

@@ -18,14 +18,18 @@ export interface Presence {
  * Merges each user's overlapping or touching sessions into one presence interval, because a user
  * holds at most one named seat or pool slot however many windows they have open. Empty sessions
  * (end ≤ start) hold nothing and are dropped. Output is sorted by start, then user.
- * Works on flat arrays (users interned, grouped by a counting sort, final order by a packed numeric
- * sort) so a million sessions merge in a fraction of a second.
+ * Works on flat arrays (users interned, a log in start order merged in one pass, any other grouped
+ * by a counting sort; the final order by a packed numeric sort and user ranks) so a million
+ * sessions merge in well under a second.
  */
 export function mergePresence(sessions: readonly Session[]): Presence[] {
   const ids = new Map<string, number>();
   const names: string[] = [];
-  const kept: number[] = [];
-  const userOf: number[] = [];
+  const kept = new Int32Array(sessions.length);
+  const userOf = new Int32Array(sessions.length);
+  let count = 0;
+  let inStartOrder = true;
+  let lastStart = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < sessions.length; i++) {
     const s = sessions[i] as Session;
     if (!(s.end > s.start)) continue;
@@ -35,16 +39,98 @@ export function mergePresence(sessions: readonly Session[]): Presence[] {
       ids.set(s.user, id);
       names.push(s.user);
     }
-    kept.push(i);
-    userOf.push(id);
+    if (s.start < lastStart) inStartOrder = false;
+    lastStart = s.start;
+    kept[count] = i;
+    userOf[count] = id;
+    count++;
   }
+  const out = inStartOrder
+    ? mergeInStartOrder(sessions, kept.subarray(0, count), userOf, names.length)
+    : mergeByUser(sessions, kept.subarray(0, count), userOf, names.length);
+  const rankOf = textRanks(names);
+  const ranks = new Int32Array(out.users.length);
+  for (let k = 0; k < out.users.length; k++) ranks[k] = rankOf[out.users[k] as number] as number;
+  const order = orderByTimeThenUser(out.starts, ranks);
+  const merged: Presence[] = new Array(order.length);
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k] as number;
+    merged[k] = {
+      user: names[out.users[i] as number] as string,
+      start: out.starts[i] as number,
+      end: out.ends[i] as number,
+    };
+  }
+  return merged;
+}
+
+interface Intervals {
+  readonly users: ArrayLike<number>;
+  readonly starts: ArrayLike<number>;
+  readonly ends: ArrayLike<number>;
+}
+
+/**
+ * A log already in start order (what the file reader gives) merges in one pass, each user's open
+ * interval extended or closed as their next session arrives.
+ */
+function mergeInStartOrder(
+  sessions: readonly Session[],
+  kept: Int32Array,
+  userOf: Int32Array,
+  userCount: number,
+): Intervals {
+  // At most one interval per session: flat buffers, trimmed at the end.
+  const users = new Int32Array(kept.length);
+  const starts = new Float64Array(kept.length);
+  const ends = new Float64Array(kept.length);
+  let n = 0;
+  const openStart = new Float64Array(userCount);
+  const openEnd = new Float64Array(userCount).fill(Number.NaN);
+  for (let k = 0; k < kept.length; k++) {
+    const s = sessions[kept[k] as number] as Session;
+    const u = userOf[k] as number;
+    const end = openEnd[u] as number;
+    if (s.start <= end) {
+      if (s.end > end) openEnd[u] = s.end;
+      continue;
+    }
+    if (!Number.isNaN(end)) {
+      users[n] = u;
+      starts[n] = openStart[u] as number;
+      ends[n] = end;
+      n++;
+    }
+    openStart[u] = s.start;
+    openEnd[u] = s.end;
+  }
+  for (let u = 0; u < userCount; u++) {
+    if (Number.isNaN(openEnd[u] as number)) continue;
+    users[n] = u;
+    starts[n] = openStart[u] as number;
+    ends[n] = openEnd[u] as number;
+    n++;
+  }
+  return { users: users.subarray(0, n), starts: starts.subarray(0, n), ends: ends.subarray(0, n) };
+}
+
+/** Any order: group each user's sessions (a counting sort), sort each group by start, merge. */
+function mergeByUser(
+  sessions: readonly Session[],
+  kept: Int32Array,
+  userOf: Int32Array,
+  userCount: number,
+): Intervals {
   // Group kept sessions by user, in first-seen order of users and input order within a user.
-  const bounds = new Int32Array(names.length + 1);
-  for (const u of userOf) bounds[u + 1] = (bounds[u + 1] as number) + 1;
-  for (let u = 0; u < names.length; u++) {
+  const bounds = new Int32Array(userCount + 1);
+  for (let k = 0; k < kept.length; k++) {
+    const u = userOf[k] as number;
+    bounds[u + 1] = (bounds[u + 1] as number) + 1;
+  }
+  for (let u = 0; u < userCount; u++) {
     bounds[u + 1] = (bounds[u + 1] as number) + (bounds[u] as number);
   }
-  const next = bounds.slice(0, names.length);
+  const next = bounds.slice(0, userCount);
   const grouped = new Int32Array(kept.length);
   for (let k = 0; k < kept.length; k++) {
     const u = userOf[k] as number;
@@ -56,7 +142,7 @@ export function mergePresence(sessions: readonly Session[]): Presence[] {
   const outEnd: number[] = [];
   const byStart = (a: number, b: number) =>
     (sessions[a] as Session).start - (sessions[b] as Session).start;
-  for (let u = 0; u < names.length; u++) {
+  for (let u = 0; u < userCount; u++) {
     const lo = bounds[u] as number;
     const hi = bounds[u + 1] as number;
     for (let k = lo + 1; k < hi; k++) {
@@ -85,20 +171,7 @@ export function mergePresence(sessions: readonly Session[]): Presence[] {
     outStart.push(start);
     outEnd.push(end);
   }
-  const rankOf = textRanks(names);
-  const ranks = new Int32Array(outUser.length);
-  for (let k = 0; k < outUser.length; k++) ranks[k] = rankOf[outUser[k] as number] as number;
-  const order = orderByTimeThenUser(outStart, ranks);
-  const merged: Presence[] = new Array(order.length);
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k] as number;
-    merged[k] = {
-      user: names[outUser[i] as number] as string,
-      start: outStart[i] as number,
-      end: outEnd[i] as number,
-    };
-  }
-  return merged;
+  return { users: outUser, starts: outStart, ends: outEnd };
 }
 
 /**

@@ -102,6 +102,10 @@ describe("fast sweeps give exactly what the straightforward ones give", () => {
       fc.property(fc.array(session, { maxLength: 60 }), fc.nat(8), (sessions, pool) => {
         const presence = mergePresence(sessions);
         expect(presence).toEqual(mergeReference(sessions));
+        // Already merged and in start order (what the file reader gives): the quick path.
+        expect(mergePresence(presence)).toEqual(presence);
+        const byStart = [...sessions].sort((a, b) => a.start - b.start);
+        expect(mergePresence(byStart)).toEqual(mergeReference(byStart));
         expect(stepsOf(presence)).toEqual(stepsReference(presence));
         expect(replayPool(presence, pool)).toEqual(replayReference(presence, pool));
         // Unmerged intervals too: a user may log in twice at one instant.
