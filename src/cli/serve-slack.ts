@@ -1,6 +1,8 @@
 /**
- * `npm start` with Slack tokens set: the Slack app, its channel deals kept in the store, and the
- * daily retention sweep. Runs until SIGINT or SIGTERM, then stops the app and closes the store.
+ * `npm start` with Slack tokens set: the Slack app, its channel deals kept in the store, the job
+ * queue that analyses shared files (pg-boss on a PostgreSQL server, so any replica may take a
+ * job; in-process on PGlite) and the daily retention sweep. Runs until SIGINT or SIGTERM, then
+ * stops the app, lets running jobs finish, and closes the store.
  */
 import { analyseUpload } from "../commands/analyse-file.js";
 import type { CommandContext } from "../commands/context.js";
@@ -8,6 +10,7 @@ import type { Config } from "../config.js";
 import { parseSlackConfig } from "../slack/config.js";
 import { type RunningSlackApp, SlackStartError, startSlackApp } from "../slack/start.js";
 import { storedDealContext } from "../slack/stored-deals.js";
+import { type JobQueue, openJobQueue } from "../store/jobs.js";
 import { describeDb } from "../store/open-db.js";
 import { openStore } from "../store/store.js";
 
@@ -25,6 +28,13 @@ export async function serveSlack(
     return 2;
   }
   const store = await openStore(config);
+  let jobs: JobQueue;
+  try {
+    jobs = await openJobQueue(config);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const sweep = async () => {
     try {
       const r = await store.applyRetention({ now: new Date(), days: config.retentionDays });
@@ -47,9 +57,11 @@ export async function serveSlack(
       deals: storedDealContext(store, () => new Date()),
       analyseUpload,
       store,
+      jobs,
     });
   } catch (error) {
     clearInterval(timer);
+    await jobs.stop();
     await store.close();
     if (error instanceof SlackStartError) {
       log(`dealdesk: ${error.message}`);
@@ -58,13 +70,18 @@ export async function serveSlack(
     throw error;
   }
   const where = app.port === undefined ? "Socket Mode" : `http://0.0.0.0:${app.port}/slack/events`;
-  log(`dealdesk: Slack app running (${where}); data in ${describeDb(config)}`);
+  const queue = jobs.kind === "pg-boss" ? "the pg-boss job queue" : "this process";
+  log(
+    `dealdesk: Slack app running (${where}); data in ${describeDb(config)}; file analyses run in ${queue}`,
+  );
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);
   });
   clearInterval(timer);
   await app.stop();
+  // Jobs already taken finish (their Slack calls don't need the receiver); then the store closes.
+  await jobs.stop();
   await store.close();
   return 0;
 }

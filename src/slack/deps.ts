@@ -5,6 +5,7 @@
 import type { Logger } from "@slack/bolt";
 import type { CommandContext } from "../commands/context.js";
 import type { CommandOutcome } from "../commands/reply.js";
+import type { JobQueue } from "../store/jobs.js";
 import type { Store } from "../store/store.js";
 import type { ChannelDeal, DealContextStore, DealScope } from "./deal-context.js";
 import type { SlackMemory } from "./memory.js";
@@ -58,6 +59,11 @@ export interface SlackDeps {
    * Absent, dealdesk keeps only its bounded in-memory memory and stores nothing.
    */
   readonly store?: Store;
+  /**
+   * The job queue for file analyses (pg-boss on a PostgreSQL server, in-process on PGlite): a
+   * shared file is then analysed by whichever replica takes the job. Absent, it runs inline.
+   */
+  readonly jobs?: JobQueue;
   /** The calculators' version saved with each analysis (package.json's version). */
   readonly calculatorVersion: string;
   /** The clock for stored records' timestamps. */

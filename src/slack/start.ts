@@ -9,11 +9,14 @@ import type { Logger, LogLevel } from "@slack/bolt";
 import type { CommandContext } from "../commands/context.js";
 import { dispatch } from "../commands/dispatch.js";
 import { findCommand } from "../commands/registry.js";
+import type { JobQueue } from "../store/jobs.js";
 import type { Store } from "../store/store.js";
 import { buildSlackApp } from "./app.js";
 import type { SlackConfig } from "./config.js";
 import { createMemoryDealStore, type DealContextStore } from "./deal-context.js";
 import type { AnalyseUpload, Dispatch, SlackDeps } from "./deps.js";
+import { ANALYSE_UPLOAD_JOB } from "./jobs/payload.js";
+import { analyseUploadWorker } from "./jobs/worker.js";
 import { SlackMemory } from "./memory.js";
 import { allowedFileHosts } from "./uploads/hosts.js";
 import { analysisNotAvailable } from "./uploads/not-available.js";
@@ -44,6 +47,17 @@ export interface StartSlackOptions {
   readonly store?: Store;
   /** The clock for stored timestamps (default: the system clock). */
   readonly now?: () => Date;
+  /**
+   * The job queue (openJobQueue(config)): shared files are analysed through `analyse-upload`
+   * jobs, by whichever instance takes them. Without it they are analysed inline. The caller
+   * opens the queue and stops it after the app.
+   */
+  readonly jobs?: JobQueue;
+  /**
+   * Whether this instance works the queue's jobs (default true). False: it only enqueues, and
+   * other instances sharing the database do the analyses.
+   */
+  readonly workJobs?: boolean;
 }
 
 /** package.json's version: saved with every analysis so an old result can be told from a re-run. */
@@ -74,6 +88,7 @@ export async function startSlackApp(options: StartSlackOptions): Promise<Running
     },
     logger: options.logger ?? consoleLogger(),
     ...(options.store ? { store: options.store } : {}),
+    ...(options.jobs ? { jobs: options.jobs } : {}),
     calculatorVersion: calculatorVersion(),
     now: options.now ?? (() => new Date()),
   };
@@ -90,6 +105,10 @@ export async function startSlackApp(options: StartSlackOptions): Promise<Running
     throw new SlackStartError(
       `could not check the bot token with Slack (${describeStartFailure(error)}); check SLACK_BOT_TOKEN and that ${config.apiUrl ?? "slack.com"} is reachable`,
     );
+  }
+  if (options.jobs && options.workJobs !== false) {
+    // app.client carries the bot token and SLACK_API_URL, like the listeners' clients.
+    await options.jobs.work(ANALYSE_UPLOAD_JOB, analyseUploadWorker(deps, app.client));
   }
   if (config.appToken) {
     await app.start();

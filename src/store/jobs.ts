@@ -12,12 +12,20 @@ import type { StoreConfig } from "./open-db.js";
 export type JobData = Readonly<Record<string, string | number | boolean | null>>;
 export type JobHandler<T extends JobData> = (data: T) => Promise<void>;
 
+export interface SendOptions {
+  /**
+   * How many times pg-boss runs a failed (thrown or expired) job again; pg-boss's default is 2.
+   * In-process jobs are never retried.
+   */
+  readonly retryLimit?: number;
+}
+
 export interface JobQueue {
   readonly kind: "pg-boss" | "in-process";
   /** Runs jobs of this name on this instance with `handler` (one handler per name). */
   work<T extends JobData>(name: string, handler: JobHandler<T>): Promise<void>;
   /** Enqueues a job and returns its id; it runs once, on whichever instance works that name. */
-  send(name: string, data: JobData): Promise<string>;
+  send(name: string, data: JobData, options?: SendOptions): Promise<string>;
   /** Stops taking jobs and waits for running ones to finish. */
   stop(): Promise<void>;
 }
@@ -70,9 +78,13 @@ export async function openPgBossQueue(options: PgBossQueueOptions): Promise<JobQ
         for (const job of jobs) await handler(job.data as Parameters<typeof handler>[0]);
       });
     },
-    async send(name, data) {
+    async send(name, data, options = {}) {
       await ensureQueue(name);
-      const id = await boss.send(name, { ...data });
+      const id = await boss.send(
+        name,
+        { ...data },
+        options.retryLimit === undefined ? {} : { retryLimit: options.retryLimit },
+      );
       if (id === null) throw new Error(`the job queue refused a ${name} job`);
       return id;
     },
@@ -84,7 +96,8 @@ export async function openPgBossQueue(options: PgBossQueueOptions): Promise<JobQ
 
 /**
  * The embedded default: jobs run in this process, one at a time in the order sent. A job sent
- * before its handler is registered waits for it. A failed job is reported to `onError`.
+ * before its handler is registered waits for it. A failed job is reported to `onError`, never
+ * retried.
  */
 export function inProcessQueue(
   onError: (name: string, error: unknown) => void = () => {},

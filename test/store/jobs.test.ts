@@ -52,6 +52,18 @@ describe("in-process jobs (embedded PGlite)", () => {
     await expect(queue.send("count", { n: 3 })).rejects.toThrow("the job queue is stopped");
   });
 
+  it("never retries a failed job, whatever retryLimit it was sent with", async () => {
+    const queue = inProcessQueue();
+    let runs = 0;
+    await queue.work("flaky", async () => {
+      runs++;
+      throw new Error("boom");
+    });
+    await queue.send("flaky", {}, { retryLimit: 2 });
+    await queue.stop();
+    expect(runs).toBe(1);
+  });
+
   it("is the queue chosen when no DATABASE_URL is configured", async () => {
     const queue = await openJobQueue({ dataDir: "./unused" });
     expect(queue.kind).toBe("in-process");
@@ -144,6 +156,24 @@ if (server !== undefined) {
         "split-4",
         "split-5",
         "split-6",
+      ]);
+    }, 30_000);
+
+    it("a failed job is run again only as often as its retryLimit says", async () => {
+      // Each job fails every time it runs; retryLimit 0 → 1 run, retryLimit 1 → 1 + 1 = 2 runs.
+      await instanceB.work<{ key: string }>("always-fails", async (data) => {
+        await second.query("INSERT INTO job_runs (job, instance) VALUES ($1, 'B')", [data.key]);
+        throw new Error("boom");
+      });
+      await instanceA.send("always-fails", { key: "fail-once" }, { retryLimit: 0 });
+      await instanceA.send("always-fails", { key: "fail-retry" }, { retryLimit: 1 });
+      const failRuns = async () => (await runs()).filter((r) => r.job.startsWith("fail-"));
+      await eventually(async () => (await failRuns()).length >= 3);
+      await new Promise((r) => setTimeout(r, 2_000));
+      expect((await failRuns()).map((r) => r.job)).toEqual([
+        "fail-once",
+        "fail-retry",
+        "fail-retry",
       ]);
     }, 30_000);
   });

@@ -2,6 +2,8 @@
  * A CSV or XLSX shared where the bot is: checked (name, size, host), downloaded with the bot
  * token, checked by content, analysed, and answered in the file's thread — a progress message
  * first, updated in place, then replaced by the result. Problems go to the uploader alone.
+ * With a job queue the receiving replica only checks the file's info, posts the progress message
+ * and enqueues an `analyse-upload` job; src/slack/jobs/worker.ts does the rest on any replica.
  */
 import type { webApi } from "@slack/bolt";
 import type { CommandOutcome } from "../../commands/reply.js";
@@ -11,7 +13,7 @@ import {
   renderNotice,
   type SlackMessage,
 } from "../blocks/reply-blocks.js";
-import type { SlackDeps } from "../deps.js";
+import type { SlackCommandContext, SlackDeps } from "../deps.js";
 import { slackContext } from "../handlers/answer.js";
 import { resultMessage } from "../handlers/deliver.js";
 import {
@@ -21,6 +23,11 @@ import {
   updateMessage,
   uploadFiles,
 } from "../handlers/post.js";
+import {
+  ANALYSE_UPLOAD_JOB,
+  ANALYSE_UPLOAD_RETRY_LIMIT,
+  encodeAnalyseUploadJob,
+} from "../jobs/payload.js";
 import { saveAnalysedUpload } from "../saving/save.js";
 import { downloadSlackFile } from "./download.js";
 import { looksLikeSpreadsheetName, sniffSpreadsheet } from "./sniff.js";
@@ -36,7 +43,7 @@ export interface SharedFile {
   readonly threadTs?: string;
 }
 
-interface FileInfo {
+export interface FileInfo {
   readonly name: string;
   readonly size: number;
   readonly url?: string;
@@ -53,7 +60,8 @@ function shareTs(file: Record<string, unknown>, channel: string): string | undef
   return undefined;
 }
 
-async function fileInfo(
+/** files.info: the file's name, size, download URL and the thread it was shared in. */
+export async function fileInfo(
   client: WebClient,
   fileId: string,
   channel: string,
@@ -81,6 +89,72 @@ function problem(code: string, message: string, hint: string): Failed {
   return { ok: false, command: "upload", issues: [{ code, message, hint }], usage: "help" };
 }
 
+/** What the uploader is told when a file is over the size limit (before any download). */
+export function tooLargeMessage(info: FileInfo, maxBytes: number): SlackMessage {
+  return renderErrorBlocks(
+    problem(
+      "upload.too_large",
+      `${info.name} is ${megabytes(info.size)}; I read files up to ${megabytes(maxBytes)}`,
+      "share a shorter period, or only the user, login and logout columns",
+    ),
+  );
+}
+
+export type FetchedFile =
+  | { readonly ok: true; readonly bytes: Uint8Array }
+  | { readonly ok: false; readonly message: SlackMessage };
+
+/**
+ * Downloads the file from an allowed host with the bot token and checks it is a CSV or XLSX by
+ * its content. A refusal comes back as the message for the uploader (and is logged by file id).
+ */
+export async function fetchCheckedFile(
+  fileId: string,
+  info: FileInfo & { readonly url: string },
+  deps: SlackDeps,
+): Promise<FetchedFile> {
+  const { maxBytes } = deps.files;
+  const download = await downloadSlackFile(info.url, {
+    token: deps.files.botToken,
+    allowedHosts: deps.files.allowedHosts,
+    maxBytes,
+  });
+  if (!download.ok) {
+    deps.logger.warn(`dealdesk: did not download ${fileId}: ${download.detail}`);
+    const message =
+      download.reason === "host"
+        ? `I only download files stored on Slack, and ${info.name} is stored elsewhere, so I left it alone`
+        : download.reason === "too_large"
+          ? `${info.name} is larger than the ${megabytes(maxBytes)} I read`
+          : `I couldn't download ${info.name} from Slack`;
+    return {
+      ok: false,
+      message: renderErrorBlocks(
+        problem(
+          `upload.download_${download.reason}`,
+          message,
+          "share the file again as a CSV or XLSX",
+        ),
+      ),
+    };
+  }
+  const sniff = sniffSpreadsheet(info.name, download.bytes);
+  if (!sniff.ok) {
+    return {
+      ok: false,
+      message: renderErrorBlocks(
+        problem(sniff.issue.code, sniff.issue.message, sniff.issue.hint ?? ""),
+      ),
+    };
+  }
+  return { ok: true, bytes: download.bytes };
+}
+
+/** The progress message while a queued file waits for a worker (on any replica). */
+export function queuedText(name: string): string {
+  return `Reading ${name} … (queued)`;
+}
+
 export async function handleSharedFile(
   shared: SharedFile,
   deps: SlackDeps,
@@ -104,17 +178,8 @@ export async function handleSharedFile(
     const info = await fileInfo(client, shared.fileId, channel);
     if (!info || !looksLikeSpreadsheetName(info.name)) return;
     threadTs ??= info.threadTs;
-    const { maxBytes } = deps.files;
-    if (info.size > maxBytes) {
-      await tellUploader(
-        renderErrorBlocks(
-          problem(
-            "upload.too_large",
-            `${info.name} is ${megabytes(info.size)}; I read files up to ${megabytes(maxBytes)}`,
-            "share a shorter period, or only the user, login and logout columns",
-          ),
-        ),
-      );
+    if (info.size > deps.files.maxBytes) {
+      await tellUploader(tooLargeMessage(info, deps.files.maxBytes));
       return;
     }
     if (!info.url) {
@@ -122,45 +187,38 @@ export async function handleSharedFile(
       return;
     }
     const where = { channel, ...(threadTs ? { threadTs } : {}) };
-    progressTs = await postMessage(client, where, renderNotice(`Reading ${info.name} …`));
-    const download = await downloadSlackFile(info.url, {
-      token: deps.files.botToken,
-      allowedHosts: deps.files.allowedHosts,
-      maxBytes,
-    });
-    if (!download.ok) {
-      logger.warn(`dealdesk: did not download ${shared.fileId}: ${download.detail}`);
-      const message =
-        download.reason === "host"
-          ? `I only download files stored on Slack, and ${info.name} is stored elsewhere, so I left it alone`
-          : download.reason === "too_large"
-            ? `${info.name} is larger than the ${megabytes(maxBytes)} I read`
-            : `I couldn't download ${info.name} from Slack`;
-      await tellUploader(
-        renderErrorBlocks(
-          problem(
-            `upload.download_${download.reason}`,
-            message,
-            "share the file again as a CSV or XLSX",
-          ),
-        ),
-      );
-      return;
-    }
-    const sniff = sniffSpreadsheet(info.name, download.bytes);
-    if (!sniff.ok) {
-      await tellUploader(
-        renderErrorBlocks(problem(sniff.issue.code, sniff.issue.message, sniff.issue.hint ?? "")),
-      );
-      return;
-    }
     const scope = { teamId: shared.teamId, channelId: channel };
+    if (deps.jobs) {
+      // Acknowledged already; the analysis runs on whichever replica takes the job.
+      progressTs = await postMessage(client, where, renderNotice(queuedText(info.name)));
+      if (!progressTs) throw new Error("chat.postMessage returned no ts for the progress message");
+      const deal = await deps.deals.get(scope);
+      await deps.jobs.send(
+        ANALYSE_UPLOAD_JOB,
+        encodeAnalyseUploadJob({
+          scope,
+          fileId: shared.fileId,
+          userId: shared.userId,
+          ...(threadTs ? { threadTs } : {}),
+          progressTs,
+          ...(deal ? { deal } : {}),
+        }),
+        { retryLimit: ANALYSE_UPLOAD_RETRY_LIMIT },
+      );
+      return;
+    }
+    progressTs = await postMessage(client, where, renderNotice(`Reading ${info.name} …`));
+    const fetched = await fetchCheckedFile(shared.fileId, { ...info, url: info.url }, deps);
+    if (!fetched.ok) {
+      await tellUploader(fetched.message);
+      return;
+    }
     deps.memory.noteChannel(shared.userId, scope);
     await analyseInPlace(
       {
         fileId: shared.fileId,
         name: info.name,
-        bytes: download.bytes,
+        bytes: fetched.bytes,
         userId: shared.userId,
         scope,
         where,
@@ -189,6 +247,10 @@ export interface InPlaceAnalysis {
   readonly where: { readonly channel: string; readonly threadTs?: string };
   /** The progress message to update; one is posted when missing. */
   readonly progressTs?: string;
+  /** The context to analyse with (a queued job's deal at share time); else the channel's now. */
+  readonly ctx?: SlackCommandContext;
+  /** Called once the result has replaced the progress message (before its files are uploaded). */
+  readonly onResultPosted?: () => void;
 }
 
 /** Runs the analyser with progress in the thread, then replaces the progress with the result. */
@@ -200,7 +262,7 @@ export async function analyseInPlace(
   const progressTs =
     a.progressTs ?? (await postMessage(client, a.where, renderNotice(`Reading ${a.name} …`)));
   if (!progressTs) throw new Error("chat.postMessage returned no ts for the progress message");
-  const ctx = await slackContext(deps, a.scope, a.userId);
+  const ctx = a.ctx ?? (await slackContext(deps, a.scope, a.userId));
   const progress = async (text: string) => {
     await updateMessage(client, a.where.channel, progressTs, renderNotice(text));
   };
@@ -229,6 +291,7 @@ export async function analyseInPlace(
   });
   const message = resultMessage(outcome, deps.memory, { uploadId: uploadKey });
   await updateMessage(client, a.where.channel, progressTs, message);
+  a.onResultPosted?.();
   deps.memory.noteAnalysis(a.userId, {
     scope: a.scope,
     headline: outcome.reply.headline,

@@ -1,0 +1,133 @@
+/**
+ * The `analyse-upload` worker, run by every replica that works jobs (and by the in-process queue
+ * on PGlite): it reads the file's info and bytes from Slack with the bot token (files.info, then
+ * the allow-listed download), analyses them, updates the progress message the receiving replica
+ * posted, delivers the result in the file's thread and saves it — as the inline path does.
+ *
+ * It never throws: every failure is told to the uploader in one ephemeral line and logged by ids
+ * only, and the job completes, so pg-boss has nothing to retry (and retryLimit is 0 besides).
+ */
+import type { webApi } from "@slack/bolt";
+import { renderNotice, type SlackMessage } from "../blocks/reply-blocks.js";
+import { contextFor } from "../deal-context.js";
+import type { SlackCommandContext, SlackDeps } from "../deps.js";
+import { postEphemeral, slackErrorCode, updateMessage } from "../handlers/post.js";
+import {
+  analyseInPlace,
+  fetchCheckedFile,
+  fileInfo,
+  tooLargeMessage,
+} from "../uploads/handle-upload.js";
+import { type AnalyseUploadJob, decodeAnalyseUploadJob } from "./payload.js";
+
+type WebClient = webApi.WebClient;
+
+/** files.info's errors for a file deleted (or unshared) between the share and the job. */
+const FILE_GONE = new Set(["file_not_found", "file_deleted"]);
+
+/** The one line the uploader gets when a job fails inside dealdesk. */
+export function jobFailedText(name: string | undefined): string {
+  return `:warning: I couldn't finish analysing ${name ?? "your file"} because something went wrong inside dealdesk (the details are in its log); share the file again to retry.`;
+}
+
+/** The one line the uploader gets when the shared file can no longer be read from Slack. */
+export function fileGoneText(): string {
+  return ":warning: I couldn't read your file from Slack any more (was it deleted?); share it again to have it analysed.";
+}
+
+/**
+ * A failure for the log without personal data: error messages can quote a file's rows or a
+ * user's name, so only the error's class, Slack's error code and the stack frames are kept.
+ */
+export function describeJobError(error: unknown): string {
+  if (!(error instanceof Error)) return `a thrown ${typeof error}`;
+  const code = slackErrorCode(error) ?? (error as { code?: unknown }).code;
+  const frames = (error.stack ?? "")
+    .split("\n")
+    .filter((line) => /^\s+at /.test(line))
+    .slice(0, 8)
+    .map((line) => line.trim());
+  return [`${error.name}${typeof code === "string" ? ` (${code})` : ""}`, ...frames].join("\n  ");
+}
+
+function jobRef(job: AnalyseUploadJob): string {
+  return `file ${job.fileId} in ${job.scope.teamId}/${job.scope.channelId}`;
+}
+
+export function analyseUploadWorker(deps: SlackDeps, client: WebClient) {
+  const { logger } = deps;
+  return async (data: unknown): Promise<void> => {
+    const job = decodeAnalyseUploadJob(data);
+    if (!job) {
+      // Nobody to tell: without a valid payload there is no channel or user to trust.
+      logger.error("dealdesk: dropped an analyse-upload job whose payload is not valid");
+      return;
+    }
+    const channel = job.scope.channelId;
+    const where = { channel, ...(job.threadTs ? { threadTs: job.threadTs } : {}) };
+    let resultPosted = false;
+    let name: string | undefined;
+    const tellUploader = async (message: SlackMessage) => {
+      // The progress message goes; a posted result stays (its files may be what failed).
+      if (!resultPosted)
+        await client.chat.delete({ channel, ts: job.progressTs }).catch(() => undefined);
+      await postEphemeral(client, where, job.userId, message);
+    };
+    try {
+      const info = await fileInfo(client, job.fileId, channel).catch((error: unknown) => {
+        if (FILE_GONE.has(slackErrorCode(error) ?? "")) return undefined;
+        throw error;
+      });
+      if (!info?.url) {
+        await tellUploader(renderNotice(fileGoneText()));
+        return;
+      }
+      name = info.name;
+      if (info.size > deps.files.maxBytes) {
+        await tellUploader(tooLargeMessage(info, deps.files.maxBytes));
+        return;
+      }
+      await updateMessage(client, channel, job.progressTs, renderNotice(`Reading ${info.name} …`));
+      const fetched = await fetchCheckedFile(job.fileId, { ...info, url: info.url }, deps);
+      if (!fetched.ok) {
+        await tellUploader(fetched.message);
+        return;
+      }
+      deps.memory.noteChannel(job.userId, job.scope);
+      // The deal as it was when the file was shared, carried in the job.
+      const base = contextFor(deps.baseContext, job.deal);
+      const ctx: SlackCommandContext = {
+        defaultCurrency: base.defaultCurrency,
+        scope: job.scope,
+        userId: job.userId,
+        ...(job.deal ? { deal: job.deal } : {}),
+      };
+      await analyseInPlace(
+        {
+          fileId: job.fileId,
+          name: info.name,
+          bytes: fetched.bytes,
+          userId: job.userId,
+          scope: job.scope,
+          where,
+          progressTs: job.progressTs,
+          ctx,
+          onResultPosted: () => {
+            resultPosted = true;
+          },
+        },
+        deps,
+        client,
+      );
+    } catch (error) {
+      logger.error(
+        `dealdesk: analyse-upload job for ${jobRef(job)} failed: ${describeJobError(error)}`,
+      );
+      await tellUploader(renderNotice(jobFailedText(name))).catch((e: unknown) =>
+        logger.error(
+          `dealdesk: telling the uploader of ${jobRef(job)} failed: ${describeJobError(e)}`,
+        ),
+      );
+    }
+  };
+}
