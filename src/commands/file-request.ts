@@ -5,6 +5,7 @@
  */
 import { failAll, type Issue, ok, type Result } from "../core/result.js";
 import type { SplitOptions } from "../core/split/optimise.js";
+import { FIELDS } from "../roster/columns.js";
 import type { Field, ReadOptions } from "../roster/read-file.js";
 import {
   type CurrencySign,
@@ -70,24 +71,6 @@ const SPECS: readonly OptionSpec[] = [
 ];
 
 const MAP_HINT = '--map start="Login Time" (fields: user, start, end, duration, timestamp, event…)';
-const FIELD_NAMES: ReadonlySet<string> = new Set([
-  "user",
-  "name",
-  "group",
-  "role",
-  "status",
-  "licence",
-  "lastLogin",
-  "created",
-  "activity",
-  "vip",
-  "start",
-  "end",
-  "duration",
-  "timestamp",
-  "event",
-  "device",
-]);
 
 /** `--map` may repeat and may hold a comma list, so it is taken out before the shared parser. */
 function takeMaps(tokens: readonly string[]): { rest: string[]; maps: string[] } {
@@ -111,7 +94,7 @@ function takeMaps(tokens: readonly string[]): { rest: string[]; maps: string[] }
 /** `start="Login Time"`, `end=Logout, user=Email` → field → header. Field names ignore case. */
 function parseMaps(maps: readonly string[], issues: Issue[]): Partial<Record<Field, string>> {
   const out: Partial<Record<Field, string>> = {};
-  const byLower = new Map([...FIELD_NAMES].map((f) => [f.toLowerCase(), f as Field]));
+  const byLower = new Map(FIELDS.map((f): [string, Field] => [f.toLowerCase(), f]));
   for (const entry of maps.flatMap((m) => m.split(","))) {
     const m = /^\s*([a-z]+)\s*=\s*"?(.*?)"?\s*$/i.exec(entry);
     const field = m?.[1] ? byLower.get(m[1].toLowerCase()) : undefined;
