@@ -45,16 +45,23 @@ async function child(key, path) {
   const runs = [];
   for (let run = 0; run < t.runs; run++) {
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const bytes = new Uint8Array(readFileSync(path));
     const marks = [];
+    const cpuMarks = [];
     const out = await analyseUpload({ name: "sessions.csv", bytes }, ctx, async () => {
       marks.push(performance.now() - t0);
+      const c = process.cpuUsage(cpu0);
+      cpuMarks.push((c.user + c.system) / 1000);
     });
     const total = performance.now() - t0;
     if (!out.ok) throw new Error(JSON.stringify(out.issues));
     const [read = 0, concurrency = 0] = marks;
     const d = out.reply.data;
     runs.push({
+      // CPU time (all threads, GC included) up to the end of the concurrency stage: on a shared
+      // machine a figure the other jobs' load does not inflate (though GC threads can add to it).
+      cpuToConcurrency: cpuMarks[1] ?? 0,
       read,
       concurrency: concurrency - read,
       rest: total - concurrency,
@@ -181,7 +188,7 @@ function report(key, t, input, result, loadBefore, loadAfter) {
     verdict = `Target gap ≤ 1% in ≤ 20 s: ${last.total <= t.limitMs && last.split && last.split.gap <= 1 ? "met" : "missed"} (${ms(last.total)}, gap ${last.split?.gap}%, includes loading HiGHS).`;
   } else {
     const parseAndConcurrency = last.read + last.concurrency;
-    verdict = `Target parse + concurrency ≤ 5 s and ≤ 1 GB: time ${parseAndConcurrency <= t.limitMs ? "met" : "missed"} (${ms(parseAndConcurrency)}; ${ms(last.total)} with the reply), memory ${result.peakRssMb <= t.limitRssMb ? "met" : "missed"} (${Math.round(result.peakRssMb)} MB).`;
+    verdict = `Target parse + concurrency ≤ 5 s and ≤ 1 GB: time ${parseAndConcurrency <= t.limitMs ? "met" : "missed"} (${ms(parseAndConcurrency)}, CPU time ${ms(last.cpuToConcurrency)}; ${ms(last.total)} with the reply), memory ${result.peakRssMb <= t.limitRssMb ? "met" : "missed"} (${Math.round(result.peakRssMb)} MB).`;
   }
   lines.push(verdict, "");
   return lines.join("\n");

@@ -45,8 +45,21 @@ export function textRanks(names: readonly string[]): Int32Array {
   return rank;
 }
 
+/**
+ * User ranks already known for an array (mergePresence records them for the presence it returns),
+ * so the replays of that presence need not intern a million user strings again. A cache keyed by
+ * the array itself: it holds nothing once the array is gone and never changes an answer.
+ */
+const knownRanks = new WeakMap<object, Int32Array>();
+
+export function rememberRanks(items: object, ranks: Int32Array): void {
+  knownRanks.set(items, ranks);
+}
+
 /** Each item's user as a rank in text order (equal users, equal ranks). */
 export function userRanks(items: ArrayLike<{ readonly user: string }>): Int32Array {
+  const known = knownRanks.get(items);
+  if (known !== undefined && known.length === items.length) return known;
   const ids = new Map<string, number>();
   const names: string[] = [];
   const idOf = new Int32Array(items.length);
@@ -75,17 +88,21 @@ export function orderByTimeThenUser(times: ArrayLike<number>, ranks: Int32Array)
   let inOrder = true;
   for (let i = 1; i < n && inOrder; i++) inOrder = (times[i - 1] as number) <= (times[i] as number);
   const order = inOrder ? identity(n) : orderByTime(times);
-  const byRank = (a: number, b: number) => (ranks[a] as number) - (ranks[b] as number) || a - b;
+  // Within a run of equal times indices ascend, so a run is in order when its ranks never fall.
+  // A run out of order is sorted by rank × n + index, packed like the times (exact below 2^53).
+  const packable = n * n < Number.MAX_SAFE_INTEGER;
   let lo = 0;
   while (lo < n) {
     const t = times[order[lo] as number] as number;
     let hi = lo + 1;
     let sorted = true;
     while (hi < n && times[order[hi] as number] === t) {
-      if (byRank(order[hi - 1] as number, order[hi] as number) > 0) sorted = false;
+      if ((ranks[order[hi - 1] as number] as number) > (ranks[order[hi] as number] as number)) {
+        sorted = false;
+      }
       hi++;
     }
-    if (!sorted) order.set(Array.from(order.subarray(lo, hi)).sort(byRank), lo);
+    if (!sorted) sortRunByRank(order, lo, hi, ranks, packable);
     lo = hi;
   }
   return order;
@@ -95,4 +112,28 @@ function identity(n: number): Uint32Array {
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   return order;
+}
+
+function sortRunByRank(
+  order: Uint32Array,
+  lo: number,
+  hi: number,
+  ranks: Int32Array,
+  packable: boolean,
+): void {
+  const n = order.length;
+  if (!packable) {
+    const run = Array.from(order.subarray(lo, hi)).sort(
+      (a, b) => (ranks[a] as number) - (ranks[b] as number) || a - b,
+    );
+    order.set(run, lo);
+    return;
+  }
+  const keys = new Float64Array(hi - lo);
+  for (let k = lo; k < hi; k++) {
+    const i = order[k] as number;
+    keys[k - lo] = (ranks[i] as number) * n + i;
+  }
+  keys.sort();
+  for (let k = lo; k < hi; k++) order[k] = (keys[k - lo] as number) % n;
 }

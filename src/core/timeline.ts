@@ -3,7 +3,7 @@
  * (a user with two overlapping sessions is online once), and presence becomes a step function of
  * the number online. Times are epoch ms; an interval covers [start, end).
  */
-import { orderByTimeThenUser, textRanks } from "./time-order.js";
+import { orderByTimeThenUser, rememberRanks, textRanks } from "./time-order.js";
 import type { Session } from "./usage.js";
 
 export { compareText } from "./text-order.js";
@@ -53,6 +53,7 @@ export function mergePresence(sessions: readonly Session[]): Presence[] {
   for (let k = 0; k < out.users.length; k++) ranks[k] = rankOf[out.users[k] as number] as number;
   const order = orderByTimeThenUser(out.starts, ranks);
   const merged: Presence[] = new Array(order.length);
+  const mergedRanks = new Int32Array(order.length);
   for (let k = 0; k < order.length; k++) {
     const i = order[k] as number;
     merged[k] = {
@@ -60,7 +61,9 @@ export function mergePresence(sessions: readonly Session[]): Presence[] {
       start: out.starts[i] as number,
       end: out.ends[i] as number,
     };
+    mergedRanks[k] = ranks[i] as number;
   }
+  rememberRanks(merged, mergedRanks);
   return merged;
 }
 

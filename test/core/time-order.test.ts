@@ -111,6 +111,8 @@ describe("fast sweeps give exactly what the straightforward ones give", () => {
         // Unmerged intervals too: a user may log in twice at one instant.
         const raw = sessions.filter((s) => s.end > s.start);
         expect(stepsOf(raw)).toEqual(stepsReference(raw));
+        const many = Array.from({ length: 40 }, (_, k) => (k * 7 + pool) % 9);
+        expect(replayPools(presence, many)).toEqual(many.map((k) => replayReference(presence, k)));
         expect(replayPools(raw, [pool, 0, 3])).toEqual([
           replayReference(raw, pool),
           replayReference(raw, 0),
