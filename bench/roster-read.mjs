@@ -8,18 +8,7 @@ import os from "node:os";
 import { performance } from "node:perf_hooks";
 import ExcelJS from "exceljs";
 import { readRosterFile } from "../dist/roster/read-file.js";
-
-/** Seeded PRNG (mulberry32) so every run reads the same files. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from "./generate-org.mjs";
 
 const pad = (n) => String(n).padStart(2, "0");
 const ddmm = (ms) => {

@@ -5,23 +5,13 @@
 // again writes the same files. Run: node scripts/make-examples.mjs
 import { writeFileSync } from "node:fs";
 import ExcelJS from "exceljs";
+import { rng } from "../bench/generate-org.mjs";
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
 const START = Date.UTC(2026, 8, 7); // Monday 7 September 2026, four weeks
 const USERS = 120;
 const out = new URL("../examples/", import.meta.url);
-
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const r = rng(20260907);
 const iso = (ms) => new Date(Math.round(ms / MIN) * MIN).toISOString().replace(".000Z", "Z");
