@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import type { Reply } from "../../commands/reply.js";
+import { analysisFigures } from "../../drafting/deal-from-analysis.js";
 import { LIMITS } from "./limits.js";
 import { clip } from "./text.js";
 import { type ActionsBlock, type ButtonElement, plain } from "./types.js";
@@ -12,6 +13,8 @@ export const ACTIONS = {
   working: "dealdesk.working",
   next: "dealdesk.next",
   rates: "dealdesk.rates",
+  asks: "dealdesk.asks",
+  brief: "dealdesk.brief",
 } as const;
 
 /** Action ids of the follow-up buttons are `dealdesk.next.0`, `.1`: unique within the block. */
@@ -59,7 +62,10 @@ export interface ButtonOrigin {
   readonly uploadId?: string;
 }
 
-/** Show working, up to two follow-up commands, and Change rates on uploads. */
+/**
+ * Show working, up to two follow-up commands, and on uploads Draft the asks and Brief as DOCX (when
+ * the analysis was priced, which in Slack means the channel's deal had the rates) and Change rates.
+ */
 export function resultButtons(reply: Reply, origin: ButtonOrigin): ActionsBlock | undefined {
   const source: ButtonValue = {
     ...(origin.replyId ? { r: origin.replyId } : {}),
@@ -71,8 +77,12 @@ export function resultButtons(reply: Reply, origin: ButtonOrigin): ActionsBlock 
   reply.next.slice(0, 2).forEach((next, i) => {
     elements.push(button(`${ACTIONS.next}.${i}`, nextLabel(next), { t: next }));
   });
-  // "Draft the asks" and "Brief as DOCX" wait until Slack can collect a whole deal (drafting needs
-  // more than the channel's rates); a button that can only apologise is worse than none.
+  // Drafting needs a priced split or rightsize of a file: a typed command or an unpriced analysis
+  // gets no drafting buttons, as a button that can only apologise is worse than none.
+  if (origin.uploadId && analysisFigures(reply.data)) {
+    elements.push(button(ACTIONS.asks, "Draft the asks", source));
+    elements.push(button(ACTIONS.brief, "Brief as DOCX", source));
+  }
   if (origin.uploadId) elements.push(button(ACTIONS.rates, "Change rates", source));
   // Slack refuses an actions block with no elements.
   return elements.length > 0

@@ -8,17 +8,18 @@ import type {
   SlackActionMiddlewareArgs,
   types,
 } from "@slack/bolt";
+import { type Reply, replied } from "../../commands/reply.js";
+import type { Deal } from "../../drafting/deal-schema.js";
 import { decodeValue } from "../blocks/buttons.js";
 import { ratesModal } from "../blocks/rates-modal.js";
-import { renderNotice, renderWorkingBlocks } from "../blocks/reply-blocks.js";
+import { renderInternalError, renderNotice, renderWorkingBlocks } from "../blocks/reply-blocks.js";
 import type { SlackDeps } from "../deps.js";
+import { asksReply, briefReply, dealForClick } from "../drafting/draft-replies.js";
 import { answerAndSave, answerText, slackContext } from "./answer.js";
-import { answerSafely, type Delivery, deliverError } from "./deliver.js";
+import { answerSafely, type Delivery, deliver, deliverError } from "./deliver.js";
 import { logFailure, postMessage, uploadFiles } from "./post.js";
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
-
-/** What the drafting buttons run, once the drafting commands exist (issue 4). */
 
 interface Clicked {
   readonly value: ReturnType<typeof decodeValue>;
@@ -124,4 +125,44 @@ export function openRatesHandler(deps: SlackDeps) {
       logFailure(args.logger, "opening the rates form", error);
     }
   };
+}
+
+/**
+ * A drafting button: the clicked analysis and the channel's deal made into a Deal, then `draft`'s
+ * reply posted in the thread. Anything missing is one line to the clicker alone.
+ */
+function draftingHandler(
+  deps: SlackDeps,
+  what: string,
+  draft: (deal: Deal) => Promise<Reply | string>,
+) {
+  return async (args: ButtonArgs): Promise<void> => {
+    await args.ack();
+    const c = clicked(args, deps);
+    if (!c) return;
+    try {
+      const source = await dealForClick(deps, c.scope, c.value);
+      const answer = source.ok ? await draft(source.deal) : source.line;
+      if (typeof answer === "string") {
+        await deliverError(c.delivery, renderNotice(answer));
+        return;
+      }
+      await deliver(c.delivery, replied(answer));
+    } catch (error) {
+      logFailure(args.logger, what, error);
+      await deliverError(c.delivery, renderInternalError()).catch((e) =>
+        logFailure(args.logger, `${what}: telling the user`, e),
+      );
+    }
+  };
+}
+
+/** "Draft the asks": the five moves with the asks and the money, in the result's thread. */
+export function draftAsksHandler(deps: SlackDeps) {
+  return draftingHandler(deps, "Draft the asks", async (deal) => asksReply(deal));
+}
+
+/** "Brief as DOCX": the brief's headline in the thread with the Word file uploaded under it. */
+export function briefDocxHandler(deps: SlackDeps) {
+  return draftingHandler(deps, "Brief as DOCX", (deal) => briefReply(deal, deps.now()));
 }

@@ -1,0 +1,108 @@
+/**
+ * What "Draft the asks" and "Brief as DOCX" answer with: the channel's deal and the clicked file
+ * analysis made into a Deal (src/drafting/deal-from-analysis.ts), then the triage reply or the
+ * DOCX brief built from it by the same functions the triage and brief commands use.
+ */
+import { isoToday } from "../../commands/brief.js";
+import { dealData } from "../../commands/deal-data.js";
+import type { Reply } from "../../commands/reply.js";
+import { triageReply } from "../../commands/triage.js";
+import { formatMoney } from "../../core/money.js";
+import { buildBrief } from "../../drafting/brief.js";
+import { shippedCatalogue } from "../../drafting/catalogue.js";
+import { analysisFigures, dealFromAnalysis } from "../../drafting/deal-from-analysis.js";
+import type { Deal } from "../../drafting/deal-schema.js";
+import { analyseDeal } from "../../drafting/moves.js";
+import { renderDocx } from "../../drafting/render-docx.js";
+import type { ButtonValue } from "../blocks/buttons.js";
+import type { DealScope } from "../deal-context.js";
+import type { SlackDeps } from "../deps.js";
+import { findAnalysisData } from "./find-analysis.js";
+
+export const DOCX_MEDIA_TYPE =
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/** The Deal to draft from, or the one line telling the clicker why there is none. */
+export type DraftSource =
+  | { readonly ok: true; readonly deal: Deal }
+  | { readonly ok: false; readonly line: string };
+
+export const LOST_ANALYSIS =
+  "I no longer have that analysis (dealdesk restarted): share the file again to draft from it.";
+
+export async function dealForClick(
+  deps: SlackDeps,
+  scope: DealScope,
+  value: ButtonValue,
+): Promise<DraftSource> {
+  const data = await findAnalysisData(deps, scope, value);
+  const figures = data === undefined ? undefined : analysisFigures(data);
+  if (!figures) return { ok: false, line: LOST_ANALYSIS };
+  const channel = await deps.deals.get(scope);
+  if (!channel) {
+    return {
+      ok: false,
+      line: "This channel has no deal any more: /deal set vendor HaloITSM currency GBP named 70 concurrent 140, then share the file again.",
+    };
+  }
+  const deal = dealFromAnalysis(channel, figures);
+  if (!deal.ok) {
+    const first = deal.issues[0];
+    const text = first ? `${first.message}${first.hint ? ` — ${first.hint}` : ""}` : "";
+    return { ok: false, line: `:warning: I can't draft from that: ${text}` };
+  }
+  return { ok: true, deal: deal.value };
+}
+
+/** The triage reply (the five moves with the asks and the money), led by the deal's assumptions. */
+export function asksReply(deal: Deal): Reply {
+  const reply = triageReply(analyseDeal(deal), "slack", false, false);
+  return { ...reply, notes: [...deal.notes, ...reply.notes] };
+}
+
+function slug(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 40) || "deal"
+  );
+}
+
+/**
+ * The DOCX brief as a reply carrying the file; its headline is the brief command's. `data`:
+ * dealData (src/commands/deal-data.ts) plus `{ today, file }` (the DOCX's name).
+ */
+export async function briefReply(deal: Deal, now: Date): Promise<Reply | string> {
+  const analysis = analyseDeal(deal);
+  const today = isoToday(now);
+  const brief = buildBrief(analysis, shippedCatalogue(), today);
+  // The deal chooses no clauses, so building cannot fail on them; say so if it ever does.
+  if (!brief.ok) return `:warning: I couldn't build the brief: ${brief.issues[0]?.message ?? ""}`;
+  const name = `${slug(deal.vendor)}-brief.docx`;
+  const content = await renderDocx(brief.value.document);
+  const w = analysis.waterfall;
+  return {
+    command: "brief",
+    headline: `Brief for ${deal.vendor}: counter at ${formatMoney(w.counterAnnual)} a year against ${formatMoney(w.offerAnnual)}, ${formatMoney(w.totalAnnual)} less.`,
+    tables: [],
+    notes: [...deal.notes, `The brief is attached as ${name}.`],
+    working: [
+      ...w.steps.flatMap((s) => s.working),
+      ...analysis.moves
+        .filter((m) => m.key === "implementation" || m.key === "renewal")
+        .flatMap((m) => m.working),
+    ],
+    next: [],
+    data: { ...dealData(analysis), today, file: name },
+    files: [
+      {
+        name,
+        mediaType: DOCX_MEDIA_TYPE,
+        content,
+        description: `negotiation brief for ${deal.vendor} (Word)`,
+      },
+    ],
+  };
+}
