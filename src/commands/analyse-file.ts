@@ -49,6 +49,7 @@ import {
   rightsizeWorking,
 } from "./rightsize-reply.js";
 import { readNotes, skippedRowsFile, skippedRowsTable } from "./row-errors-reply.js";
+import { resolvePolicies } from "./split-policies.js";
 import {
   namedUsersFile,
   plansTable,
@@ -313,6 +314,13 @@ async function sessionsFile(
     `Reading ${file.name} … ${plural(read.summary.sessions, "session", "sessions")} from ${plural(read.summary.users, "person", "people")}${range}.`,
     "Measuring concurrency …",
   );
+  const policies = resolvePolicies(
+    request,
+    o.roster ? { name: o.roster.name, users: o.roster.read.roster ?? [] } : undefined,
+    new Set(sessions.map((s) => s.user)),
+  );
+  if (!policies.ok) return rejected(o.command, policies.issues, o.usage);
+  const { forceNamed, forceConcurrent } = policies.value;
   const groups = groupsOf(o.roster?.read);
   const offset = sessions.length > 0 ? Math.round(zoneOffsetAt(timeZone, first) / 60_000) : 0;
   const measured = analyseConcurrency(sessions, {
@@ -343,8 +351,8 @@ async function sessionsFile(
       namedRate: named.annual,
       concurrentRate: concurrent.annual,
       ...(request.headroom ? { headroom: request.headroom } : {}),
-      ...(request.forceNamed ? { forceNamed: request.forceNamed } : {}),
-      ...(request.forceConcurrent ? { forceConcurrent: request.forceConcurrent } : {}),
+      forceNamed,
+      forceConcurrent,
       ...(request.timeLimitSeconds !== undefined
         ? { timeLimitSeconds: request.timeLimitSeconds }
         : {}),
@@ -359,6 +367,7 @@ async function sessionsFile(
     concurrent,
     refusals: pooledRefusals(sessions, split.value),
     logSpanMs: logSpan,
+    policies: policies.value,
     ...(request.headroom ? { headroom: request.headroom } : {}),
   };
   const refusals = refusalsTable(view);
@@ -369,8 +378,8 @@ async function sessionsFile(
     named,
     concurrent,
     ...(request.headroom ? { headroom: request.headroom } : {}),
-    ...(request.forceNamed ? { forceNamed: request.forceNamed } : {}),
-    ...(request.forceConcurrent ? { forceConcurrent: request.forceConcurrent } : {}),
+    forceNamed,
+    forceConcurrent,
   });
   return replied({
     command: o.command,

@@ -16,6 +16,7 @@ import {
 } from "./amounts.js";
 import { looksLikeCurrencyCode } from "./currency-choice.js";
 import { type OptionSpec, parseOptions } from "./options.js";
+import { groupKey } from "./split-policies.js";
 import { tokenize } from "./tokens.js";
 
 /** Extra pool on top of the pooled peak: a share (rounded up to seats) and/or seats. */
@@ -34,6 +35,11 @@ export interface FileRequest {
   /** Lower-cased user keys (e-mail or id), as sessions use them. */
   readonly forceNamed?: ReadonlySet<string>;
   readonly forceConcurrent?: ReadonlySet<string>;
+  /** Group (or role) names from the roster, as typed: `--force-named-groups "Service Desk,HR"`. */
+  readonly forceNamedGroups?: readonly string[];
+  readonly forceConcurrentGroups?: readonly string[];
+  /** `--no-vip-policy`: roster VIPs are planned like anyone else (named by default). */
+  readonly noVipPolicy?: boolean;
   /** How to read the file: --map, --date-format, --tz, --timeout, --count, --sheet. */
   readonly read?: ReadOptions;
   readonly inactiveDays?: number;
@@ -58,6 +64,9 @@ const SPECS: readonly OptionSpec[] = [
   { name: "headroom" },
   { name: "force-named" },
   { name: "force-concurrent" },
+  { name: "force-named-groups", aliases: ["force-named-group"] },
+  { name: "force-concurrent-groups", aliases: ["force-concurrent-group"] },
+  { name: "no-vip-policy", flag: true },
   { name: "timeout" },
   { name: "count" },
   { name: "date-format", aliases: ["dates"] },
@@ -149,6 +158,26 @@ export function parseUserList(token: string, option: string): Result<ReadonlySet
     users.add(user);
   }
   return ok(users);
+}
+
+/** A comma list of group (or role) names, kept as typed; duplicates (ignoring case, spaces) dropped. */
+export function parseGroupList(token: string, option: string): Result<readonly string[]> {
+  const groups = new Map<string, string>();
+  for (const raw of token.split(",")) {
+    const name = raw.trim().replace(/\s+/g, " ");
+    if (name === "") {
+      return failAll([
+        {
+          code: "options.group_list",
+          message: `${option} "${token}" has an empty group name`,
+          hint: `${option} "Service Desk,Managers" (a comma list; quotes around names with spaces)`,
+        },
+      ]);
+    }
+    const key = groupKey(name);
+    if (!groups.has(key)) groups.set(key, name);
+  }
+  return ok([...groups.values()]);
 }
 
 /** `30m`, `30`, `1h`, `90min`, `1.5h` → minutes. */
@@ -298,6 +327,16 @@ export function parseFileCommand(text: string, usage: string): Result<TypedFileC
     const users = take(parseUserList(list, `--${option}`), issues);
     if (users) request[key] = users;
   }
+  for (const [option, key] of [
+    ["force-named-groups", "forceNamedGroups"],
+    ["force-concurrent-groups", "forceConcurrentGroups"],
+  ] as const) {
+    const list = v.get(option);
+    if (list === undefined) continue;
+    const groups = take(parseGroupList(list, `--${option}`), issues);
+    if (groups) request[key] = groups;
+  }
+  if (parsed.value.flags.has("no-vip-policy")) request.noVipPolicy = true;
   const inactive = v.get("inactive");
   if (inactive !== undefined) {
     const n = take(parseCount(inactive.replace(/d(ays?)?$/i, ""), "--inactive"), issues);

@@ -13,6 +13,7 @@ import { count, duration, plural, span } from "./file-format.js";
 import { type RateUse, rateText } from "./file-rates.js";
 import type { Headroom } from "./file-request.js";
 import { column, type ReplyFile, type Table } from "./reply.js";
+import { policiesData, policyNotes, type ResolvedPolicies } from "./split-policies.js";
 
 export interface SplitView {
   readonly report: SplitReport;
@@ -23,6 +24,8 @@ export interface SplitView {
   /** First login to last logout, for "in these 4 weeks". */
   readonly logSpanMs: number;
   readonly headroom?: Headroom;
+  /** The licence policies applied (forced named / concurrent, by source). */
+  readonly policies?: ResolvedPolicies;
 }
 
 const BASE_LABELS: Readonly<Record<string, string>> = {
@@ -195,9 +198,7 @@ export function splitNotes(v: SplitView): string[] {
       `The solver stopped at its time limit; the plan is within ${formatPercent(r.gap)} of the proven minimum (--time-limit to give it longer).`,
     );
   }
-  const forced = r.namedUsers.filter((u) => u.reason === "forced").length;
-  if (forced > 0)
-    notes.push(`${plural(forced, "person is", "people are")} named by policy (--force-named).`);
+  if (v.policies) notes.push(...policyNotes(v.policies));
   return notes;
 }
 
@@ -235,7 +236,9 @@ const money = (m: Money) => moneyJson(m);
  * - `plans`: `[{ plan, label, named, pool, annual }]` — every comparison plan then `optimum`;
  * - `refusals`: `[{ pool, refusedLogins, usersAffected, refusedMinutes }]` for the optimum's
  *   pooled people at pool sizes around its pool;
- * - `solver`: `{ status, seconds }` (status "skipped" when the starting plan met the bound).
+ * - `solver`: `{ status, seconds }` (status "skipped" when the starting plan met the bound);
+ * - `policies`: `{ vipPolicy, named: { total, sources }, concurrent: { total, sources } }`, counts
+ *   per policy and no ids (see `policiesData` in split-policies.ts).
  */
 export function splitData(v: SplitView): Record<string, unknown> {
   const r = v.report;
@@ -274,5 +277,6 @@ export function splitData(v: SplitView): Record<string, unknown> {
       refusedMinutes: Math.round((o.refusedMs / 60_000) * 100) / 100,
     })),
     solver: { status: r.solver.mip, seconds: Math.round(r.solver.seconds * 1000) / 1000 },
+    policies: policiesData(v.policies),
   };
 }

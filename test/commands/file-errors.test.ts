@@ -125,7 +125,7 @@ describe("file commands: bad input", () => {
     ]);
   });
 
-  it("says when one person is forced both ways (the optimiser's check)", async () => {
+  it("says when one person is typed under both policies", async () => {
     const path = writeFixture(tempDir(), "sessions.csv", SIX_PEOPLE_CSV);
     const found = await issues(
       splitCommand.run(
@@ -135,9 +135,9 @@ describe("file commands: bad input", () => {
     );
     expect(found).toEqual([
       {
-        code: "split.policy_conflict",
-        message: "user a@x.com cannot be forced both named and concurrent",
-        hint: "list each user under one policy only",
+        code: "options.policy_conflict",
+        message: "a@x.com is forced both named (--force-named) and concurrent (--force-concurrent)",
+        hint: "put each person under one policy only",
       },
     ]);
   });

@@ -99,7 +99,8 @@ describe("split PATH", () => {
     expect(out.reply.headline).toBe(
       "Best plan: 4 named + a pool of 1 concurrent = £5,040 a year — proven optimal.",
     );
-    expect(out.reply.notes).toContain("2 people are named by policy (--force-named).");
+    // c and z, both typed: the list counts z though he has no sessions (he takes a seat).
+    expect(out.reply.notes).toContain("Forced named: 2 (--force-named 2).");
     expect(out.reply.notes).toContain(
       "1 person in --force-named has no sessions in the file and still takes a named seat: z@x.com.",
     );
