@@ -15,7 +15,7 @@ import { rightsize } from "../core/rightsize.js";
 import { optimiseSplit, type SplitReport } from "../core/split/optimise.js";
 import type { SolveMip } from "../core/split/solver.js";
 import type { Session } from "../core/usage.js";
-import { type RosterFileRead, readRosterFile } from "../roster/read-file.js";
+import { asWritten, type RosterFileRead, readRosterFile } from "../roster/read-file.js";
 import { zoneOffsetAt } from "../roster/time-zone.js";
 import { createHighsSolver } from "../solver/highs.js";
 import { type ChartFiles, concurrencyCharts, splitCharts } from "./chart-files.js";
@@ -246,7 +246,7 @@ async function rightsizeFile(
     : [
         `No licence rate yet, so no saving: rightsize ${commandRef(file)} --rate 70, or /deal set named 70 in Slack.`,
       ];
-  const flagged = flaggedUsersFile(r);
+  const flagged = flaggedUsersFile(r, (key) => asWritten(key, read.userSpelling));
   return replied({
     command: o.command,
     headline: rightsizeHeadline(r, rate),
@@ -361,6 +361,8 @@ async function sessionsFile(
     solve,
   );
   if (!split.ok) return rejected(o.command, split.issues, o.usage);
+  // Ids are shown as the session file wrote them; a forced user with no session, as the roster did.
+  const showUser = (key: string) => asWritten(key, read.userSpelling, o.roster?.read.userSpelling);
   const view: SplitView = {
     report: split.value,
     named,
@@ -368,6 +370,7 @@ async function sessionsFile(
     refusals: pooledRefusals(sessions, split.value),
     logSpanMs: logSpan,
     policies: policies.value,
+    showUser,
     ...(request.headroom ? { headroom: request.headroom } : {}),
   };
   const refusals = refusalsTable(view);
@@ -398,7 +401,7 @@ async function sessionsFile(
       split: splitData(view),
       rightsize: null,
     },
-    files: [namedUsersFile(split.value), ...charts.files, ...parts.files],
+    files: [namedUsersFile(split.value, showUser), ...charts.files, ...parts.files],
   });
 }
 

@@ -114,15 +114,21 @@ export function rightsizeWorking(r: RightsizeReport, rate: RateUse | undefined):
   return lines;
 }
 
-/** flagged-users.csv: every flagged person with the reason and what to do. */
-export function flaggedUsersFile(r: RightsizeReport): ReplyFile | undefined {
+/**
+ * flagged-users.csv: every flagged person (their id as written in the roster, via `showUser`) with
+ * the reason and what to do.
+ */
+export function flaggedUsersFile(
+  r: RightsizeReport,
+  showUser: (key: string) => string = (key) => key,
+): ReplyFile | undefined {
   if (r.flagged.length === 0) return undefined;
   return csvFile(
     "flagged-users.csv",
     `The ${plural(r.flagged.length, "flagged user", "flagged users")}, each with the reason and the action`,
     ["user", "name", "reason", "action", "days since last login", "activity"],
     r.flagged.map((f) => [
-      f.user,
+      showUser(f.user),
       f.name ?? "",
       reasonLabel(f.reason, r),
       f.action === "remove" ? "remove" : "keep; pool candidate",

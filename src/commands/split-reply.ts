@@ -26,6 +26,8 @@ export interface SplitView {
   readonly headroom?: Headroom;
   /** The licence policies applied (forced named / concurrent, by source). */
   readonly policies?: ResolvedPolicies;
+  /** A user key → the id as written in the file (the key itself when left out). */
+  readonly showUser?: (key: string) => string;
 }
 
 const BASE_LABELS: Readonly<Record<string, string>> = {
@@ -206,14 +208,20 @@ function peakShareText(share: Ratio | undefined): string {
   return share ? formatPercent(share) : "";
 }
 
-/** named-users.csv: the optimum's named users, why, and how much of the peak time they were on. */
-export function namedUsersFile(r: SplitReport): ReplyFile {
+/**
+ * named-users.csv: the optimum's named users (ids as written in the file, via `showUser`), why,
+ * and how much of the peak time they were on.
+ */
+export function namedUsersFile(
+  r: SplitReport,
+  showUser: (key: string) => string = (key) => key,
+): ReplyFile {
   return csvFile(
     "named-users.csv",
     `The ${plural(r.optimum.namedCount, "named user", "named users")} of the best plan, with why and their share of peak time online`,
     ["user", "reason", "share of peak time online", "hours online"],
     r.namedUsers.map((u) => [
-      u.user,
+      showUser(u.user),
       u.reason === "forced" ? "named by policy" : "cheaper named than pooled",
       peakShareText(u.peakShare),
       String(Math.round((u.onlineMs / 3_600_000) * 10) / 10),
@@ -225,9 +233,9 @@ const money = (m: Money) => moneyJson(m);
 
 /**
  * The `split` block of the JSON contract:
- * - `named` (count), `namedUsers` (the optimum's named users' ids as read from the file — trimmed
- *   and lower-cased, the same keys as named-users.csv — sorted; the user's own data returned to
- *   them: never logged, never sent to a model), `concurrent` (pool size), `annualCost`,
+ * - `named` (count), `namedUsers` (the optimum's named users' ids as first written in the file,
+ *   padding trimmed — the same as named-users.csv — in the order of their matching keys (trimmed,
+ *   lower case); the user's own data returned to them: never logged, never sent to a model), `concurrent` (pool size), `annualCost`,
  *   `lowerBound` (a proven minimum of any plan, per year), `gap` (percent: (cost − bound) ÷ cost),
  *   `provenOptimal`;
  * - `savingVsNamedOnly` (money) and `savingPercent`;
@@ -246,7 +254,7 @@ export function splitData(v: SplitView): Record<string, unknown> {
   const saving = base ? sub(base.cost, r.optimum.cost) : undefined;
   return {
     named: r.optimum.namedCount,
-    namedUsers: r.namedUsers.map((u) => u.user),
+    namedUsers: r.namedUsers.map((u) => (v.showUser ? v.showUser(u.user) : u.user)),
     concurrent: r.optimum.pool,
     annualCost: money(r.optimum.cost),
     lowerBound: money(r.lowerBound),

@@ -29,6 +29,14 @@ export function userKey(cell: Cell): string | undefined {
   return key === "" ? undefined : key;
 }
 
+/**
+ * A user cell as written, for showing the user back their own ids (`userKey` is for matching):
+ * only the padding is trimmed; case and inner spacing are kept. Called once per distinct key.
+ */
+export function userSpelling(cell: Cell): string {
+  return cellText(cell);
+}
+
 /** The header of a field's column, for row issues. */
 export function headerOf(
   headers: readonly string[],

@@ -5,7 +5,7 @@
  * A logout with no login before it is reported: the log doesn't say when that session began.
  */
 
-import { cellAt, cellText, headerOf, isBlank, userKey } from "./cells.js";
+import { cellAt, cellText, headerOf, isBlank, userKey, userSpelling } from "./cells.js";
 import type { ColumnMap } from "./columns.js";
 import { type DateContext, readDateCell } from "./dates.js";
 import type { RowIssue } from "./row-issue.js";
@@ -88,11 +88,14 @@ export function eventsToSessions(
   const eventHeader = headerOf(headers, columns, "event");
   const errors: RowIssue[] = [];
   const byKey = new Map<string, { user: string; events: LogEvent[] }>();
+  // Each user as first written: set when a user/device pair is first seen, so not once per row.
+  const spelling = new Map<string, string>();
   const seen = new Map<string, number>();
   let duplicates = 0;
   for (const row of rows) {
     const problems: RowIssue[] = [];
-    const user = userKey(cellAt(row, columns, "user"));
+    const userCell = cellAt(row, columns, "user");
+    const user = userKey(userCell);
     if (user === undefined) problems.push({ row: row.row, column: userHeader, reason: "no user" });
     const timeCell = cellAt(row, columns, "timestamp");
     let time: number | undefined;
@@ -133,12 +136,16 @@ export function eventsToSessions(
     const entry = byKey.get(key);
     const event = { row: row.row, time, kind };
     if (entry) entry.events.push(event);
-    else byKey.set(key, { user, events: [event] });
+    else {
+      byKey.set(key, { user, events: [event] });
+      if (!spelling.has(user)) spelling.set(user, userSpelling(userCell));
+    }
   }
   const candidates = new SessionCandidates();
   let closedAtTimeout = 0;
   let unpairedLogouts = 0;
   for (const { user, events } of byKey.values()) {
+    const written = spelling.get(user) ?? user;
     events.sort((a, b) => a.time - b.time || a.row - b.row);
     let open: LogEvent | undefined;
     for (const e of events) {
@@ -146,11 +153,11 @@ export function eventsToSessions(
         if (open) {
           closedAtTimeout++;
           const end = Math.min(open.time + ctx.sessionTimeoutMs, e.time);
-          candidates.add(open.row, user, open.time, end, true);
+          candidates.add(open.row, user, written, open.time, end, true);
         }
         open = e;
       } else if (open) {
-        candidates.add(open.row, user, open.time, e.time, false);
+        candidates.add(open.row, user, written, open.time, e.time, false);
         open = undefined;
       } else {
         unpairedLogouts++;
@@ -160,7 +167,7 @@ export function eventsToSessions(
     if (open) {
       closedAtTimeout++;
       const end = open.time + ctx.sessionTimeoutMs;
-      candidates.add(open.row, user, open.time, end, true);
+      candidates.add(open.row, user, written, open.time, end, true);
     }
   }
   return { candidates, errors, closedAtTimeout, unpairedLogouts, duplicates };

@@ -133,6 +133,7 @@ function interpret(
     const read = rosterRows(table.rows, { headers: table.headers, columns, dates });
     return finish({
       roster: read.users,
+      userSpelling: read.spelling,
       rowErrors: read.errors,
       rowWarnings: read.warnings,
       counts: {
@@ -166,6 +167,7 @@ function interpret(
     noteUnknownUsers(notes, done.users, done.unknownUsers);
     return finish({
       sessions: done.sessions,
+      userSpelling: read.candidates.spellingByKey(),
       rowErrors: [...read.errors, ...done.errors],
       rowWarnings: done.warnings,
       counts: {
@@ -193,6 +195,7 @@ function interpret(
   noteUnknownUsers(notes, done.users, done.unknownUsers);
   return finish({
     sessions: done.sessions,
+    userSpelling: read.candidates.spellingByKey(),
     rowErrors: read.errors,
     rowWarnings: done.warnings,
     counts: {
@@ -238,6 +241,6 @@ function noUsableRows(
 export type { Field, FileKind } from "./columns.js";
 export type { DayMonthOrder, ReadOptions } from "./options.js";
 export type { ColumnUse, ReadSummary, RosterFileRead } from "./read-result.js";
-export { formatMapping } from "./read-result.js";
+export { asWritten, formatMapping } from "./read-result.js";
 export type { RowIssue } from "./row-issue.js";
 export { KIND_LABELS };

@@ -48,6 +48,12 @@ export interface RosterFileRead {
   readonly format: "csv" | "xlsx";
   readonly roster?: readonly RosterUser[];
   readonly sessions?: readonly Session[];
+  /**
+   * Each user key (trimmed, spaces collapsed, lower case: what rosters and sessions match on) →
+   * the id as first written in the file, padding trimmed, in file order. For showing users back
+   * their own ids; match and count on the key.
+   */
+  readonly userSpelling: ReadonlyMap<string, string>;
   /** Which header each field was read from, in field order. */
   readonly mapping: readonly ColumnUse[];
   readonly summary: ReadSummary;
@@ -62,4 +68,19 @@ export interface RosterFileRead {
 /** `user ← "Agent Email", start ← "Login Time"` for the reply. */
 export function formatMapping(mapping: readonly ColumnUse[]): string {
   return mapping.map((m) => `${m.field} ← "${m.header}"`).join(", ");
+}
+
+/**
+ * A user key as the file wrote it, from the first spelling map that knows it (the file analysed,
+ * then a roster given with it); the key itself for an id only typed in the request.
+ */
+export function asWritten(
+  key: string,
+  ...spellings: readonly (ReadonlyMap<string, string> | undefined)[]
+): string {
+  for (const spelling of spellings) {
+    const written = spelling?.get(key);
+    if (written !== undefined) return written;
+  }
+  return key;
 }

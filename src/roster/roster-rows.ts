@@ -4,7 +4,7 @@
  * A user listed twice keeps the first row; the second is reported.
  */
 import type { RosterUser, UserStatus } from "../core/usage.js";
-import { cellAt, cellText, headerOf, isBlank, userKey } from "./cells.js";
+import { cellAt, cellText, headerOf, isBlank, userKey, userSpelling } from "./cells.js";
 import type { ColumnMap, Field } from "./columns.js";
 import { type DateContext, readDateCell } from "./dates.js";
 import { flagOf, licenceOf, meansNever, statusOf } from "./roster-values.js";
@@ -19,6 +19,8 @@ export interface RosterRowsContext {
 
 export interface RosterRowsResult {
   readonly users: RosterUser[];
+  /** Each listed user's key → the id as written on their row, in roster order. */
+  readonly spelling: Map<string, string>;
   readonly errors: RowIssue[];
   readonly warnings: RowIssue[];
   readonly duplicates: number;
@@ -35,13 +37,15 @@ export function rosterRows(rows: readonly TableRow[], ctx: RosterRowsContext): R
   const errors: RowIssue[] = [];
   const warnings: RowIssue[] = [];
   const firstRow = new Map<string, number>();
+  const spelling = new Map<string, string>();
   let duplicates = 0;
   for (const row of rows) {
     const problems: RowIssue[] = [];
     const problem = (field: Field, reason: string) =>
       problems.push({ row: row.row, column: header(field), reason });
     const text = (field: Field) => cellText(cellAt(row, columns, field));
-    const user = userKey(cellAt(row, columns, "user"));
+    const userCell = cellAt(row, columns, "user");
+    const user = userKey(userCell);
     if (user === undefined) problem("user", "no user");
 
     let status: UserStatus = "active";
@@ -117,6 +121,7 @@ export function rosterRows(rows: readonly TableRow[], ctx: RosterRowsContext): R
       });
     }
     users.push(entry);
+    spelling.set(entry.user, userSpelling(userCell));
   }
-  return { users, errors, warnings, duplicates };
+  return { users, spelling, errors, warnings, duplicates };
 }

@@ -42,7 +42,8 @@ export function rowsToSessions(
   let closedAtTimeout = 0;
   for (const row of rows) {
     const problems: RowIssue[] = [];
-    const user = userKey(cellAt(row, columns, "user"));
+    const userCell = cellAt(row, columns, "user");
+    const user = userKey(userCell);
     if (user === undefined) problems.push({ row: row.row, column: userHeader, reason: "no user" });
     const startCell = cellAt(row, columns, "start");
     // Plain ISO text (most exports) is read without allocating; anything else takes the full path.
@@ -88,6 +89,7 @@ export function rowsToSessions(
     candidates.add(
       row.row,
       user,
+      userCell,
       start,
       open ? start + ctx.sessionTimeoutMs : (end ?? start),
       open,

@@ -4,9 +4,14 @@
  * buffers instead of a million objects (or boxed array slots), and grouping by user is a counting
  * sort instead of a map of arrays.
  */
+import { userSpelling } from "./cells.js";
+import type { Cell } from "./table.js";
+
 export class SessionCandidates {
   /** User keys by id. */
   readonly userKeys: string[] = [];
+  /** Each user key as first written in the file, by id. */
+  readonly userSpellings: string[] = [];
   private readonly userIds = new Map<string, number>();
   private count = 0;
   /** Row numbers, user ids, starts, ends and timeout flags (1 = closed at the timeout) by index. */
@@ -37,12 +42,24 @@ export class SessionCandidates {
     this.closedAtTimeout = bigger(this.closedAtTimeout, (n) => new Uint8Array(n));
   }
 
-  add(row: number, user: string, start: number, end: number, closedAtTimeout: boolean): void {
+  /**
+   * `written` is the user cell as written (a cell, or the spelling already taken from one); it is
+   * only turned into text the first time `user` is seen, so the million-row path does no more work.
+   */
+  add(
+    row: number,
+    user: string,
+    written: Cell,
+    start: number,
+    end: number,
+    closedAtTimeout: boolean,
+  ): void {
     let id = this.userIds.get(user);
     if (id === undefined) {
       id = this.userKeys.length;
       this.userIds.set(user, id);
       this.userKeys.push(user);
+      this.userSpellings.push(userSpelling(written));
     }
     if (this.count === this.rows.length) this.grow();
     const i = this.count++;
@@ -51,6 +68,11 @@ export class SessionCandidates {
     this.starts[i] = start;
     this.ends[i] = end;
     this.closedAtTimeout[i] = closedAtTimeout ? 1 : 0;
+  }
+
+  /** User key → the key as first written, in order of first appearance. */
+  spellingByKey(): Map<string, string> {
+    return new Map(this.userKeys.map((key, id) => [key, this.userSpellings[id] ?? key]));
   }
 
   /** Candidate indices grouped by user id (each group in insertion order), with group bounds. */
