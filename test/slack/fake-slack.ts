@@ -164,7 +164,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     callsOf(method) {
       return calls.filter((c) => c.method === method);
     },
-    async waitFor(predicate, what, timeoutMs = 5000) {
+    // Generous: a loaded 2-core CI machine can take seconds to build a DOCX or a chart; a passing
+    // test returns as soon as the call arrives, so only a failing one waits this long.
+    async waitFor(predicate, what, timeoutMs = 15_000) {
       const start = Date.now();
       while (!predicate()) {
         if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
