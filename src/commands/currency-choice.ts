@@ -17,9 +17,11 @@ export function chooseCurrency(
   signs: readonly CurrencySign[],
   codes: readonly string[],
   fallback: CurrencyCode,
+  /** The value of `--currency`, if given: one more code, checked like the others. */
+  option?: string,
 ): Result<CurrencyChoice> {
   const parsedCodes: CurrencyCode[] = [];
-  for (const c of codes) {
+  for (const c of option === undefined ? codes : [...codes, option]) {
     const r = parseCurrency(c);
     if (!r.ok) return r;
     if (!parsedCodes.includes(r.value)) parsedCodes.push(r.value);

@@ -96,11 +96,7 @@ function parseDraft(text: string, ctx: CommandContext): Result<DraftRequest | "l
     return fail("draft.unexpected_word", `I don't understand "${extra.join(" ")}"`, EXAMPLE);
   }
   const currencyOption = values.get("currency");
-  const choice = chooseCurrency(
-    [],
-    currencyOption === undefined ? codes : [...codes, currencyOption],
-    ctx.defaultCurrency,
-  );
+  const choice = chooseCurrency([], codes, ctx.defaultCurrency, currencyOption);
   if (!choice.ok) return choice;
   return ok({
     id: first.toLowerCase(),

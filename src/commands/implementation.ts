@@ -153,11 +153,7 @@ export function parseImplementation(
     a?.sign ? [a.sign] : [],
   );
   const currencyOption = values.get("currency");
-  const choice = chooseCurrency(
-    signs,
-    currencyOption === undefined ? codes : [...codes, currencyOption],
-    ctx.defaultCurrency,
-  );
+  const choice = chooseCurrency(signs, codes, ctx.defaultCurrency, currencyOption);
   if (!choice.ok) return choice;
   const code = choice.value.code;
   const fixedMoney = toMoney(fixed.value, code);

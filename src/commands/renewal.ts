@@ -215,11 +215,7 @@ export function parseRenewal(text: string, ctx: CommandContext): Result<RenewalR
 
   const currencyOption = options.values.get("currency");
   const signs: CurrencySign[] = amount.value.sign ? [amount.value.sign] : [];
-  const choice = chooseCurrency(
-    signs,
-    currencyOption === undefined ? codes : [...codes, currencyOption],
-    ctx.defaultCurrency,
-  );
+  const choice = chooseCurrency(signs, codes, ctx.defaultCurrency, currencyOption);
   if (!choice.ok) return choice;
   const monthly = amount.value.period === "month";
   const typed = fromMajorExact(amount.value.value, choice.value.code);

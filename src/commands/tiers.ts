@@ -209,11 +209,13 @@ function analyse(text: string, ctx: CommandContext): Result<TiersAnalysis> {
   if (!typed.ok) return typed;
   const period = choosePeriod(typed.value);
   if (!period.ok) return period;
-  const currencyOption = values.get("currency");
-  const codes =
-    currencyOption === undefined ? words.value.codes : [...words.value.codes, currencyOption];
   const signs = typed.value.flatMap((t) => (t.rate.sign ? [t.rate.sign] : []));
-  const currency = chooseCurrency(signs, codes, ctx.defaultCurrency);
+  const currency = chooseCurrency(
+    signs,
+    words.value.codes,
+    ctx.defaultCurrency,
+    values.get("currency"),
+  );
   if (!currency.ok) return currency;
   const inputs = all(typed.value.map((t) => toTierInput(t, currency.value.code)));
   if (!inputs.ok) return inputs;

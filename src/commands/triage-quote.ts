@@ -153,11 +153,7 @@ export function parseQuote(text: string, ctx: CommandContext): Result<TypedQuote
   const cap = upliftOf(values.get("cap") ?? "none");
   if (!cap.ok) return cap;
   const currencyOption = values.get("currency");
-  const choice = chooseCurrency(
-    signs,
-    currencyOption === undefined ? codes : [...codes, currencyOption],
-    ctx.defaultCurrency,
-  );
+  const choice = chooseCurrency(signs, codes, ctx.defaultCurrency, currencyOption);
   if (!choice.ok) return choice;
 
   const daysText = values.get("days");
