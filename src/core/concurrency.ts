@@ -4,7 +4,7 @@
  */
 
 import { type HourOfWeek, hourOfWeekProfile } from "./hour-of-week.js";
-import { type ReplayOutcome, replayPools } from "./replay.js";
+import { type ReplayOutcome, replayLog, replayLogPools, stepsOfLog } from "./replay.js";
 import { fail, ok, type Result } from "./result.js";
 import { mergePresence, type Presence, peakOf, type Steps, stepsOf } from "./timeline.js";
 import type { Session } from "./usage.js";
@@ -151,7 +151,9 @@ export function analyseConcurrency(
     return fail("concurrency.bad_window", "the window must end after it starts");
   }
   const presence = mergePresence(sessions);
-  const steps = stepsOf(presence);
+  // One ordering of the log's logins and logouts serves the step function and every what-if.
+  const log = replayLog(presence);
+  const steps = stepsOfLog(log);
   const { peak, at: peakAt } = peakOf(steps);
   const first = presence[0]?.start;
   const last = presence.reduce((m, p) => Math.max(m, p.end), Number.NEGATIVE_INFINITY);
@@ -165,7 +167,7 @@ export function analyseConcurrency(
     atOrAbove.push({ level, ms: running });
   }
   atOrAbove.reverse();
-  const users = new Set(presence.map((p) => p.user)).size;
+  const users = log.users;
   const sizes = options.poolSizes ?? defaultPoolSizes(peak);
   return ok({
     users,
@@ -182,6 +184,6 @@ export function analyseConcurrency(
     groups: groupPeaks(presence, options.groups ?? new Map(), { users, peak, at: peakAt }),
     hourOfWeek: window ? hourOfWeekProfile(steps, window, offset) : [],
     utcOffsetMinutes: offset,
-    whatIf: replayPools(presence, sizes),
+    whatIf: replayLogPools(log, sizes),
   });
 }

@@ -6,7 +6,7 @@
  */
 
 import { orderByTimeThenUser, userRanks } from "./time-order.js";
-import type { Presence } from "./timeline.js";
+import type { Presence, Steps } from "./timeline.js";
 
 export interface ReplayOutcome {
   readonly poolSize: number;
@@ -24,6 +24,10 @@ export interface ReplayLog {
   /** Each interval's user as a rank in text order (one number per distinct user). */
   readonly ranks: Int32Array;
   readonly durations: Float64Array;
+  /** Each interval's start and end. */
+  readonly starts: Float64Array;
+  readonly ends: Float64Array;
+  /** Distinct users (the ranks run 0..users − 1). */
   readonly users: number;
 }
 
@@ -62,7 +66,34 @@ export function replayLog(presence: readonly Presence[]): ReplayLog {
   }
   let users = 0;
   for (let i = 0; i < n; i++) users = Math.max(users, (ranks[i] as number) + 1);
-  return { events, ranks, durations, users };
+  return { events, ranks, durations, starts, ends, users };
+}
+
+/**
+ * The step function stepsOf gives for the same presence, read off the log's events (already in
+ * time order) instead of sorting the starts and ends again: the count after all events at an
+ * instant, kept when it differs from the step before.
+ */
+export function stepsOfLog(log: ReplayLog): Steps {
+  const { events, starts, ends } = log;
+  const times: number[] = [];
+  const counts: number[] = [];
+  let online = 0;
+  for (let k = 0; k < events.length; k++) {
+    const e = events[k] as number;
+    const i = e >> 1;
+    const t = e & 1 ? (starts[i] as number) : (ends[i] as number);
+    online += e & 1 ? 1 : -1;
+    if (k + 1 < events.length) {
+      const f = events[k + 1] as number;
+      const next = f & 1 ? (starts[f >> 1] as number) : (ends[f >> 1] as number);
+      if (next === t) continue;
+    }
+    if (counts.length > 0 && counts[counts.length - 1] === online) continue;
+    times.push(t);
+    counts.push(online);
+  }
+  return { times, counts };
 }
 
 function replayEvents(log: ReplayLog, poolSize: number): ReplayOutcome {
@@ -151,7 +182,11 @@ export function replayPools(
   poolSizes: readonly number[],
 ): ReplayOutcome[] {
   if (poolSizes.length === 0) return [];
-  const log = replayLog(presence);
+  return replayLogPools(replayLog(presence), poolSizes);
+}
+
+/** replayPools over a log already prepared by replayLog. */
+export function replayLogPools(log: ReplayLog, poolSizes: readonly number[]): ReplayOutcome[] {
   const outcomes: ReplayOutcome[] = [];
   for (let from = 0; from < poolSizes.length; from += 32) {
     outcomes.push(...replayEventsTogether(log, poolSizes.slice(from, from + 32)));

@@ -75,7 +75,8 @@ interface Intervals {
 
 /**
  * A log already in start order (what the file reader gives) merges in one pass, each user's open
- * interval extended or closed as their next session arrives.
+ * interval extended as their next session arrives. An interval takes its place when it opens, so
+ * the intervals come out in start order too (and the final ordering only settles ties).
  */
 function mergeInStartOrder(
   sessions: readonly Session[],
@@ -88,30 +89,20 @@ function mergeInStartOrder(
   const starts = new Float64Array(kept.length);
   const ends = new Float64Array(kept.length);
   let n = 0;
-  const openStart = new Float64Array(userCount);
-  const openEnd = new Float64Array(userCount).fill(Number.NaN);
+  // Each user's open interval, as its place in the buffers (−1: none yet).
+  const open = new Int32Array(userCount).fill(-1);
   for (let k = 0; k < kept.length; k++) {
     const s = sessions[kept[k] as number] as Session;
     const u = userOf[k] as number;
-    const end = openEnd[u] as number;
-    if (s.start <= end) {
-      if (s.end > end) openEnd[u] = s.end;
+    const at = open[u] as number;
+    if (at >= 0 && s.start <= (ends[at] as number)) {
+      if (s.end > (ends[at] as number)) ends[at] = s.end;
       continue;
     }
-    if (!Number.isNaN(end)) {
-      users[n] = u;
-      starts[n] = openStart[u] as number;
-      ends[n] = end;
-      n++;
-    }
-    openStart[u] = s.start;
-    openEnd[u] = s.end;
-  }
-  for (let u = 0; u < userCount; u++) {
-    if (Number.isNaN(openEnd[u] as number)) continue;
     users[n] = u;
-    starts[n] = openStart[u] as number;
-    ends[n] = openEnd[u] as number;
+    starts[n] = s.start;
+    ends[n] = s.end;
+    open[u] = n;
     n++;
   }
   return { users: users.subarray(0, n), starts: starts.subarray(0, n), ends: ends.subarray(0, n) };

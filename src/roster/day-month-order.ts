@@ -54,25 +54,39 @@ export function resolveDayMonthOrder(
   dateColumns: readonly number[],
   given: DayMonthOrder | undefined,
 ): Result<DayMonthOrder | undefined> {
+  return resolveDayMonthOrderOf((visit) => {
+    for (const { row, cells } of rows) {
+      for (const column of dateColumns) {
+        const cell: Cell | undefined = cells[column];
+        if (typeof cell === "string") visit(row, cell);
+      }
+    }
+  }, given);
+}
+
+/**
+ * resolveDayMonthOrder over text date cells handed to `visit` row by row (each row's date
+ * columns in order). Cells whose leadingPair is surely -1 may be left out.
+ */
+export function resolveDayMonthOrderOf(
+  each: (visit: (row: number, cell: string) => void) => void,
+  given: DayMonthOrder | undefined,
+): Result<DayMonthOrder | undefined> {
   if (given !== undefined) return ok(given);
   let dayFirst: DateSample | undefined;
   let monthFirst: DateSample | undefined;
   let ambiguous: { text: string; a: number; b: number } | undefined;
-  for (const { row, cells } of rows) {
-    for (const column of dateColumns) {
-      const cell: Cell | undefined = cells[column];
-      if (typeof cell !== "string") continue;
-      const pair = leadingPair(cell);
-      if (pair < 0) continue;
-      const a = Math.floor(pair / 100);
-      const b = pair % 100;
-      if (a > 12 && a <= 31 && b <= 12) dayFirst ??= { row, cell };
-      else if (b > 12 && b <= 31 && a <= 12) monthFirst ??= { row, cell };
-      else if (a !== b && a >= 1 && b >= 1 && a <= 12 && b <= 12) {
-        ambiguous ??= { text: cell.trim().split(/[ T,]/)[0] ?? "", a, b };
-      }
+  each((row, cell) => {
+    const pair = leadingPair(cell);
+    if (pair < 0) return;
+    const a = Math.floor(pair / 100);
+    const b = pair % 100;
+    if (a > 12 && a <= 31 && b <= 12) dayFirst ??= { row, cell };
+    else if (b > 12 && b <= 31 && a <= 12) monthFirst ??= { row, cell };
+    else if (a !== b && a >= 1 && b >= 1 && a <= 12 && b <= 12) {
+      ambiguous ??= { text: cell.trim().split(/[ T,]/)[0] ?? "", a, b };
     }
-  }
+  });
   if (dayFirst && monthFirst) {
     return fail(
       "dates.mixed_order",

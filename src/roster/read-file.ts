@@ -6,12 +6,14 @@
  */
 import { failAll, type Issue, ok, type Result } from "../core/result.js";
 import { FIELD_LABELS, type Field, type FileKind, resolveOverrides } from "./columns.js";
+import { LinesTable, readCsvLines } from "./csv-lines.js";
 import type { DateContext } from "./dates.js";
 import { resolveDayMonthOrder } from "./day-month-order.js";
 import { detectKind, KIND_LABELS } from "./detect-kind.js";
 import { unitFromHeader } from "./durations.js";
 import { eventsToSessions } from "./events-to-sessions.js";
 import { finishSessions } from "./finish-sessions.js";
+import { linesDayMonthOrder, linesToSessions } from "./lines-to-sessions.js";
 import { type ReadOptions, type ResolvedOptions, resolveOptions } from "./options.js";
 import { readCsv } from "./read-csv.js";
 import type { ColumnUse, ReadSummary, RosterFileRead } from "./read-result.js";
@@ -38,6 +40,19 @@ export async function readRosterFile(
   fileName: string,
   options: ReadOptions = {},
 ): Promise<Result<RosterFileRead>> {
+  return readRosterFileWith(bytes, fileName, options, { lines: true });
+}
+
+/**
+ * readRosterFile, choosing how a quote-free CSV is read: line by line (`lines`, the fast path) or
+ * as rows of cells like any other CSV. Both give the same answer; tests compare them.
+ */
+export async function readRosterFileWith(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ReadOptions,
+  how: { readonly lines: boolean },
+): Promise<Result<RosterFileRead>> {
   const resolved = resolveOptions(options);
   if (!resolved.ok) return resolved;
   const opts = resolved.value;
@@ -46,7 +61,9 @@ export async function readRosterFile(
   const tableRead =
     sniffed.value.type === "xlsx"
       ? await readXlsx(bytes, fileName, opts.sheet)
-      : readCsv(sniffed.value.text, fileName);
+      : how.lines
+        ? readCsvLines(sniffed.value.text, fileName)
+        : readCsv(sniffed.value.text, fileName);
   if (!tableRead.ok) return tableRead;
   const table = tableRead.value;
   const notes = [...(sniffed.value.type === "text" ? sniffed.value.notes : []), ...table.notes];
@@ -68,7 +85,8 @@ function interpret(
   const detected = detectKind(fileName, table.headers, overrides.value);
   if (!detected.ok) return detected;
   const { kind, columns } = detected.value;
-  if (table.rows.length === 0 && rejected.length === 0) {
+  const rowCount = table instanceof LinesTable ? table.lines.count : table.rows.length;
+  if (rowCount === 0 && rejected.length === 0) {
     return failAll([
       {
         code: "file.no_rows",
@@ -78,7 +96,10 @@ function interpret(
     ]);
   }
   const dateColumns = DATE_FIELDS[kind].flatMap((f) => columns[f] ?? []);
-  const order = resolveDayMonthOrder(table.rows, dateColumns, opts.dateFormat);
+  const order =
+    table instanceof LinesTable
+      ? linesDayMonthOrder(table.lines, dateColumns, opts.dateFormat)
+      : resolveDayMonthOrder(table.rows, dateColumns, opts.dateFormat);
   if (!order.ok) return order;
   if (order.value !== undefined) notes.push(`dates read as ${order.value}/yyyy`);
   if (opts.timeZone !== "UTC") notes.push(`times without a zone read as ${opts.timeZone}`);
@@ -96,7 +117,7 @@ function interpret(
     const i = columns[f];
     return i === undefined ? null : (table.headers[i] ?? null);
   };
-  const base = { rows: table.rows.length + rejected.length, blankRows: table.blankRows };
+  const base = { rows: rowCount + rejected.length, blankRows: table.blankRows };
   const zero = {
     closedAtTimeout: 0,
     overlapping: 0,
@@ -156,13 +177,17 @@ function interpret(
     if (durationHeader !== null && durationUnit === undefined) {
       notes.push(`"${durationHeader}" names no unit: durations read as minutes`);
     }
-    const read = rowsToSessions(table.rows, {
+    const context = {
       headers: table.headers,
       columns,
       dates,
       sessionTimeoutMs: opts.sessionTimeoutMs,
       durationUnit,
-    });
+    };
+    const read =
+      table instanceof LinesTable
+        ? linesToSessions(table, context)
+        : rowsToSessions(table.rows, context);
     const done = finishSessions(read.candidates, { ...finishOptions, dropDuplicates: true });
     noteUnknownUsers(notes, done.users, done.unknownUsers);
     return finish({

@@ -31,16 +31,45 @@ export function rowsToSessions(
   rows: readonly TableRow[],
   ctx: SessionRowsContext,
 ): SessionRowsResult {
-  const { headers, columns } = ctx;
-  const userHeader = headerOf(headers, columns, "user");
-  const startHeader = headerOf(headers, columns, "start");
-  const endHeader = headerOf(headers, columns, "end");
-  const durationHeader = headerOf(headers, columns, "duration");
-  const candidates = new SessionCandidates();
-  const errors: RowIssue[] = [];
-  let endBeforeStart = 0;
-  let closedAtTimeout = 0;
-  for (const row of rows) {
+  const reader = new SessionRowReader(ctx);
+  for (const row of rows) reader.add(row);
+  return reader.result();
+}
+
+/**
+ * Reads session rows one at a time into candidates, so a caller streaming over the file's lines
+ * can hand over only the rows its own allocation-free reading can't settle.
+ */
+export class SessionRowReader {
+  readonly candidates = new SessionCandidates();
+  private readonly errors: RowIssue[] = [];
+  private endBeforeStart = 0;
+  private closedAtTimeout = 0;
+  private readonly userHeader: string | null;
+  private readonly startHeader: string | null;
+  private readonly endHeader: string | null;
+  private readonly durationHeader: string | null;
+
+  constructor(private readonly ctx: SessionRowsContext) {
+    const { headers, columns } = ctx;
+    this.userHeader = headerOf(headers, columns, "user");
+    this.startHeader = headerOf(headers, columns, "start");
+    this.endHeader = headerOf(headers, columns, "end");
+    this.durationHeader = headerOf(headers, columns, "duration");
+  }
+
+  result(): SessionRowsResult {
+    return {
+      candidates: this.candidates,
+      errors: this.errors,
+      endBeforeStart: this.endBeforeStart,
+      closedAtTimeout: this.closedAtTimeout,
+    };
+  }
+
+  add(row: TableRow): void {
+    const { ctx, userHeader, startHeader, endHeader, durationHeader, candidates, errors } = this;
+    const { columns } = ctx;
     const problems: RowIssue[] = [];
     const userCell = cellAt(row, columns, "user");
     const user = userKey(userCell);
@@ -79,13 +108,13 @@ export function rowsToSessions(
     }
     if (start !== undefined && end !== undefined && end < start) {
       problems.push({ row: row.row, column: endHeader, reason: "logout is before login" });
-      endBeforeStart++;
+      this.endBeforeStart++;
     }
     if (problems.length > 0 || user === undefined || start === undefined) {
       errors.push(...problems);
-      continue;
+      return;
     }
-    if (open) closedAtTimeout++;
+    if (open) this.closedAtTimeout++;
     candidates.add(
       row.row,
       user,
@@ -95,5 +124,4 @@ export function rowsToSessions(
       open,
     );
   }
-  return { candidates, errors, endBeforeStart, closedAtTimeout };
 }

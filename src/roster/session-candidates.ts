@@ -54,6 +54,11 @@ export class SessionCandidates {
     end: number,
     closedAtTimeout: boolean,
   ): void {
+    this.addById(row, this.userId(user, written), start, end, closedAtTimeout);
+  }
+
+  /** The id of a user key, given one (and its spelling taken from `written`) if it is new. */
+  userId(user: string, written: Cell): number {
     let id = this.userIds.get(user);
     if (id === undefined) {
       id = this.userKeys.length;
@@ -61,6 +66,11 @@ export class SessionCandidates {
       this.userKeys.push(user);
       this.userSpellings.push(userSpelling(written));
     }
+    return id;
+  }
+
+  /** add, for a user already given an id by userId. */
+  addById(row: number, id: number, start: number, end: number, closedAtTimeout: boolean): void {
     if (this.count === this.rows.length) this.grow();
     const i = this.count++;
     this.rows[i] = row;
