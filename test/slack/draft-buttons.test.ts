@@ -17,6 +17,7 @@ import { type Harness, startHarness } from "./harness.js";
 import { sendEvent } from "./signed.js";
 import {
   type Button,
+  SIX_PEOPLE_BYTES as BYTES,
   buttonsOf,
   clickButton,
   nextCall,
@@ -29,17 +30,6 @@ import {
  * £70 named / £140 concurrent a month the cheapest split names ann and bob with a pool of 1:
  * (2 × 70 + 140) × 12 = £3,360 a year, against 6 × 70 × 12 = £5,040 naming all six people.
  */
-const CSV = [
-  "user,start,end",
-  "ann@example.com,2026-09-07 09:00,2026-09-07 17:00",
-  "bob@example.com,2026-09-07 09:00,2026-09-07 17:00",
-  "cat@example.com,2026-09-07 09:00,2026-09-07 10:00",
-  "dan@example.com,2026-09-07 10:30,2026-09-07 11:30",
-  "eve@example.com,2026-09-07 12:00,2026-09-07 13:00",
-  "fay@example.com,2026-09-07 14:00,2026-09-07 15:00",
-  "",
-].join("\n");
-const BYTES = new TextEncoder().encode(CSV);
 const SHARE_TS = "1700003000.000001";
 const DEAL = "set vendor HaloITSM currency GBP named 70 concurrent 140";
 

@@ -75,3 +75,20 @@ export function clickButton(
     actions: [{ ...button, type: "button", block_id: "dealdesk.x", action_ts: "1" }],
   });
 }
+
+/**
+ * Six people on Monday 7 Sep 2026: ann and bob all day, cat, dan, eve and fay an hour each, never
+ * together. At £70 named / £140 concurrent a month the cheapest split names ann and bob with a
+ * pool of 1: (2 × 70 + 140) × 12 = £3,360 a year.
+ */
+export const SIX_PEOPLE_CSV = [
+  "user,start,end",
+  "ann@example.com,2026-09-07 09:00,2026-09-07 17:00",
+  "bob@example.com,2026-09-07 09:00,2026-09-07 17:00",
+  "cat@example.com,2026-09-07 09:00,2026-09-07 10:00",
+  "dan@example.com,2026-09-07 10:30,2026-09-07 11:30",
+  "eve@example.com,2026-09-07 12:00,2026-09-07 13:00",
+  "fay@example.com,2026-09-07 14:00,2026-09-07 15:00",
+  "",
+].join("\n");
+export const SIX_PEOPLE_BYTES = new TextEncoder().encode(SIX_PEOPLE_CSV);

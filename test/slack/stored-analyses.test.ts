@@ -14,7 +14,14 @@ import { blockProblems, blocksText } from "./check-blocks.js";
 import type { ApiCall } from "./fake-slack.js";
 import { type Harness, startHarness } from "./harness.js";
 import { sendEvent, sendInteraction } from "./signed.js";
-import { buttonsOf, clickButton, nextCall, openTestStore, slashIn } from "./store-helpers.js";
+import {
+  SIX_PEOPLE_BYTES as BYTES,
+  buttonsOf,
+  clickButton,
+  nextCall,
+  openTestStore,
+  slashIn,
+} from "./store-helpers.js";
 
 const VERSION = (createRequire(import.meta.url)("../../package.json") as { version: string })
   .version;
@@ -26,17 +33,6 @@ const C = { teamId: "T1", channelId: "CS1" };
  * and one light user) × 140 = £420; ann and bob named plus a pool of 1: 2 × 70 + 140 = £280, the
  * cheapest, £3,360 a year.
  */
-const CSV = [
-  "user,start,end",
-  "ann@example.com,2026-09-07 09:00,2026-09-07 17:00",
-  "bob@example.com,2026-09-07 09:00,2026-09-07 17:00",
-  "cat@example.com,2026-09-07 09:00,2026-09-07 10:00",
-  "dan@example.com,2026-09-07 10:30,2026-09-07 11:30",
-  "eve@example.com,2026-09-07 12:00,2026-09-07 13:00",
-  "fay@example.com,2026-09-07 14:00,2026-09-07 15:00",
-  "",
-].join("\n");
-const BYTES = new TextEncoder().encode(CSV);
 
 let store: Store;
 let h: Harness;
