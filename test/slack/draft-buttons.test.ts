@@ -152,7 +152,18 @@ describe("drafting buttons on a shared session log (with a store)", () => {
     );
     expect(post.args.thread_ts).toBe(SHARE_TS);
     expect(blockProblems(post.args.blocks)).toEqual([]);
-    const complete = await nextCall(h.fake, "files.completeUploadExternal", from);
+    // The brief's own upload: its upload URL, then the completion after it (not any other file's).
+    const asked = await nextCall(
+      h.fake,
+      "files.getUploadURLExternal",
+      from,
+      (c) => c.args.filename === "haloitsm-brief.docx",
+    );
+    const complete = await nextCall(
+      h.fake,
+      "files.completeUploadExternal",
+      h.fake.calls.indexOf(asked),
+    );
     expect(complete.args.thread_ts).toBe(SHARE_TS);
     const requested = h.fake.calls
       .slice(from)

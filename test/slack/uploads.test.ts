@@ -93,8 +93,9 @@ describe("file shares", () => {
     const requests = h.fake.fileRequests.length;
     const { threadTs } = await share("sessions.csv", new TextEncoder().encode(CSV));
     await h.fake.waitFor(
-      () => callsSince(from, "files.completeUploadExternal").length === 1,
-      "upload complete",
+      () =>
+        callsSince(from, "chat.update").some((u) => u.args.text === "sessions.csv has 2 sessions."),
+      "the result",
     );
     expect(h.fake.fileRequests.slice(requests)).toEqual([
       { path: expect.stringMatching(/sessions\.csv$/), authorization: "Bearer xoxb-test-token" },
@@ -117,6 +118,10 @@ describe("file shares", () => {
     const getUrl = callsSince(from, "files.getUploadURLExternal");
     expect(getUrl.map((c) => c.args.filename)).toEqual(["named-users.csv"]);
     const complete = callsSince(from, "files.completeUploadExternal")[0];
+    // The files are attached before the result (and its buttons) replaces the progress message.
+    expect(h.fake.calls.indexOf(complete as ApiCall)).toBeLessThan(
+      h.fake.calls.indexOf(updates[2] as ApiCall),
+    );
     expect(complete?.args.channel_id).toBe("C1");
     expect(complete?.args.thread_ts).toBe(threadTs);
     // files.uploadV2 posts the bytes as multipart form data to the upload URL.
@@ -211,6 +216,47 @@ describe("file shares", () => {
     await h.fake.waitFor(() => callsSince(from, "chat.postEphemeral").length === 1, "refusal");
     expect(callsSince(from, "chat.postEphemeral")[0]?.args.text).toBe(":warning: upload: no rows");
     expect(callsSince(from, "chat.delete")).toHaveLength(1);
+  });
+});
+
+describe("files that cannot be attached", () => {
+  it("still posts the result and tells the uploader alone which files are missing", async () => {
+    const refusing = await startHarness({ analyseUpload: countRows });
+    try {
+      refusing.fake.refuse("files.getUploadURLExternal", "missing_scope");
+      const id = "FNOATTACH";
+      const url = refusing.fake.serve("s.csv", new TextEncoder().encode(CSV));
+      refusing.fake.describe({
+        id,
+        name: "s.csv",
+        size: CSV.length,
+        url,
+        channel: "C1",
+        ts: "1.2",
+      });
+      await sendEvent(refusing.url, {
+        type: "file_shared",
+        file_id: id,
+        user_id: "U1",
+        channel_id: "C1",
+        event_ts: "2",
+      });
+      await refusing.fake.waitFor(
+        () => refusing.fake.callsOf("chat.postEphemeral").length === 1,
+        "the note",
+      );
+      const updates = refusing.fake.callsOf("chat.update").map((u) => u.args.text);
+      expect(updates.at(-1)).toBe("s.csv has 2 sessions.");
+      expect(refusing.fake.callsOf("chat.delete")).toEqual([]);
+      const note = refusing.fake.callsOf("chat.postEphemeral")[0];
+      expect(note?.args.user).toBe("U1");
+      expect(note?.args.text).toBe(
+        "The result is posted, but I couldn't attach its files (named-users.csv). Share the file again to get them.",
+      );
+      expect(refusing.fake.uploads).toEqual([]);
+    } finally {
+      await refusing.close();
+    }
   });
 });
 

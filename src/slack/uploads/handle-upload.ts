@@ -290,6 +290,20 @@ export async function analyseInPlace(
     ...(a.where.threadTs ? { threadTs: a.where.threadTs } : {}),
   });
   const message = resultMessage(outcome, deps.memory, { uploadId: uploadKey });
+  // The files go up before the result replaces the progress message: once its buttons show, the
+  // analysis has finished, so a click (Brief as DOCX) never interleaves with the analysis's uploads.
+  const files = [...(outcome.reply.files ?? []), ...(message.overflow ? [message.overflow] : [])];
+  const attached = await uploadFiles(
+    client,
+    { channel: a.where.channel, threadTs: a.where.threadTs ?? progressTs },
+    files,
+  ).then(
+    () => true,
+    (error: unknown) => {
+      logFailure(deps.logger, `attaching the files of ${a.fileId}`, error);
+      return false;
+    },
+  );
   await updateMessage(client, a.where.channel, progressTs, message);
   a.onResultPosted?.();
   deps.memory.noteAnalysis(a.userId, {
@@ -297,10 +311,13 @@ export async function analyseInPlace(
     headline: outcome.reply.headline,
     at: new Date(),
   });
-  const files = [...(outcome.reply.files ?? []), ...(message.overflow ? [message.overflow] : [])];
-  await uploadFiles(
-    client,
-    { channel: a.where.channel, threadTs: a.where.threadTs ?? progressTs },
-    files,
-  );
+  if (!attached) {
+    await postEphemeral(client, a.where, a.userId, renderNotice(filesNotAttachedText(files)));
+  }
+}
+
+/** What the uploader is told when the result is posted but its files could not be attached. */
+export function filesNotAttachedText(files: readonly { readonly name: string }[]): string {
+  const names = files.map((f) => f.name).join(", ");
+  return `The result is posted, but I couldn't attach its files (${names}). Share the file again to get them.`;
 }
