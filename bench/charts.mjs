@@ -8,8 +8,8 @@
 import { appendFileSync } from "node:fs";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
-import { analyseUpload } from "../dist/commands/analyse-file.js";
-import { splitCharts } from "../dist/commands/chart-files.js";
+import { analyseUpload } from "../dist/commands/file-analysis/analyse.js";
+import { splitCharts } from "../dist/commands/file-analysis/charts.js";
 import { costByNamedSeats, onlineOverTime } from "../dist/core/chart-data.js";
 import { currency, major, times } from "../dist/core/money.js";
 import { optimiseSplit } from "../dist/core/split/optimise.js";

@@ -7,7 +7,7 @@
 import { appendFileSync, existsSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
-import { analyseUpload } from "../dist/commands/analyse-file.js";
+import { analyseUpload } from "../dist/commands/file-analysis/analyse.js";
 import { currency, major } from "../dist/core/money.js";
 import { organisation, sessionsCsv } from "./generate-org.mjs";
 

@@ -32,7 +32,7 @@ const TARGETS = {
 
 /** In the child: analyse the file `runs` times in one process and print the measurements as JSON. */
 async function child(key, path) {
-  const { analyseUpload } = await import("../dist/commands/analyse-file.js");
+  const { analyseUpload } = await import("../dist/commands/file-analysis/analyse.js");
   const { currency, major } = await import("../dist/core/money.js");
   const t = TARGETS[key];
   const GBP = currency("GBP");

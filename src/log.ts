@@ -4,7 +4,7 @@
  * are replaced, and e-mail addresses and phone numbers in strings are scrubbed, so a careless
  * field cannot leak a key or a person's details into the logs.
  */
-import { redactText } from "./knowledge/llm/redact.js";
+import { redactText } from "./redact.js";
 
 export type LogLevel = "info" | "warn" | "error";
 

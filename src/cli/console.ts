@@ -7,7 +7,7 @@ import { createInterface } from "node:readline";
 import type { CommandContext } from "../commands/context.js";
 import { dispatch } from "../commands/dispatch.js";
 import type { CommandOutcome } from "../commands/reply.js";
-import { outcomeJson, renderErrorText, renderReplyText } from "./render-text.js";
+import { outcomeJson, renderErrorText, renderReplyText } from "../commands/reply-text.js";
 import { saveReplyFiles } from "./save-files.js";
 
 export const WELCOME = `dealdesk: licensing numbers you can say out loud on the call.

@@ -28,7 +28,7 @@ async function main(): Promise<number> {
   }
   // The openai package loads only when a model is configured: start-up stays fast without one.
   const answerer = config.config.openai
-    ? (await import("../knowledge/llm/answerer.js")).createAnswerer(config.config)
+    ? (await import("../assistant/answerer.js")).createAnswerer(config.config)
     : undefined;
   const ctx = {
     defaultCurrency: config.config.defaultCurrency,

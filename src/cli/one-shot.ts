@@ -5,9 +5,9 @@
 
 import type { CommandContext } from "../commands/context.js";
 import { dispatch } from "../commands/dispatch.js";
-import { joinArgs } from "../commands/tokens.js";
+import { joinArgs } from "../commands/grammar/tokens.js";
+import { outcomeJson, renderErrorText, renderReplyText } from "../commands/reply-text.js";
 import type { CliArgs } from "./args.js";
-import { outcomeJson, renderErrorText, renderReplyText } from "./render-text.js";
 import { saveReplyFiles } from "./save-files.js";
 
 export interface CliOutput {

@@ -4,8 +4,9 @@
  * job; in-process on PGlite) and the daily retention sweep. Runs until SIGINT or SIGTERM, then
  * stops the app, lets running jobs finish, and closes the store.
  */
-import { analyseUpload } from "../commands/analyse-file.js";
+
 import type { CommandContext } from "../commands/context.js";
+import { analyseUpload } from "../commands/file-analysis/analyse.js";
 import type { Config } from "../config.js";
 import { parseSlackConfig } from "../slack/config.js";
 import { type RunningSlackApp, SlackStartError, startSlackApp } from "../slack/start.js";

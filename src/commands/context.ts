@@ -1,5 +1,5 @@
+import type { QuestionAnswerer } from "../assistant/types.js";
 import type { CurrencyCode, Money } from "../core/money.js";
-import type { QuestionAnswerer } from "../knowledge/llm/types.js";
 
 /** The channel's deal rates, when a front end knows them (Slack: `/deal set …`). */
 export interface DealRates {

@@ -1,18 +1,18 @@
 /** Every user command, in the order `help` lists them. Adding a command means adding it here. */
-import { askCommand } from "./ask.js";
-import { briefCommand } from "./brief.js";
+import { askCommand } from "./ask/command.js";
 import type { Command } from "./command.js";
-import { concurrencyCommand } from "./concurrency.js";
-import { costCommand } from "./cost.js";
-import { draftCommand } from "./draft.js";
-import { emailCommand } from "./email.js";
-import { implementationCommand } from "./implementation.js";
-import { renewalCommand } from "./renewal.js";
-import { rightsizeCommand } from "./rightsize.js";
-import { splitCommand } from "./split.js";
-import { tiersCommand } from "./tiers.js";
-import { triageCommand } from "./triage.js";
-import { uploadCommand } from "./upload.js";
+import { costCommand } from "./cost/command.js";
+import { briefCommand } from "./deal/brief.js";
+import { emailCommand } from "./deal/email.js";
+import { triageCommand } from "./deal/triage.js";
+import { draftCommand } from "./draft/command.js";
+import { concurrencyCommand } from "./file-analysis/concurrency.js";
+import { rightsizeCommand } from "./file-analysis/rightsize.js";
+import { splitCommand } from "./file-analysis/split.js";
+import { uploadCommand } from "./file-analysis/upload.js";
+import { implementationCommand } from "./impl/command.js";
+import { renewalCommand } from "./renewal/command.js";
+import { tiersCommand } from "./tiers/command.js";
 
 export const commands: readonly Command[] = [
   costCommand,

@@ -5,10 +5,10 @@
  * can stand behind it; the in-memory one serves until then and in tests.
  */
 
-import { parseAmount, signCurrency } from "../commands/amounts.js";
 import type { CommandContext, DealRates } from "../commands/context.js";
+import { parseAmount, signCurrency } from "../commands/grammar/amounts.js";
+import { tokenize } from "../commands/grammar/tokens.js";
 import { type CommandOutcome, column, rejected, replied } from "../commands/reply.js";
-import { tokenize } from "../commands/tokens.js";
 import {
   type CurrencyCode,
   formatMoney,

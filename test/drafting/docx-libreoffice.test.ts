@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { makeBriefCommand } from "../../src/commands/brief.js";
+import { makeBriefCommand } from "../../src/commands/deal/brief.js";
 import { currency } from "../../src/core/money.js";
 import { EXAMPLE_PATH } from "./example-deal.js";
 

@@ -7,7 +7,7 @@
  */
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { analyseUpload } from "../../src/commands/analyse-file.js";
+import { analyseUpload } from "../../src/commands/file-analysis/analyse.js";
 import { ACTIONS, resultButtons } from "../../src/slack/blocks/buttons.js";
 import { LOST_ANALYSIS } from "../../src/slack/drafting/draft-replies.js";
 import type { Store } from "../../src/store/store.js";

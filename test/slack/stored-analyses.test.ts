@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { analyseUpload } from "../../src/commands/analyse-file.js";
+import { analyseUpload } from "../../src/commands/file-analysis/analyse.js";
 import type { Store } from "../../src/store/store.js";
 import { blockProblems, blocksText } from "./check-blocks.js";
 import type { ApiCall } from "./fake-slack.js";

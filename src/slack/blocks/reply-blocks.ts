@@ -1,13 +1,13 @@
 /**
- * A Reply as Block Kit, the Slack twin of src/cli/render-text.ts: the headline as a section, the
+ * A Reply as Block Kit, the Slack twin of src/commands/reply-text.ts: the headline as a section, the
  * tables (the first that fits as a `table` block, others as preformatted text), notes as context,
  * then the buttons. Output that would break Slack's limits splits into more blocks, and beyond 50
  * blocks the rest moves to a text file attached to the reply.
  */
 
-import { renderReplyText } from "../../cli/render-text.js";
-import { renderTable } from "../../cli/table-text.js";
 import type { CommandOutcome, Reply, ReplyFile, Table } from "../../commands/reply.js";
+import { renderTable } from "../../commands/reply-table.js";
+import { renderReplyText } from "../../commands/reply-text.js";
 import { type ButtonOrigin, resultButtons } from "./buttons.js";
 import { LIMITS } from "./limits.js";
 import { chunkLines, clip, escapeMrkdwn } from "./text.js";

@@ -3,10 +3,10 @@
  * analysis made into a Deal (src/drafting/deal-from-analysis.ts), then the triage reply or the
  * DOCX brief built from it by the same functions the triage and brief commands use.
  */
-import { isoToday } from "../../commands/brief.js";
-import { dealData } from "../../commands/deal-data.js";
+import { isoToday } from "../../commands/deal/brief.js";
+import { dealData } from "../../commands/deal/data.js";
+import { triageReply } from "../../commands/deal/triage.js";
 import type { Reply } from "../../commands/reply.js";
-import { triageReply } from "../../commands/triage.js";
 import { formatMoney } from "../../core/money.js";
 import { buildBrief } from "../../drafting/brief.js";
 import { shippedCatalogue } from "../../drafting/catalogue.js";
@@ -72,7 +72,7 @@ function slug(text: string): string {
 
 /**
  * The DOCX brief as a reply carrying the file; its headline is the brief command's. `data`:
- * dealData (src/commands/deal-data.ts) plus `{ today, file }` (the DOCX's name).
+ * dealData (src/commands/deal/data.ts) plus `{ today, file }` (the DOCX's name).
  */
 export async function briefReply(deal: Deal, now: Date): Promise<Reply | string> {
   const analysis = analyseDeal(deal);

@@ -15,9 +15,9 @@ import { ratesModal } from "../blocks/rates-modal.js";
 import { renderInternalError, renderNotice, renderWorkingBlocks } from "../blocks/reply-blocks.js";
 import type { SlackDeps } from "../deps.js";
 import { asksReply, briefReply, dealForClick } from "../drafting/draft-replies.js";
+import { answerSafely, type Delivery, deliver, deliverError } from "../send/deliver.js";
+import { logFailure, postMessage, uploadFiles } from "../send/post.js";
 import { answerAndSave, answerText, slackContext } from "./answer.js";
-import { answerSafely, type Delivery, deliver, deliverError } from "./deliver.js";
-import { logFailure, postMessage, uploadFiles } from "./post.js";
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 

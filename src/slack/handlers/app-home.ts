@@ -11,7 +11,7 @@ import type { DealScope } from "../deal-context.js";
 import type { SlackDeps } from "../deps.js";
 import type { Analysis } from "../memory.js";
 import { describeStoredAnalysis } from "../saving/describe.js";
-import { logFailure } from "./post.js";
+import { logFailure } from "../send/post.js";
 
 /** Channels listed, and analyses shown (newest first across them). */
 export const HOME_CHANNELS = 20;

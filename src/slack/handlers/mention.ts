@@ -7,9 +7,9 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import { isForgetRequest } from "../blocks/forget-blocks.js";
 import { readSlackText } from "../blocks/text.js";
 import type { SlackDeps } from "../deps.js";
+import { answerSafely, type Delivery } from "../send/deliver.js";
 import { handleSharedFile } from "../uploads/handle-upload.js";
 import { answerAndSave } from "./answer.js";
-import { answerSafely, type Delivery } from "./deliver.js";
 import { offerForget } from "./forget.js";
 
 interface IncomingMessage {

@@ -12,8 +12,8 @@ import { section } from "../blocks/types.js";
 import { type ChannelDeal, describeDeal, parseRate } from "../deal-context.js";
 import type { SlackDeps } from "../deps.js";
 import { isStoredUploadId, loadStoredFile } from "../saving/save.js";
+import { logFailure, postEphemeral, postMessage } from "../send/post.js";
 import { analyseInPlace } from "../uploads/handle-upload.js";
-import { logFailure, postEphemeral, postMessage } from "./post.js";
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 

@@ -6,10 +6,10 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt"
 import { isForgetRequest } from "../blocks/forget-blocks.js";
 import { readSlackText } from "../blocks/text.js";
 import type { SlackDeps } from "../deps.js";
+import { answerSafely, type Delivery } from "../send/deliver.js";
+import { slackBlocks } from "../send/post.js";
 import { answerAndSave } from "./answer.js";
-import { answerSafely, type Delivery } from "./deliver.js";
 import { offerForget } from "./forget.js";
-import { slackBlocks } from "./post.js";
 
 export function dealCommandHandler(deps: SlackDeps) {
   return async ({

@@ -11,7 +11,7 @@ import type { webApi } from "@slack/bolt";
 import { renderNotice, type SlackMessage } from "../blocks/reply-blocks.js";
 import { contextFor } from "../deal-context.js";
 import type { SlackCommandContext, SlackDeps } from "../deps.js";
-import { postEphemeral, slackErrorCode, updateMessage } from "../handlers/post.js";
+import { postEphemeral, slackErrorCode, updateMessage } from "../send/post.js";
 import {
   analyseInPlace,
   fetchCheckedFile,

@@ -15,20 +15,20 @@ import {
 } from "../blocks/reply-blocks.js";
 import type { SlackCommandContext, SlackDeps } from "../deps.js";
 import { slackContext } from "../handlers/answer.js";
-import { resultMessage } from "../handlers/deliver.js";
-import {
-  logFailure,
-  postEphemeral,
-  postMessage,
-  updateMessage,
-  uploadFiles,
-} from "../handlers/post.js";
 import {
   ANALYSE_UPLOAD_JOB,
   ANALYSE_UPLOAD_RETRY_LIMIT,
   encodeAnalyseUploadJob,
 } from "../jobs/payload.js";
 import { saveAnalysedUpload } from "../saving/save.js";
+import { resultMessage } from "../send/deliver.js";
+import {
+  logFailure,
+  postEphemeral,
+  postMessage,
+  updateMessage,
+  uploadFiles,
+} from "../send/post.js";
 import { downloadSlackFile } from "./download.js";
 import { looksLikeSpreadsheetName, sniffSpreadsheet } from "./sniff.js";
 

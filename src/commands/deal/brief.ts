@@ -1,0 +1,210 @@
+/**
+ * `brief`: the negotiation brief for a deal, as a DOCX file (default), Markdown or Slack text.
+ * `brief examples/deal.json --format docx --out brief.docx`. Today's date, which gives the
+ * "start by" countdown, is read here (drafting/ never reads the clock) or given with --today.
+ */
+import { formatMoney } from "../../core/money.js";
+import { fail, ok, type Result } from "../../core/result.js";
+import { asksTable } from "../../drafting/asks.js";
+import { buildBrief, waterfallTable } from "../../drafting/brief.js";
+import { shippedCatalogue } from "../../drafting/catalogue.js";
+import { formatDate, isIsoDate } from "../../drafting/dates.js";
+import { analyseDeal } from "../../drafting/moves.js";
+import { renderDocx } from "../../drafting/render-docx.js";
+import { renderMarkdown } from "../../drafting/render-markdown.js";
+import { renderMrkdwn } from "../../drafting/render-mrkdwn.js";
+import { timingNotes } from "../../drafting/timing.js";
+import type { Command } from "../command.js";
+import type { CommandContext } from "../context.js";
+import { type OptionSpec, parseOptions } from "../grammar/options.js";
+import { tokenize } from "../grammar/tokens.js";
+import { type CommandOutcome, type ReplyFile, rejected, replied } from "../reply.js";
+import { dealData } from "./data.js";
+import { looksLikeJsonPath, readDealFile } from "./deal-file.js";
+
+const NAME = "brief";
+const EXAMPLE = "brief examples/deal.json --format docx --out brief.docx";
+const FORMATS = ["docx", "md", "slack"] as const;
+type Format = (typeof FORMATS)[number];
+
+const OPTIONS: readonly OptionSpec[] = [
+  { name: "format", bare: true },
+  { name: "out", bare: true },
+  { name: "today" },
+];
+
+const MEDIA: Readonly<Record<Format, string>> = {
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  md: "text/markdown",
+  slack: "text/plain",
+};
+
+/** The ISO date of `now` in UTC: the clock is read once, by the command, and passed down. */
+export function isoToday(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
+
+export interface DealRequest {
+  readonly path: string;
+  readonly values: ReadonlyMap<string, string>;
+  readonly today: string;
+}
+
+/** The path, the options and today's date, shared by brief and email. */
+export function parseDealRequest(
+  text: string,
+  options: readonly OptionSpec[],
+  example: string,
+  clock: () => Date,
+): Result<DealRequest> {
+  const parsed = parseOptions(tokenize(text), [...options], example);
+  if (!parsed.ok) return parsed;
+  const { values, positional } = parsed.value;
+  const [path, ...extra] = positional;
+  if (!looksLikeJsonPath(path)) {
+    return fail(
+      "deal.no_file",
+      path === undefined ? "give the deal file" : `"${path}" is not a .json deal file`,
+      example,
+    );
+  }
+  if (extra.length > 0)
+    return fail("deal.unexpected_word", `I don't understand "${extra.join(" ")}"`, example);
+  const today = values.get("today") ?? isoToday(clock());
+  if (!isIsoDate(today)) {
+    return fail(
+      "deal.bad_today",
+      `--today "${today}" is not a date written YYYY-MM-DD`,
+      "e.g. --today 2026-06-01",
+    );
+  }
+  return ok({ path, values, today });
+}
+
+function slug(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 40) || "deal"
+  );
+}
+
+export function makeBriefCommand(clock: () => Date): Command {
+  async function run(text: string, _ctx: CommandContext): Promise<CommandOutcome> {
+    const request = parseDealRequest(text, OPTIONS, EXAMPLE, clock);
+    if (!request.ok) return rejected(NAME, request.issues, EXAMPLE);
+    const { path, values, today } = request.value;
+    const formatText = (values.get("format") ?? "docx")
+      .toLowerCase()
+      .replace(/^markdown$/, "md")
+      .replace(/^mrkdwn$/, "slack");
+    if (!(FORMATS as readonly string[]).includes(formatText)) {
+      return rejected(
+        NAME,
+        [
+          {
+            code: "brief.bad_format",
+            message: `--format ${formatText} is not one I write`,
+            hint: "use --format docx, md or slack",
+          },
+        ],
+        EXAMPLE,
+      );
+    }
+    const format = formatText as Format;
+    const deal = await readDealFile(path);
+    if (!deal.ok) return rejected(NAME, deal.issues, EXAMPLE);
+    const analysis = analyseDeal(deal.value);
+    const brief = buildBrief(analysis, shippedCatalogue(), today);
+    if (!brief.ok) return rejected(NAME, brief.issues, EXAMPLE);
+    const { document, timing } = brief.value;
+    const out = values.get("out");
+    const extension = format === "docx" ? "docx" : format === "md" ? "md" : "txt";
+    const name = out ?? `${slug(deal.value.vendor)}-brief.${extension}`;
+    let textOut: string | undefined;
+    let files: ReplyFile[] = [];
+    if (format === "docx") {
+      const content = await renderDocx(document);
+      files = [
+        {
+          name,
+          mediaType: MEDIA.docx,
+          content,
+          description: `negotiation brief for ${deal.value.vendor} (Word)`,
+        },
+      ];
+    } else {
+      textOut = format === "md" ? renderMarkdown(document) : renderMrkdwn(document);
+      if (out !== undefined) {
+        files = [
+          {
+            name,
+            mediaType: MEDIA[format],
+            content: new TextEncoder().encode(textOut),
+            description: `negotiation brief for ${deal.value.vendor} (${format === "md" ? "Markdown" : "Slack text"})`,
+          },
+        ];
+      }
+    }
+    const w = analysis.waterfall;
+    const start = timing ? `; start by ${formatDate(timing.startBy)}` : "";
+    return replied({
+      command: NAME,
+      headline: `Brief for ${deal.value.vendor}: counter at ${formatMoney(w.counterAnnual)} a year against ${formatMoney(w.offerAnnual)}, ${formatMoney(w.totalAnnual)} less${start}.`,
+      tables: [waterfallTable(analysis), asksTable(analysis)],
+      notes: [
+        ...(timing ? timingNotes(timing) : ["No renewal date in the deal, so no start-by date."]),
+        `${brief.value.clauses.length} clause${brief.value.clauses.length === 1 ? "" : "s"} included: ${brief.value.clauses.map((c) => `${c.meta.id} (${c.position})`).join(", ") || "none"}.`,
+      ],
+      // Markdown or Slack text asked for without --out: the document itself, to paste.
+      ...(textOut !== undefined && out === undefined ? { body: textOut } : {}),
+      working: [
+        ...w.steps.flatMap((s) => s.working),
+        ...analysis.moves
+          .filter((m) => m.key === "implementation" || m.key === "renewal")
+          .flatMap((m) => m.working),
+      ],
+      next: [`email ${path}`, `triage ${path}`, `brief ${path} --format md --out brief.md`],
+      /**
+       * brief data: dealData (see data.ts) plus `{ format, today, startBy, noticeBy (ISO or
+       * null), clauses: [{ id, position }], file (name, or null), text (Markdown or mrkdwn for
+       * --format md|slack, else null) }`.
+       */
+      data: {
+        ...dealData(analysis),
+        format,
+        today,
+        startBy: timing?.startBy ?? null,
+        noticeBy: timing?.noticeBy ?? null,
+        clauses: brief.value.clauses.map((c) => ({ id: c.meta.id, position: c.position })),
+        file: files[0]?.name ?? null,
+        text: textOut ?? null,
+      },
+      ...(files.length > 0 ? { files } : {}),
+    });
+  }
+  return {
+    name: NAME,
+    aliases: ["report"],
+    summary:
+      "The negotiation brief for a deal: facts, savings waterfall, asks, clauses, leverage and timing (DOCX, Markdown or Slack).",
+    usage: "brief PATH.json [--format docx|md|slack] [--out FILE] [--today YYYY-MM-DD]",
+    examples: [
+      EXAMPLE,
+      "brief examples/deal.json --format md --out brief.md",
+      "brief examples/deal.json --format slack",
+    ],
+    help: [
+      "--format docx (default) writes a Word file; md writes Markdown; slack writes Slack mrkdwn.",
+      "--out FILE names the file (saved under ./out in the terminal, uploaded in Slack). Markdown and Slack text are saved only with --out; otherwise they are in the --json output as text.",
+      "--today YYYY-MM-DD sets the date the start-by countdown is measured from (default: today).",
+      `The start-by date is the renewal date less the notice period less 90 days of runway.`,
+      "The deal file format is described in README.md and shown in examples/deal.json.",
+    ],
+    run,
+  };
+}
+
+export const briefCommand: Command = makeBriefCommand(() => new Date());

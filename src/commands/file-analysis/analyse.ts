@@ -1,0 +1,469 @@
+/**
+ * Analysing an uploaded file, for every front end: read it (roster, session log or event log,
+ * judged by content), then right-size a roster, or measure concurrency and find the cheapest
+ * named/concurrent split of a session or event log. Progress is reported at each stage (Slack
+ * updates one message in place, so each report repeats the finished stages with a tick).
+ *
+ * Rates come from the request, else the channel's deal; without them the reply answers the usage
+ * part and asks for the rates in one line — never a guess. Personal data (e-mails, names) goes only
+ * into the reply's CSV files and the split's `namedUsers` ids in `data` (the issue's JSON contract:
+ * the user's own data returned to them), never into notes about users, logs, or a model.
+ */
+import { analyseConcurrency, type ConcurrencyReport } from "../../core/concurrency.js";
+import type { Issue } from "../../core/result.js";
+import { rightsize } from "../../core/rightsize.js";
+import { optimiseSplit, type SplitReport } from "../../core/split/optimise.js";
+import type { SolveMip } from "../../core/split/solver.js";
+import type { Session } from "../../core/usage.js";
+import { asWritten, type RosterFileRead, readRosterFile } from "../../roster/read-file.js";
+import { zoneOffsetAt } from "../../roster/time-zone.js";
+import { createHighsSolver } from "../../solver/highs.js";
+import type { CommandContext } from "../context.js";
+import {
+  type CommandOutcome,
+  type Reply,
+  type ReplyFile,
+  rejected,
+  replied,
+  type Table,
+} from "../reply.js";
+import { type ChartFiles, concurrencyCharts, splitCharts } from "./charts.js";
+import {
+  atOrAboveTable,
+  concurrencyData,
+  concurrencyHeadline,
+  concurrencyWorking,
+  groupsTable,
+  levelsTable,
+  whatIfTable,
+} from "./concurrency-reply.js";
+import { dateRange, plural } from "./format.js";
+import { resolvePolicies } from "./policies.js";
+import { type FileRates, type RateUse, rateArg, resolveRates } from "./rates.js";
+import type { FileRequest } from "./request.js";
+import {
+  flaggedUsersFile,
+  reasonsTable,
+  rightsizeData,
+  rightsizeHeadline,
+  rightsizeNotes,
+  rightsizeWorking,
+} from "./rightsize-reply.js";
+import { readNotes, skippedRowsFile, skippedRowsTable } from "./row-errors-reply.js";
+import {
+  namedUsersFile,
+  plansTable,
+  refusalPoolSizes,
+  refusalsTable,
+  type SplitView,
+  splitData,
+  splitHeadline,
+  splitNotes,
+  splitWorking,
+} from "./split-reply.js";
+
+export type { FileRequest } from "./request.js";
+
+/** What to do with the file: `auto` follows its kind (an upload); the others insist on one. */
+export type FileAnalysis = "auto" | "split" | "concurrency" | "rightsize";
+
+export interface UploadedFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  /** How a command names the file (the path typed on the CLI); the name when uploaded. */
+  readonly ref?: string;
+}
+
+/** The file as a follow-up command should name it, quoted when it has spaces. */
+function commandRef(file: UploadedFile): string {
+  const ref = file.ref ?? file.name;
+  return /\s/.test(ref) ? `"${ref}"` : ref;
+}
+
+export type Progress = (text: string) => Promise<void>;
+
+export interface AnalyseFileOptions {
+  /** The command named in replies and errors. */
+  readonly command: string;
+  readonly usage: string;
+  readonly mode: FileAnalysis;
+  /** A roster read alongside a session log (`--roster`): known users, groups, a rule of thumb. */
+  readonly roster?: { readonly name: string; readonly read: RosterFileRead };
+  /** "Today" for right-sizing, epoch ms; the request's --as-of wins. */
+  readonly now: number;
+}
+
+export const UPLOAD_USAGE = "upload PATH [--named 70 --concurrent 140] [--roster roster.csv]";
+
+let solver: Promise<SolveMip> | undefined;
+/** HiGHS loads once per process (WASM) and is reused by every analysis. */
+function highs(): Promise<SolveMip> {
+  solver ??= createHighsSolver();
+  return solver;
+}
+
+/** Midnight UTC of the day an instant falls on: right-sizing counts whole days. */
+export function startOfDay(ms: number): number {
+  return ms - (((ms % 86_400_000) + 86_400_000) % 86_400_000);
+}
+
+/**
+ * The Slack app's entry for a file dropped in a channel with no text (and `upload PATH`): the kind
+ * of file decides the analysis.
+ */
+export async function analyseUpload(
+  file: { name: string; bytes: Uint8Array },
+  ctx: CommandContext,
+  progress: (text: string) => Promise<void>,
+  request?: FileRequest,
+): Promise<CommandOutcome> {
+  return analyseFile(file, ctx, progress, request ?? {}, {
+    command: "upload",
+    usage: UPLOAD_USAGE,
+    mode: "auto",
+    now: startOfDay(Date.now()),
+  });
+}
+
+/** Stages so far, each finished one ticked, the current one last. */
+class Stages {
+  private readonly done: string[] = [];
+  constructor(private readonly progress: Progress) {}
+  async next(finished: string, starting?: string): Promise<void> {
+    this.done.push(`${finished}  ✓`);
+    await this.progress([...this.done, ...(starting ? [starting] : [])].join("\n"));
+  }
+}
+
+function kindMismatch(
+  read: RosterFileRead,
+  file: UploadedFile,
+  o: AnalyseFileOptions,
+): Issue | undefined {
+  const wantsSessions = o.mode === "split" || o.mode === "concurrency";
+  if (wantsSessions && read.kind === "roster") {
+    return {
+      code: "file.wrong_kind",
+      message: `${file.name} is a roster (one row per user), not a session log, so it has no logins to measure`,
+      hint: `rightsize ${commandRef(file)} --rate 70, or give a session log: ${o.command} sessions.csv`,
+    };
+  }
+  if (o.mode === "rightsize" && read.kind !== "roster") {
+    return {
+      code: "file.wrong_kind",
+      message: `${file.name} is a ${read.kind === "events" ? "login event log" : "session log"}, not a roster (one row per user)`,
+      hint: `split ${commandRef(file)} --named 70 --concurrent 140, or give a roster: rightsize roster.csv --rate 70`,
+    };
+  }
+  return undefined;
+}
+
+export async function analyseFile(
+  file: UploadedFile,
+  ctx: CommandContext,
+  progress: Progress,
+  request: FileRequest,
+  o: AnalyseFileOptions,
+): Promise<CommandOutcome> {
+  const rates = resolveRates(request, ctx);
+  if (!rates.ok) return rejected(o.command, rates.issues, o.usage);
+  const knownUsers = o.roster?.read.roster
+    ? new Set(o.roster.read.roster.map((u) => u.user))
+    : undefined;
+  const read = await readRosterFile(file.bytes, file.name, {
+    ...request.read,
+    ...(knownUsers ? { knownUsers } : {}),
+  });
+  if (!read.ok) return rejected(o.command, read.issues, o.usage);
+  const mismatch = kindMismatch(read.value, file, o);
+  if (mismatch) return rejected(o.command, [mismatch], o.usage);
+  const stages = new Stages(progress);
+  const timeZone = request.read?.timeZone ?? "UTC";
+  if (read.value.kind === "roster") {
+    return rightsizeFile(file, read.value, rates.value, request, o, stages);
+  }
+  return sessionsFile(file, read.value, rates.value, request, o, stages, timeZone);
+}
+
+/** Notes, files and data every file reply shares: how the file was read. */
+function fileParts(file: UploadedFile, read: RosterFileRead, rates: FileRates) {
+  const skipped = skippedRowsTable(read, file.name);
+  const skippedFile = skippedRowsFile(read, file.name);
+  const notes = readNotes(read, file.name);
+  const priced = rates.named ?? rates.concurrent ?? rates.licence;
+  if (rates.currencyAssumed && priced) {
+    notes.push(`Amounts in ${rates.currency} (assumed; add --currency to change).`);
+  }
+  /**
+   * `file`: the name, `format` ("csv" | "xlsx") and the reader's summary counts (rows, used,
+   * skipped, blankRows, sessions, users, closedAtTimeout, overlapping, merged, duplicates,
+   * endBeforeStart, unknownUsers, unknownUserRows, unpairedLogouts).
+   * `mapping`: `[{ field, header }]`, the column each field was read from.
+   */
+  const data = {
+    kind: read.kind,
+    file: { name: file.name, format: read.format, ...read.summary },
+    mapping: read.mapping.map((m) => ({ field: m.field, header: m.header })),
+    currency: rates.currency,
+    currencyAssumed: rates.currencyAssumed,
+  };
+  return {
+    tables: skipped ? [skipped] : [],
+    notes,
+    files: skippedFile ? [skippedFile] : [],
+    data,
+  };
+}
+
+async function rightsizeFile(
+  file: UploadedFile,
+  read: RosterFileRead,
+  rates: FileRates,
+  request: FileRequest,
+  o: AnalyseFileOptions,
+  stages: Stages,
+): Promise<CommandOutcome> {
+  const users = read.roster ?? [];
+  await stages.next(
+    `Reading ${file.name} … ${plural(users.length, "user", "users")}.`,
+    "Checking who uses their licence …",
+  );
+  const rate = rates.licence;
+  const now = request.asOf ?? o.now;
+  const report = rightsize(users, {
+    now,
+    // Without a rate the counts still hold; money is left out of the reply.
+    rate: rate?.given ?? { minor: 0, currency: rates.currency },
+    ratePeriod: rate?.period ?? "month",
+    ...(request.inactiveDays !== undefined ? { inactiveDays: request.inactiveDays } : {}),
+    ...(request.occasionalBelow !== undefined ? { occasionalBelow: request.occasionalBelow } : {}),
+  });
+  if (!report.ok) return rejected(o.command, report.issues, o.usage);
+  const r = report.value;
+  const parts = fileParts(file, read, rates);
+  const ask = rate
+    ? []
+    : [
+        `No licence rate yet, so no saving: rightsize ${commandRef(file)} --rate 70, or /deal set named 70 in Slack.`,
+      ];
+  const flagged = flaggedUsersFile(r, (key) => asWritten(key, read.userSpelling));
+  return replied({
+    command: o.command,
+    headline: rightsizeHeadline(r, rate),
+    tables: [reasonsTable(r, rate), ...parts.tables],
+    notes: [
+      ...ask,
+      ...rightsizeNotes(r, rate, { ms: now, typed: request.asOf !== undefined }),
+      ...parts.notes,
+    ],
+    working: rightsizeWorking(r, rate),
+    next: rate
+      ? [
+          `split sessions.csv --roster ${commandRef(file)} --named ${rateArg(rate)} --concurrent 140`,
+        ]
+      : [`rightsize ${commandRef(file)} --rate 70`],
+    data: {
+      ...parts.data,
+      ratesNeeded: rate === undefined,
+      concurrency: null,
+      split: null,
+      rightsize: rightsizeData(r, rate, now),
+    },
+    files: [...(flagged ? [flagged] : []), ...parts.files],
+  });
+}
+
+/** The roster's "agents and leads named" rule, as the negotiator would apply it by hand. */
+function agentsAndLeads(roster: RosterFileRead | undefined): { label: string; named: string[] }[] {
+  const pattern = /agent|lead|analyst|engineer|technician|support|service ?desk|fulfil/i;
+  const named = (roster?.roster ?? [])
+    .filter((u) => pattern.test(`${u.role ?? ""} ${u.group ?? ""}`))
+    .map((u) => u.user);
+  return named.length > 0 ? [{ label: "rule of thumb (agents and leads named)", named }] : [];
+}
+
+function groupsOf(roster: RosterFileRead | undefined): Map<string, string> | undefined {
+  const withGroup = (roster?.roster ?? []).filter((u) => u.group !== undefined);
+  return withGroup.length > 0
+    ? new Map(withGroup.map((u) => [u.user, u.group as string]))
+    : undefined;
+}
+
+function missingRatesLine(file: UploadedFile, rates: FileRates): string {
+  const missing = [rates.named ? "" : "named", rates.concurrent ? "" : "concurrent"].filter(
+    Boolean,
+  );
+  const what = missing.length === 2 ? "the rates" : `the ${missing[0]} rate`;
+  return `Give me ${what} to find the cheapest split: split ${commandRef(file)} --named 70 --concurrent 140, or /deal set named 70 concurrent 140 in Slack.`;
+}
+
+async function sessionsFile(
+  file: UploadedFile,
+  read: RosterFileRead,
+  rates: FileRates,
+  request: FileRequest,
+  o: AnalyseFileOptions,
+  stages: Stages,
+  timeZone: string,
+): Promise<CommandOutcome> {
+  const sessions: readonly Session[] = read.sessions ?? [];
+  const first = sessions.reduce((m, s) => Math.min(m, s.start), Number.POSITIVE_INFINITY);
+  const last = sessions.reduce((m, s) => Math.max(m, s.end), Number.NEGATIVE_INFINITY);
+  const range = sessions.length > 0 ? `, ${dateRange(first, last, timeZone)}` : "";
+  await stages.next(
+    `Reading ${file.name} … ${plural(read.summary.sessions, "session", "sessions")} from ${plural(read.summary.users, "person", "people")}${range}.`,
+    "Measuring concurrency …",
+  );
+  const policies = resolvePolicies(
+    request,
+    o.roster ? { name: o.roster.name, users: o.roster.read.roster ?? [] } : undefined,
+    new Set(sessions.map((s) => s.user)),
+  );
+  if (!policies.ok) return rejected(o.command, policies.issues, o.usage);
+  const { forceNamed, forceConcurrent } = policies.value;
+  const groups = groupsOf(o.roster?.read);
+  const offset = sessions.length > 0 ? Math.round(zoneOffsetAt(timeZone, first) / 60_000) : 0;
+  const measured = analyseConcurrency(sessions, {
+    utcOffsetMinutes: offset,
+    ...(groups ? { groups } : {}),
+  });
+  if (!measured.ok) return rejected(o.command, measured.issues, o.usage);
+  const c = measured.value;
+  const logSpan = c.window ? c.window.end - c.window.start : 0;
+  const parts = fileParts(file, read, rates);
+  const wantsSplit = o.mode !== "concurrency";
+  const priced = wantsSplit && rates.named && rates.concurrent;
+  const chartTime = { utcOffsetMinutes: offset, timeZone };
+  if (!priced) {
+    const charts = await concurrencyCharts(sessions, chartTime);
+    await stages.next(`Measuring concurrency … peak ${c.peak}.`);
+    return replied(
+      concurrencyReply(file, c, parts, o, timeZone, logSpan, wantsSplit, rates, charts),
+    );
+  }
+  await stages.next(`Measuring concurrency … peak ${c.peak}.`, "Finding the cheapest split …");
+  const named = rates.named as RateUse;
+  const concurrent = rates.concurrent as RateUse;
+  const solve = await highs();
+  const split = optimiseSplit(
+    sessions,
+    {
+      namedRate: named.annual,
+      concurrentRate: concurrent.annual,
+      ...(request.headroom ? { headroom: request.headroom } : {}),
+      forceNamed,
+      forceConcurrent,
+      ...(request.timeLimitSeconds !== undefined
+        ? { timeLimitSeconds: request.timeLimitSeconds }
+        : {}),
+      extraBaselines: agentsAndLeads(o.roster?.read),
+    },
+    solve,
+  );
+  if (!split.ok) return rejected(o.command, split.issues, o.usage);
+  // Ids are shown as the session file wrote them; a forced user with no session, as the roster did.
+  const showUser = (key: string) => asWritten(key, read.userSpelling, o.roster?.read.userSpelling);
+  const view: SplitView = {
+    report: split.value,
+    named,
+    concurrent,
+    refusals: pooledRefusals(sessions, split.value),
+    logSpanMs: logSpan,
+    policies: policies.value,
+    showUser,
+    ...(request.headroom ? { headroom: request.headroom } : {}),
+  };
+  const refusals = refusalsTable(view);
+  const unknownForced = forcedWithoutSessions(request, sessions);
+  const charts = await splitCharts(sessions, {
+    ...chartTime,
+    report: split.value,
+    named,
+    concurrent,
+    ...(request.headroom ? { headroom: request.headroom } : {}),
+    forceNamed,
+    forceConcurrent,
+  });
+  return replied({
+    command: o.command,
+    headline: splitHeadline(view),
+    tables: [plansTable(view), ...(refusals ? [refusals] : []), ...parts.tables],
+    notes: [...splitNotes(view), ...unknownForced, ...parts.notes, ...charts.notes],
+    working: splitWorking(view),
+    next: [
+      `concurrency ${commandRef(file)}`,
+      `split ${commandRef(file)} --named ${rateArg(named)} --concurrent ${rateArg(concurrent)} --headroom 10%`,
+    ],
+    data: {
+      ...parts.data,
+      ratesNeeded: false,
+      concurrency: concurrencyData(c),
+      split: splitData(view),
+      rightsize: null,
+    },
+    files: [namedUsersFile(split.value, showUser), ...charts.files, ...parts.files],
+  });
+}
+
+/** The optimum's pooled people replayed at pool sizes around its pool (what a smaller pool refuses). */
+function pooledRefusals(sessions: readonly Session[], r: SplitReport) {
+  if (r.optimum.pool === 0) return [];
+  const named = new Set(r.optimum.named);
+  const pooled = sessions.filter((s) => !named.has(s.user));
+  const replay = analyseConcurrency(pooled, { poolSizes: refusalPoolSizes(r.optimum.pool) });
+  return replay.ok ? replay.value.whatIf : [];
+}
+
+/** A forced user with no session costs a named seat anyway: say so (the user typed the names). */
+function forcedWithoutSessions(request: FileRequest, sessions: readonly Session[]): string[] {
+  if (!request.forceNamed || request.forceNamed.size === 0) return [];
+  const seen = new Set(sessions.map((s) => s.user));
+  const absent = [...request.forceNamed].filter((u) => !seen.has(u)).sort();
+  if (absent.length === 0) return [];
+  return [
+    `${plural(absent.length, "person", "people")} in --force-named ${absent.length === 1 ? "has" : "have"} no sessions in the file and still ${absent.length === 1 ? "takes a named seat" : "take named seats"}: ${absent.join(", ")}.`,
+  ];
+}
+
+function concurrencyReply(
+  file: UploadedFile,
+  c: ConcurrencyReport,
+  parts: ReturnType<typeof fileParts>,
+  o: AnalyseFileOptions,
+  timeZone: string,
+  logSpan: number,
+  askForRates: boolean,
+  rates: FileRates,
+  charts: ChartFiles,
+): Reply {
+  const tables: Table[] = [levelsTable(c)];
+  const atOrAbove = atOrAboveTable(c);
+  if (atOrAbove) tables.push(atOrAbove);
+  const whatIf = whatIfTable(c, logSpan);
+  if (whatIf) tables.push(whatIf);
+  const groups = groupsTable(c, timeZone);
+  if (groups) tables.push(groups);
+  tables.push(...parts.tables);
+  const files: ReplyFile[] = [...charts.files, ...parts.files];
+  return {
+    command: o.command,
+    headline: concurrencyHeadline(c, timeZone),
+    tables,
+    notes: [
+      ...(askForRates ? [missingRatesLine(file, rates)] : []),
+      `Times shown in ${timeZone}${timeZone === "UTC" ? " (--tz Europe/London to change)" : ""}.`,
+      ...parts.notes,
+      ...charts.notes,
+    ],
+    working: concurrencyWorking(c),
+    next: [`split ${commandRef(file)} --named 70 --concurrent 140`],
+    data: {
+      ...parts.data,
+      ratesNeeded: askForRates,
+      concurrency: concurrencyData(c),
+      split: null,
+      rightsize: null,
+    },
+    files,
+  };
+}

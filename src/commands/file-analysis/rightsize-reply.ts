@@ -1,0 +1,167 @@
+/**
+ * The right-sizing reply for a roster: how many licences real usage needs, why the others are
+ * flagged, what removing them saves a year, and flagged-users.csv with every flagged person.
+ */
+import { formatMoney, moneyJson, times } from "../../core/money.js";
+import type { FlagReason, RightsizeReport } from "../../core/rightsize.js";
+import { column, type ReplyFile, type Table } from "../reply.js";
+import { csvFile } from "./csv.js";
+import { count, iso, plural } from "./format.js";
+import { type RateUse, rateText } from "./rates.js";
+
+const REASONS: readonly FlagReason[] = [
+  "departed",
+  "disabled",
+  "never_logged_in",
+  "inactive",
+  "occasional",
+];
+
+function reasonLabel(reason: FlagReason, r: RightsizeReport): string {
+  switch (reason) {
+    case "never_logged_in":
+      return "never logged in";
+    case "inactive":
+      return `no login in ${r.inactiveDays} days`;
+    case "occasional":
+      return `occasional (activity below ${r.occasionalBelow})`;
+    default:
+      return reason;
+  }
+}
+
+/** `Licence 212 active fulfillers, not 260 provisioned: £40,320 a year.` */
+export function rightsizeHeadline(r: RightsizeReport, rate: RateUse | undefined): string {
+  if (r.removable === 0) {
+    return `All ${plural(r.provisioned, "provisioned licence is", "provisioned licences are")} in use: none to remove.`;
+  }
+  const what = rate
+    ? `${formatMoney(r.annualSaving)} a year`
+    : `${plural(r.removable, "licence", "licences")} unused`;
+  return `Licence ${count(r.recommended)} active fulfillers, not ${count(r.provisioned)} provisioned: ${what}.`;
+}
+
+export function reasonsTable(r: RightsizeReport, rate: RateUse | undefined): Table {
+  const rows = REASONS.filter((reason) => r.counts[reason] > 0).map((reason) => {
+    const n = r.counts[reason];
+    const remove = reason !== "occasional";
+    return [
+      reasonLabel(reason, r),
+      count(n),
+      remove ? "remove" : "keep; pool candidate",
+      remove && rate ? formatMoney(times(r.annualRate, n)) : "",
+    ];
+  });
+  rows.push(["total to remove", count(r.removable), "", rate ? formatMoney(r.annualSaving) : ""]);
+  return {
+    title: `${plural(r.provisioned, "licence", "licences")} provisioned; ${count(r.active)} in regular use`,
+    columns: [
+      column("reason"),
+      column("users", "right"),
+      column("action"),
+      column("annual", "right"),
+    ],
+    rows,
+  };
+}
+
+export function rightsizeNotes(
+  r: RightsizeReport,
+  rate: RateUse | undefined,
+  asOf: { readonly ms: number; readonly typed: boolean },
+): string[] {
+  const notes: string[] = [];
+  if (rate)
+    notes.push(
+      `Rate: ${rateText(rate)} per licence${rate.source === "channel" ? " (the channel's deal)" : ""}.`,
+    );
+  if (r.counts.occasional > 0) {
+    notes.push(
+      `${plural(r.counts.occasional, "occasional user keeps", "occasional users keep")} access: ${r.counts.occasional === 1 ? "a candidate" : "candidates"} for a concurrent pool, not for removal.`,
+    );
+  }
+  if (r.skippedChecks.includes("last_login")) {
+    notes.push("No last-login column: nobody was flagged as inactive or never logged in.");
+  }
+  if (r.skippedChecks.includes("activity")) {
+    notes.push("No activity column: nobody was flagged as occasional.");
+  }
+  if (r.newNotYetLoggedIn > 0) {
+    notes.push(
+      `${plural(r.newNotYetLoggedIn, "new user has", "new users have")} not logged in yet (created within ${r.inactiveDays} days): not flagged.`,
+    );
+  }
+  const day = new Date(asOf.ms).toISOString().slice(0, 10);
+  notes.push(
+    `Inactivity counted up to ${day}${asOf.typed ? " (--as-of)" : " (today; --as-of to change)"}; --inactive ${r.inactiveDays} and --occasional ${r.occasionalBelow} set the thresholds.`,
+  );
+  return notes;
+}
+
+export function rightsizeWorking(r: RightsizeReport, rate: RateUse | undefined): string[] {
+  const parts = REASONS.filter((x) => x !== "occasional" && r.counts[x] > 0).map(
+    (x) => `${count(r.counts[x])} ${reasonLabel(x, r)}`,
+  );
+  const lines = [
+    `to remove: ${parts.length > 0 ? parts.join(" + ") : "0"} = ${count(r.removable)}`,
+    `licences needed: ${count(r.provisioned)} provisioned − ${count(r.removable)} = ${count(r.recommended)}`,
+  ];
+  if (rate) {
+    const per =
+      rate.period === "month" ? `${formatMoney(rate.given)} × 12` : `${formatMoney(rate.given)}/yr`;
+    lines.push(`saving: ${count(r.removable)} × ${per} = ${formatMoney(r.annualSaving)}`);
+  }
+  return lines;
+}
+
+/**
+ * flagged-users.csv: every flagged person (their id as written in the roster, via `showUser`) with
+ * the reason and what to do.
+ */
+export function flaggedUsersFile(
+  r: RightsizeReport,
+  showUser: (key: string) => string = (key) => key,
+): ReplyFile | undefined {
+  if (r.flagged.length === 0) return undefined;
+  return csvFile(
+    "flagged-users.csv",
+    `The ${plural(r.flagged.length, "flagged user", "flagged users")}, each with the reason and the action`,
+    ["user", "name", "reason", "action", "days since last login", "activity"],
+    r.flagged.map((f) => [
+      showUser(f.user),
+      f.name ?? "",
+      reasonLabel(f.reason, r),
+      f.action === "remove" ? "remove" : "keep; pool candidate",
+      f.daysSinceLogin === undefined ? "" : String(f.daysSinceLogin),
+      f.activity === undefined ? "" : String(f.activity),
+    ]),
+  );
+}
+
+/**
+ * The `rightsize` block of the JSON contract (counts only; the people are in flagged-users.csv):
+ * `provisioned`, `active` (no flag), `recommended` (provisioned − removable), `removable`,
+ * `flagged` `{ departed, disabled, never_logged_in, inactive, occasional }`, `annualRate` and
+ * `annualSaving` (money, null without a rate), `inactiveDays`, `occasionalBelow`, `asOf` (ISO),
+ * `skippedChecks` (["last_login" | "activity"]), `newNotYetLoggedIn`.
+ */
+export function rightsizeData(
+  r: RightsizeReport,
+  rate: RateUse | undefined,
+  asOf: number,
+): Record<string, unknown> {
+  return {
+    provisioned: r.provisioned,
+    active: r.active,
+    recommended: r.recommended,
+    removable: r.removable,
+    flagged: { ...r.counts },
+    annualRate: rate ? moneyJson(r.annualRate) : null,
+    annualSaving: rate ? moneyJson(r.annualSaving) : null,
+    inactiveDays: r.inactiveDays,
+    occasionalBelow: r.occasionalBelow,
+    asOf: iso(asOf),
+    skippedChecks: [...r.skippedChecks],
+    newNotYetLoggedIn: r.newNotYetLoggedIn,
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * Options for chat and CLI alike. Each may be written `--years 3`, `--years=3` or, to save typing
+ * during a call, bare: `years 3`. A command declares its options; other words are positional.
+ */
+import { fail, ok, type Result } from "../../core/result.js";
+
+export interface OptionSpec {
+  /** Canonical name, used as the key of the parsed result. */
+  readonly name: string;
+  readonly aliases?: readonly string[];
+  /** A flag takes no value (`--json`); otherwise the next word is the value. */
+  readonly flag?: boolean;
+  /** Whether the bare form (no dashes) is accepted; off for words that may appear in free text. */
+  readonly bare?: boolean;
+}
+
+export interface ParsedOptions {
+  readonly values: ReadonlyMap<string, string>;
+  readonly flags: ReadonlySet<string>;
+  readonly positional: readonly string[];
+}
+
+export function parseOptions(
+  tokens: readonly string[],
+  specs: readonly OptionSpec[],
+  example: string,
+): Result<ParsedOptions> {
+  const byName = new Map<string, OptionSpec>();
+  for (const s of specs) {
+    for (const n of [s.name, ...(s.aliases ?? [])]) byName.set(n.toLowerCase(), s);
+  }
+  const values = new Map<string, string>();
+  const flags = new Set<string>();
+  const positional: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as string;
+    const dashed = /^--?([a-z][a-z0-9-]*)(?:=(.*))?$/i.exec(token);
+    const key = (dashed ? dashed[1] : token)?.toLowerCase() ?? "";
+    const spec = byName.get(key);
+    if (!spec || (!dashed && !spec.bare)) {
+      if (dashed && !/^-\d/.test(token)) {
+        return fail("option.unknown", `I don't know the option ${token}`, example);
+      }
+      positional.push(token);
+      continue;
+    }
+    if (spec.flag) {
+      flags.add(spec.name);
+      continue;
+    }
+    const inline = dashed?.[2];
+    const value = inline ?? tokens[i + 1];
+    if (inline === undefined) i++;
+    if (value === undefined || value === "") {
+      return fail("option.missing_value", `${token} needs a value`, example);
+    }
+    if (values.has(spec.name)) {
+      return fail("option.repeated", `${spec.name} is given twice`, example);
+    }
+    values.set(spec.name, value);
+  }
+  return ok({ values, flags, positional });
+}
