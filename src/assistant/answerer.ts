@@ -5,13 +5,13 @@
  * figures — becomes a fallback the caller answers from the knowledge base; nothing throws.
  */
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
-import type { CommandContext } from "../commands/context.js";
+import type { ModelAnswer } from "../commands/ask/model-answer.js";
+import type { CommandContext, QuestionAnswerer } from "../commands/context.js";
 import type { Config } from "../config.js";
 import { createLogger, type Logger } from "../log.js";
 import { createChatClient, DEFAULT_MAX_RETRIES } from "./client.js";
 import { type ConversationDeps, converse, DeadlineReached, type Usage } from "./conversation.js";
 import { modelTools } from "./tools/index.js";
-import type { ModelAnswer, QuestionAnswerer } from "./types.js";
 
 export interface AnswererOptions {
   /** Where log lines go; JSON lines on stderr by default. */

@@ -4,6 +4,7 @@
  * reply is used only if every figure in it appears in a tool result or in the question.
  */
 import type OpenAI from "openai";
+import type { Calculation, ModelAnswer } from "../commands/ask/model-answer.js";
 import type { CommandContext } from "../commands/context.js";
 import type { Source } from "../knowledge/answer.js";
 import type { Logger } from "../log.js";
@@ -13,7 +14,6 @@ import { checkGrounding } from "./grounding.js";
 import { type Message, wireMessages, wireTools } from "./messages.js";
 import { SYSTEM_PROMPT } from "./prompt.js";
 import { type ModelTool, type ToolOutput, toolContent } from "./tools/tool.js";
-import type { Calculation, ModelAnswer } from "./types.js";
 
 /** Articles cited under a model answer: the first found, as many as a deterministic answer cites. */
 const MAX_SOURCES = 3;

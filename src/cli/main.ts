@@ -9,6 +9,7 @@ import { parseConfig } from "../config.js";
 import { slackRequested } from "../slack/config.js";
 import { parseCliArgs } from "./args.js";
 import { runConsole } from "./console.js";
+import { serverContext, terminalContext } from "./context.js";
 import { runDbCli } from "./db.js";
 import { runOneShot } from "./one-shot.js";
 import { DEFAULT_OUT_DIR } from "./save-files.js";
@@ -30,10 +31,8 @@ async function main(): Promise<number> {
   const answerer = config.config.openai
     ? (await import("../assistant/answerer.js")).createAnswerer(config.config)
     : undefined;
-  const ctx = {
-    defaultCurrency: config.config.defaultCurrency,
-    ...(answerer ? { answerer } : {}),
-  };
+  // Slack gets no disk: a path typed in chat is never read from this machine.
+  const ctx = serverContext(config.config.defaultCurrency, answerer);
   if (args.rest.length === 0 && !args.help && slackRequested(process.env)) {
     return serveSlack(process.env, config.config, ctx, (line) => process.stderr.write(`${line}\n`));
   }
@@ -45,7 +44,7 @@ async function main(): Promise<number> {
         interactive: process.stdin.isTTY === true,
         outDir: DEFAULT_OUT_DIR,
       },
-      ctx,
+      terminalContext(ctx),
     );
     return 0;
   }
@@ -54,7 +53,7 @@ async function main(): Promise<number> {
   const out =
     adminWord === "db" || adminWord === "forget"
       ? await runDbCli(args.rest, config.config)
-      : await runOneShot(args, ctx, DEFAULT_OUT_DIR);
+      : await runOneShot(args, terminalContext(ctx), DEFAULT_OUT_DIR);
   process.stdout.write(out.stdout);
   process.stderr.write(out.stderr);
   return out.exitCode;

@@ -1,5 +1,11 @@
-import type { QuestionAnswerer } from "../assistant/types.js";
+/**
+ * The ports a front end hands the command layer (Hono's `c.env`): everything that is I/O or the
+ * runtime — files named by path, progress, the solver, the clock — arrives here, so commands/
+ * never reaches for the disk, stderr or the system clock itself.
+ */
 import type { CurrencyCode, Money } from "../core/money.js";
+import type { SolveMip } from "../core/split/solver.js";
+import type { ModelAnswer } from "./ask/model-answer.js";
 
 /** The channel's deal rates, when a front end knows them (Slack: `/deal set …`). */
 export interface DealRates {
@@ -10,6 +16,41 @@ export interface DealRates {
   readonly concurrentRate?: Money;
 }
 
+/** A file to analyse: shared in Slack, or read from a path typed in the CLI or the console. */
+export interface UploadedFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  /** How a command names the file (the path typed on the CLI); the name when uploaded. */
+  readonly ref?: string;
+}
+
+/** Why a typed path could not be read; commands word it for the user. */
+export type FileReadFailure =
+  | { readonly reason: "not_found" }
+  | { readonly reason: "is_directory" }
+  | { readonly reason: "too_large"; readonly bytes: number }
+  | { readonly reason: "not_allowed" }
+  | { readonly reason: "unreadable"; readonly code?: string };
+
+export type FileRead =
+  | { readonly ok: true; readonly file: UploadedFile }
+  | { readonly ok: false; readonly failure: FileReadFailure };
+
+/** Reads a path typed with a command. Only the CLI and the console hand one in. */
+export interface FileSource {
+  /** Refuses (too_large) a file over `maxBytes` before reading it. */
+  read(path: string, maxBytes: number): Promise<FileRead>;
+}
+
+/** Reports a stage of long work: a line on a terminal's stderr, an updated message in Slack. */
+export type Progress = (text: string) => Promise<void>;
+
+export interface QuestionAnswerer {
+  readonly model: string;
+  /** Never throws: every failure is a fallback the caller answers deterministically. */
+  answer(question: string, ctx: CommandContext): Promise<ModelAnswer>;
+}
+
 /** What every command may rely on besides its own text. Front ends build it from config. */
 export interface CommandContext {
   /** Used when the text names no currency; the reply always says it was assumed. */
@@ -17,8 +58,18 @@ export interface CommandContext {
   /** The channel's stored deal, so a file dropped in a channel can be priced without asking. */
   readonly deal?: DealRates;
   /**
-   * Answers `ask` with a model that calls the calculators as tools (createAnswerer(config), set
-   * when OPENAI_API_KEY is). Absent, `ask` answers from the knowledge base alone.
+   * Answers `ask` with a model that calls the calculators as tools (src/assistant/, set when
+   * OPENAI_API_KEY is). Absent, `ask` answers from the knowledge base alone.
    */
   readonly answerer?: QuestionAnswerer;
+  /**
+   * Reads a path typed with a command. Absent (Slack), a typed path is answered "share the file
+   * in the channel instead" and nothing is read from the server's disk.
+   */
+  readonly files?: FileSource;
+  /** Stages of a file analysis; absent, they are not shown. */
+  readonly progress?: Progress;
+  /** The MIP solver for the split (the HiGHS adapter), loaded on first use. */
+  readonly solver: () => Promise<SolveMip>;
+  readonly now: () => Date;
 }

@@ -58,6 +58,18 @@ export function createMemoryDealStore(): DealContextStore {
  * The context a command in this channel runs with: the deal's currency replaces the default and
  * its rates ride along as `deal`.
  */
+/**
+ * What a command run from chat may use: never the disk (a path typed in Slack is not read from the
+ * server), and progress only where a handler shows it (file analyses update their own message).
+ * The deal is left for the caller to add as the channel's (typed) deal.
+ */
+export function chatContext(
+  ctx: CommandContext,
+): Omit<CommandContext, "files" | "progress" | "deal"> {
+  const { files: _disk, progress: _progress, deal: _deal, ...chat } = ctx;
+  return chat;
+}
+
 export function contextFor(base: CommandContext, deal: ChannelDeal | undefined): CommandContext {
   return deal ? { ...base, defaultCurrency: deal.currency, deal } : base;
 }

@@ -3,7 +3,7 @@
  * arguments, so tests and main.ts can swap any of them).
  */
 import type { Logger } from "@slack/bolt";
-import type { CommandContext } from "../commands/context.js";
+import type { CommandContext, Progress, UploadedFile } from "../commands/context.js";
 import type { CommandOutcome } from "../commands/reply.js";
 import type { JobQueue } from "../store/jobs.js";
 import type { Store } from "../store/store.js";
@@ -17,15 +17,9 @@ export interface SlackCommandContext extends CommandContext {
   readonly deal?: ChannelDeal;
 }
 
-export interface UploadedFile {
-  readonly name: string;
-  readonly bytes: Uint8Array;
-}
+export type { Progress, UploadedFile };
 
-/** Reports progress in the file's thread; the message is updated in place. */
-export type Progress = (text: string) => Promise<void>;
-
-/** Analyses a roster, session log or event log (written by the roster issue's owners). */
+/** Analyses a roster, session log or event log; progress updates the file's thread in place. */
 export type AnalyseUpload = (
   file: UploadedFile,
   ctx: SlackCommandContext,

@@ -4,12 +4,12 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { type AnswererOptions, createAnswerer } from "../../src/assistant/answerer.js";
-import type { QuestionAnswerer } from "../../src/assistant/types.js";
 import { askCommand } from "../../src/commands/ask/command.js";
+import type { QuestionAnswerer } from "../../src/commands/context.js";
 import type { Reply } from "../../src/commands/reply.js";
 import { parseConfig } from "../../src/config.js";
-import { currency } from "../../src/core/money.js";
 import { createLogger } from "../../src/log.js";
+import { testContext } from "../commands/context.js";
 import {
   type FakeOpenAi,
   finalMessage,
@@ -64,7 +64,7 @@ async function answererFor(
 }
 
 async function ask(question: string, answerer: QuestionAnswerer): Promise<Reply> {
-  const out = await askCommand.run(question, { defaultCurrency: currency("GBP"), answerer });
+  const out = await askCommand.run(question, testContext({ answerer }));
   if (!out.ok) throw new Error(out.issues.map((i) => i.message).join("; "));
   return out.reply;
 }

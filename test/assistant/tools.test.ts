@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { findTool, modelTools } from "../../src/assistant/tools/index.js";
 import type { ToolOutput } from "../../src/assistant/tools/tool.js";
-import { currency } from "../../src/core/money.js";
+import { testContext } from "../commands/context.js";
 
-const ctx = { defaultCurrency: currency("GBP") };
+const ctx = testContext();
 
 async function call(name: string, args: unknown): Promise<ToolOutput> {
   const tool = findTool(name);

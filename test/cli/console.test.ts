@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { runConsole } from "../../src/cli/console.js";
-import { currency } from "../../src/core/money.js";
+import { testContext } from "../commands/context.js";
 
 async function chat(lines: string[]): Promise<string> {
   const input = new PassThrough();
@@ -10,10 +10,7 @@ async function chat(lines: string[]): Promise<string> {
   output.on("data", (chunk: Buffer) => {
     text += chunk.toString("utf8");
   });
-  const done = runConsole(
-    { input, output, interactive: false, outDir: "out" },
-    { defaultCurrency: currency("GBP") },
-  );
+  const done = runConsole({ input, output, interactive: false, outDir: "out" }, testContext());
   input.end(`${lines.join("\n")}\n`);
   await done;
   return text;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { dispatch } from "../../src/commands/dispatch.js";
 import { commands } from "../../src/commands/registry.js";
-import { currency } from "../../src/core/money.js";
+import { testContext } from "./context.js";
 
-const ctx = { defaultCurrency: currency("GBP") };
+const ctx = testContext();
 
 describe("dispatch", () => {
   it("lists every command with an example under help", async () => {

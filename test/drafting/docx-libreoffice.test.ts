@@ -11,8 +11,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { makeBriefCommand } from "../../src/commands/deal/brief.js";
-import { currency } from "../../src/core/money.js";
+import { briefCommand } from "../../src/commands/deal/brief.js";
+import { testContext } from "../commands/context.js";
 import { EXAMPLE_PATH } from "./example-deal.js";
 
 const hasSoffice = spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0;
@@ -26,8 +26,11 @@ describe("the DOCX brief in LibreOffice", () => {
   it.runIf(hasSoffice)(
     "converts to text with the headings, the tables and the figures",
     async () => {
-      const brief = makeBriefCommand(() => new Date("2026-06-01T12:00:00Z"));
-      const outcome = await brief.run(EXAMPLE_PATH, { defaultCurrency: currency("GBP") });
+      const brief = briefCommand;
+      const outcome = await brief.run(
+        EXAMPLE_PATH,
+        testContext({ now: () => new Date("2026-06-01T12:00:00Z") }),
+      );
       if (!outcome.ok) throw new Error(outcome.issues.map((i) => i.message).join("; "));
       const docx = outcome.reply.files?.[0];
       expect(docx?.name.endsWith(".docx")).toBe(true);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { serverContext } from "../../src/cli/context.js";
 import { currency, major } from "../../src/core/money.js";
 import { applySet, createMemoryDealStore, runSet } from "../../src/slack/deal-context.js";
 
@@ -96,7 +97,7 @@ describe("runSet", () => {
   it("stores per channel and shows the deal with a bare set", async () => {
     const store = createMemoryDealStore();
     const scope = { teamId: "T1", channelId: "C1" };
-    const ctx = { defaultCurrency: GBP };
+    const ctx = serverContext(GBP);
     expect((await runSet("", scope, store, ctx)).ok).toBe(false);
     await runSet("vendor HaloITSM named 70", scope, store, ctx);
     const shown = await runSet("", scope, store, ctx);

@@ -1,5 +1,6 @@
 /** Starts the real Bolt app (HTTP receiver, ephemeral port) against the fake Slack server. */
 import { type Logger, LogLevel } from "@slack/bolt";
+import { serverContext } from "../../src/cli/context.js";
 import type { CommandContext } from "../../src/commands/context.js";
 import { currency } from "../../src/core/money.js";
 import type { AnalyseUpload } from "../../src/slack/deps.js";
@@ -58,7 +59,7 @@ export async function startHarness(
       extraFileHosts: [new URL(fake.origin).host],
       port: 0,
     },
-    context: options.context ?? { defaultCurrency: currency("GBP") },
+    context: options.context ?? serverContext(currency("GBP")),
     ...(options.analyseUpload ? { analyseUpload: options.analyseUpload } : {}),
     ...(options.maxUploadBytes ? { maxUploadBytes: options.maxUploadBytes } : {}),
     ...(options.store

@@ -4,6 +4,7 @@
  * file share sent as Slack sends it.
  */
 import { LogLevel } from "@slack/bolt";
+import { serverContext } from "../../src/cli/context.js";
 import { replied } from "../../src/commands/reply.js";
 import { currency } from "../../src/core/money.js";
 import type { AnalyseUpload } from "../../src/slack/deps.js";
@@ -39,7 +40,7 @@ export async function startInstance(
       extraFileHosts: [new URL(fake.origin).host],
       port: 0,
     },
-    context: { defaultCurrency: currency("GBP") },
+    context: serverContext(currency("GBP")),
     analyseUpload: options.analyseUpload,
     ...(options.jobs ? { jobs: options.jobs } : {}),
     ...(options.workJobs === undefined ? {} : { workJobs: options.workJobs }),

@@ -4,10 +4,10 @@
  * A bad argument is answered to the model as an error it can correct, never thrown.
  */
 import { z } from "zod";
+import type { Calculation } from "../../commands/ask/model-answer.js";
 import type { CommandContext } from "../../commands/context.js";
 import type { Source } from "../../knowledge/answer.js";
 import { forModel } from "../../redact.js";
-import type { Calculation } from "../types.js";
 
 export interface ToolOutput {
   /** What the model is sent: JSON text, redacted, aggregates only. */

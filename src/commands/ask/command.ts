@@ -8,14 +8,15 @@
  * note saying so.
  */
 
-import { fallbackNote, modelNote, sentencesOf } from "../../assistant/presentation.js";
-import type { ModelAnswer, QuestionAnswerer } from "../../assistant/types.js";
 import type { Issue } from "../../core/result.js";
 import { type Answer, answerQuestion } from "../../knowledge/answer.js";
 import { defaultKnowledgeBase } from "../../knowledge/knowledge.js";
 import type { Command } from "../command.js";
-import type { CommandContext } from "../context.js";
+import type { CommandContext, QuestionAnswerer } from "../context.js";
 import { type CommandOutcome, type Reply, rejected, replied } from "../reply.js";
+import { runRoute } from "./calculators.js";
+import type { ModelAnswer } from "./model-answer.js";
+import { fallbackNote, modelNote, sentencesOf } from "./presentation.js";
 import { type Route, routeQuestion } from "./route.js";
 
 const NAME = "ask";
@@ -86,10 +87,7 @@ function askData(
 }
 
 async function routedReply(route: Route, ctx: CommandContext): Promise<CommandOutcome> {
-  // Imported here, not at the top: dispatch imports the registry, which imports this module, and a
-  // static import would make loading ask.ts first fail on the not-yet-initialised askCommand.
-  const { dispatch } = await import("../dispatch.js");
-  const outcome = await dispatch(route.text, ctx);
+  const outcome = await runRoute(route, ctx);
   if (!outcome.ok) return outcome;
   const reply = outcome.reply;
   return replied({

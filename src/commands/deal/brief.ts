@@ -91,120 +91,117 @@ function slug(text: string): string {
   );
 }
 
-export function makeBriefCommand(clock: () => Date): Command {
-  async function run(text: string, _ctx: CommandContext): Promise<CommandOutcome> {
-    const request = parseDealRequest(text, OPTIONS, EXAMPLE, clock);
-    if (!request.ok) return rejected(NAME, request.issues, EXAMPLE);
-    const { path, values, today } = request.value;
-    const formatText = (values.get("format") ?? "docx")
-      .toLowerCase()
-      .replace(/^markdown$/, "md")
-      .replace(/^mrkdwn$/, "slack");
-    if (!(FORMATS as readonly string[]).includes(formatText)) {
-      return rejected(
-        NAME,
-        [
-          {
-            code: "brief.bad_format",
-            message: `--format ${formatText} is not one I write`,
-            hint: "use --format docx, md or slack",
-          },
-        ],
-        EXAMPLE,
-      );
-    }
-    const format = formatText as Format;
-    const deal = await readDealFile(path);
-    if (!deal.ok) return rejected(NAME, deal.issues, EXAMPLE);
-    const analysis = analyseDeal(deal.value);
-    const brief = buildBrief(analysis, shippedCatalogue(), today);
-    if (!brief.ok) return rejected(NAME, brief.issues, EXAMPLE);
-    const { document, timing } = brief.value;
-    const out = values.get("out");
-    const extension = format === "docx" ? "docx" : format === "md" ? "md" : "txt";
-    const name = out ?? `${slug(deal.value.vendor)}-brief.${extension}`;
-    let textOut: string | undefined;
-    let files: ReplyFile[] = [];
-    if (format === "docx") {
-      const content = await renderDocx(document);
+async function run(text: string, ctx: CommandContext): Promise<CommandOutcome> {
+  const request = parseDealRequest(text, OPTIONS, EXAMPLE, ctx.now);
+  if (!request.ok) return rejected(NAME, request.issues, EXAMPLE);
+  const { path, values, today } = request.value;
+  const formatText = (values.get("format") ?? "docx")
+    .toLowerCase()
+    .replace(/^markdown$/, "md")
+    .replace(/^mrkdwn$/, "slack");
+  if (!(FORMATS as readonly string[]).includes(formatText)) {
+    return rejected(
+      NAME,
+      [
+        {
+          code: "brief.bad_format",
+          message: `--format ${formatText} is not one I write`,
+          hint: "use --format docx, md or slack",
+        },
+      ],
+      EXAMPLE,
+    );
+  }
+  const format = formatText as Format;
+  const deal = await readDealFile(ctx, path);
+  if (!deal.ok) return rejected(NAME, deal.issues, EXAMPLE);
+  const analysis = analyseDeal(deal.value);
+  const brief = buildBrief(analysis, shippedCatalogue(), today);
+  if (!brief.ok) return rejected(NAME, brief.issues, EXAMPLE);
+  const { document, timing } = brief.value;
+  const out = values.get("out");
+  const extension = format === "docx" ? "docx" : format === "md" ? "md" : "txt";
+  const name = out ?? `${slug(deal.value.vendor)}-brief.${extension}`;
+  let textOut: string | undefined;
+  let files: ReplyFile[] = [];
+  if (format === "docx") {
+    const content = await renderDocx(document);
+    files = [
+      {
+        name,
+        mediaType: MEDIA.docx,
+        content,
+        description: `negotiation brief for ${deal.value.vendor} (Word)`,
+      },
+    ];
+  } else {
+    textOut = format === "md" ? renderMarkdown(document) : renderMrkdwn(document);
+    if (out !== undefined) {
       files = [
         {
           name,
-          mediaType: MEDIA.docx,
-          content,
-          description: `negotiation brief for ${deal.value.vendor} (Word)`,
+          mediaType: MEDIA[format],
+          content: new TextEncoder().encode(textOut),
+          description: `negotiation brief for ${deal.value.vendor} (${format === "md" ? "Markdown" : "Slack text"})`,
         },
       ];
-    } else {
-      textOut = format === "md" ? renderMarkdown(document) : renderMrkdwn(document);
-      if (out !== undefined) {
-        files = [
-          {
-            name,
-            mediaType: MEDIA[format],
-            content: new TextEncoder().encode(textOut),
-            description: `negotiation brief for ${deal.value.vendor} (${format === "md" ? "Markdown" : "Slack text"})`,
-          },
-        ];
-      }
     }
-    const w = analysis.waterfall;
-    const start = timing ? `; start by ${formatDate(timing.startBy)}` : "";
-    return replied({
-      command: NAME,
-      headline: `Brief for ${deal.value.vendor}: counter at ${formatMoney(w.counterAnnual)} a year against ${formatMoney(w.offerAnnual)}, ${formatMoney(w.totalAnnual)} less${start}.`,
-      tables: [waterfallTable(analysis), asksTable(analysis)],
-      notes: [
-        ...(timing ? timingNotes(timing) : ["No renewal date in the deal, so no start-by date."]),
-        `${brief.value.clauses.length} clause${brief.value.clauses.length === 1 ? "" : "s"} included: ${brief.value.clauses.map((c) => `${c.meta.id} (${c.position})`).join(", ") || "none"}.`,
-      ],
-      // Markdown or Slack text asked for without --out: the document itself, to paste.
-      ...(textOut !== undefined && out === undefined ? { body: textOut } : {}),
-      working: [
-        ...w.steps.flatMap((s) => s.working),
-        ...analysis.moves
-          .filter((m) => m.key === "implementation" || m.key === "renewal")
-          .flatMap((m) => m.working),
-      ],
-      next: [`email ${path}`, `triage ${path}`, `brief ${path} --format md --out brief.md`],
-      /**
-       * brief data: dealData (see data.ts) plus `{ format, today, startBy, noticeBy (ISO or
-       * null), clauses: [{ id, position }], file (name, or null), text (Markdown or mrkdwn for
-       * --format md|slack, else null) }`.
-       */
-      data: {
-        ...dealData(analysis),
-        format,
-        today,
-        startBy: timing?.startBy ?? null,
-        noticeBy: timing?.noticeBy ?? null,
-        clauses: brief.value.clauses.map((c) => ({ id: c.meta.id, position: c.position })),
-        file: files[0]?.name ?? null,
-        text: textOut ?? null,
-      },
-      ...(files.length > 0 ? { files } : {}),
-    });
   }
-  return {
-    name: NAME,
-    aliases: ["report"],
-    summary:
-      "The negotiation brief for a deal: facts, savings waterfall, asks, clauses, leverage and timing (DOCX, Markdown or Slack).",
-    usage: "brief PATH.json [--format docx|md|slack] [--out FILE] [--today YYYY-MM-DD]",
-    examples: [
-      EXAMPLE,
-      "brief examples/deal.json --format md --out brief.md",
-      "brief examples/deal.json --format slack",
+  const w = analysis.waterfall;
+  const start = timing ? `; start by ${formatDate(timing.startBy)}` : "";
+  return replied({
+    command: NAME,
+    headline: `Brief for ${deal.value.vendor}: counter at ${formatMoney(w.counterAnnual)} a year against ${formatMoney(w.offerAnnual)}, ${formatMoney(w.totalAnnual)} less${start}.`,
+    tables: [waterfallTable(analysis), asksTable(analysis)],
+    notes: [
+      ...(timing ? timingNotes(timing) : ["No renewal date in the deal, so no start-by date."]),
+      `${brief.value.clauses.length} clause${brief.value.clauses.length === 1 ? "" : "s"} included: ${brief.value.clauses.map((c) => `${c.meta.id} (${c.position})`).join(", ") || "none"}.`,
     ],
-    help: [
-      "--format docx (default) writes a Word file; md writes Markdown; slack writes Slack mrkdwn.",
-      "--out FILE names the file (saved under ./out in the terminal, uploaded in Slack). Markdown and Slack text are saved only with --out; otherwise they are in the --json output as text.",
-      "--today YYYY-MM-DD sets the date the start-by countdown is measured from (default: today).",
-      `The start-by date is the renewal date less the notice period less 90 days of runway.`,
-      "The deal file format is described in README.md and shown in examples/deal.json.",
+    // Markdown or Slack text asked for without --out: the document itself, to paste.
+    ...(textOut !== undefined && out === undefined ? { body: textOut } : {}),
+    working: [
+      ...w.steps.flatMap((s) => s.working),
+      ...analysis.moves
+        .filter((m) => m.key === "implementation" || m.key === "renewal")
+        .flatMap((m) => m.working),
     ],
-    run,
-  };
+    next: [`email ${path}`, `triage ${path}`, `brief ${path} --format md --out brief.md`],
+    /**
+     * brief data: dealData (see data.ts) plus `{ format, today, startBy, noticeBy (ISO or
+     * null), clauses: [{ id, position }], file (name, or null), text (Markdown or mrkdwn for
+     * --format md|slack, else null) }`.
+     */
+    data: {
+      ...dealData(analysis),
+      format,
+      today,
+      startBy: timing?.startBy ?? null,
+      noticeBy: timing?.noticeBy ?? null,
+      clauses: brief.value.clauses.map((c) => ({ id: c.meta.id, position: c.position })),
+      file: files[0]?.name ?? null,
+      text: textOut ?? null,
+    },
+    ...(files.length > 0 ? { files } : {}),
+  });
 }
 
-export const briefCommand: Command = makeBriefCommand(() => new Date());
+export const briefCommand: Command = {
+  name: NAME,
+  aliases: ["report"],
+  summary:
+    "The negotiation brief for a deal: facts, savings waterfall, asks, clauses, leverage and timing (DOCX, Markdown or Slack).",
+  usage: "brief PATH.json [--format docx|md|slack] [--out FILE] [--today YYYY-MM-DD]",
+  examples: [
+    EXAMPLE,
+    "brief examples/deal.json --format md --out brief.md",
+    "brief examples/deal.json --format slack",
+  ],
+  help: [
+    "--format docx (default) writes a Word file; md writes Markdown; slack writes Slack mrkdwn.",
+    "--out FILE names the file (saved under ./out in the terminal, uploaded in Slack). Markdown and Slack text are saved only with --out; otherwise they are in the --json output as text.",
+    "--today YYYY-MM-DD sets the date the start-by countdown is measured from (default: today).",
+    `The start-by date is the renewal date less the notice period less 90 days of runway.`,
+    "The deal file format is described in README.md and shown in examples/deal.json.",
+  ],
+  run,
+};

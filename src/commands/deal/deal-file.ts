@@ -1,10 +1,15 @@
 /**
- * Reading deal.json for triage, brief and email: the file I/O lives here (commands may do I/O;
- * drafting/ may not), with a clear error for a missing file or broken JSON, then the zod check.
+ * Reading deal.json for triage, brief and email through the front end's FileSource (the CLI and
+ * the console read the disk; Slack reads nothing by path), with a clear error for a missing file or
+ * broken JSON, then the zod check.
  */
-import { readFile } from "node:fs/promises";
 import { fail, type Result } from "../../core/result.js";
 import { type Deal, parseDeal } from "../../drafting/deal-schema.js";
+import type { CommandContext } from "../context.js";
+import { NO_PATHS } from "../typed-file.js";
+
+/** A deal.json is a few kilobytes; anything near this is not one. */
+const MAX_DEAL_BYTES = 5 * 1024 * 1024;
 
 /** Line and column of a character offset, for JSON syntax errors. */
 function lineAndColumn(text: string, offset: number): string {
@@ -14,24 +19,40 @@ function lineAndColumn(text: string, offset: number): string {
   return `line ${line}, column ${column}`;
 }
 
-export async function readDealFile(path: string): Promise<Result<Deal>> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return code === "ENOENT"
-      ? fail(
-          "deal.file_missing",
-          `there is no file at ${path}`,
-          "give the path to a deal.json, e.g. examples/deal.json",
-        )
-      : fail(
-          "deal.file_unreadable",
-          `I couldn't read ${path} (${code ?? "unknown error"})`,
-          "check the path and its permissions",
-        );
+export async function readDealFile(
+  ctx: Pick<CommandContext, "files">,
+  path: string,
+): Promise<Result<Deal>> {
+  if (!ctx.files) {
+    return fail(
+      NO_PATHS.code,
+      `${NO_PATHS.message} (${path})`,
+      "type the quote instead, e.g. triage 260 agents at £62 per agent per month, 3 year term, or run it in the dealdesk CLI",
+    );
   }
+  const read = await ctx.files.read(path, MAX_DEAL_BYTES);
+  if (!read.ok) {
+    const { failure } = read;
+    if (failure.reason === "not_found") {
+      return fail(
+        "deal.file_missing",
+        `there is no file at ${path}`,
+        "give the path to a deal.json, e.g. examples/deal.json",
+      );
+    }
+    const why: Record<Exclude<typeof failure.reason, "not_found">, string> = {
+      is_directory: "it is a folder",
+      too_large: "it is far too large for a deal file",
+      not_allowed: "I'm not allowed to read it",
+      unreadable: "the file could not be read",
+    };
+    return fail(
+      "deal.file_unreadable",
+      `I couldn't read ${path}: ${why[failure.reason]}`,
+      "check the path and its permissions",
+    );
+  }
+  const text = new TextDecoder().decode(read.file.bytes);
   let json: unknown;
   try {
     json = JSON.parse(text);

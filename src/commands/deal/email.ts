@@ -33,58 +33,55 @@ function headline(vendor: string, asks: number, a: DealAnalysis): string {
   return `A counter-proposal to ${vendor} with ${asks} ask${asks === 1 ? "" : "s"}${price}.`;
 }
 
-export function makeEmailCommand(clock: () => Date): Command {
-  async function run(text: string, _ctx: CommandContext): Promise<CommandOutcome> {
-    const request = parseDealRequest(text, OPTIONS, EXAMPLE, clock);
-    if (!request.ok) return rejected(NAME, request.issues, EXAMPLE);
-    const { path, values, today } = request.value;
-    const deal = await readDealFile(path);
-    if (!deal.ok) return rejected(NAME, deal.issues, EXAMPLE);
-    const analysis = analyseDeal(deal.value);
-    const timing = deal.value.renewalDate
-      ? timingFor(deal.value.renewalDate, deal.value.noticeDays, today)
-      : undefined;
-    // Ask for terms before the notice deadline, while not renewing is still an option.
-    const replyBy = timing && timing.daysToNotice > 0 ? timing.noticeBy : undefined;
-    const to = values.get("to");
-    const from = values.get("from");
-    const email = buildEmail(analysis, shippedCatalogue(), {
-      ...(to ? { to } : {}),
-      ...(from ? { from } : {}),
-      ...(replyBy ? { replyBy } : {}),
-    });
-    const asks = analysis.moves.filter((m) => m.status === "against us" || m.status === "missing");
-    return replied({
-      command: NAME,
-      headline: headline(deal.value.vendor, asks.length, analysis),
-      tables: [],
-      // The e-mail itself, ready to paste.
-      body: `Subject: ${email.subject}\n\n${email.body}`,
-      notes: [],
-      working: [],
-      next: [`brief ${path}`, `triage ${path}`],
-      /** email data: dealData plus `{ subject, text (the body, plain text), replyBy (ISO or null) }`. */
-      data: {
-        ...dealData(analysis),
-        subject: email.subject,
-        text: email.body,
-        replyBy: replyBy ?? null,
-      },
-    });
-  }
-  return {
-    name: NAME,
-    aliases: ["e-mail", "counter"],
-    summary: "A short counter-proposal e-mail to the vendor, built from the asks.",
-    usage: "email PATH.json [--to NAME] [--from NAME] [--today YYYY-MM-DD]",
-    examples: [EXAMPLE, "email examples/deal.json"],
-    help: [
-      "Lists the asks the offer misses or works against, the annual price they lead to, and the clauses chosen in the deal.",
-      "It never shows our money-at-stake figures, fallbacks or walk-away positions.",
-      "Asks for a revised proposal before the notice deadline (renewal date less the notice period) when that is still ahead.",
-    ],
-    run,
-  };
+async function run(text: string, ctx: CommandContext): Promise<CommandOutcome> {
+  const request = parseDealRequest(text, OPTIONS, EXAMPLE, ctx.now);
+  if (!request.ok) return rejected(NAME, request.issues, EXAMPLE);
+  const { path, values, today } = request.value;
+  const deal = await readDealFile(ctx, path);
+  if (!deal.ok) return rejected(NAME, deal.issues, EXAMPLE);
+  const analysis = analyseDeal(deal.value);
+  const timing = deal.value.renewalDate
+    ? timingFor(deal.value.renewalDate, deal.value.noticeDays, today)
+    : undefined;
+  // Ask for terms before the notice deadline, while not renewing is still an option.
+  const replyBy = timing && timing.daysToNotice > 0 ? timing.noticeBy : undefined;
+  const to = values.get("to");
+  const from = values.get("from");
+  const email = buildEmail(analysis, shippedCatalogue(), {
+    ...(to ? { to } : {}),
+    ...(from ? { from } : {}),
+    ...(replyBy ? { replyBy } : {}),
+  });
+  const asks = analysis.moves.filter((m) => m.status === "against us" || m.status === "missing");
+  return replied({
+    command: NAME,
+    headline: headline(deal.value.vendor, asks.length, analysis),
+    tables: [],
+    // The e-mail itself, ready to paste.
+    body: `Subject: ${email.subject}\n\n${email.body}`,
+    notes: [],
+    working: [],
+    next: [`brief ${path}`, `triage ${path}`],
+    /** email data: dealData plus `{ subject, text (the body, plain text), replyBy (ISO or null) }`. */
+    data: {
+      ...dealData(analysis),
+      subject: email.subject,
+      text: email.body,
+      replyBy: replyBy ?? null,
+    },
+  });
 }
 
-export const emailCommand: Command = makeEmailCommand(() => new Date());
+export const emailCommand: Command = {
+  name: NAME,
+  aliases: ["e-mail", "counter"],
+  summary: "A short counter-proposal e-mail to the vendor, built from the asks.",
+  usage: "email PATH.json [--to NAME] [--from NAME] [--today YYYY-MM-DD]",
+  examples: [EXAMPLE, "email examples/deal.json"],
+  help: [
+    "Lists the asks the offer misses or works against, the annual price they lead to, and the clauses chosen in the deal.",
+    "It never shows our money-at-stake figures, fallbacks or walk-away positions.",
+    "Asks for a revised proposal before the notice deadline (renewal date less the notice period) when that is still ahead.",
+  ],
+  run,
+};

@@ -114,7 +114,7 @@ async function readDeal(
         ],
       };
     }
-    const deal = await readDealFile(path);
+    const deal = await readDealFile(ctx, path);
     return deal.ok
       ? {
           ok: true,

@@ -13,12 +13,10 @@ import { analyseConcurrency, type ConcurrencyReport } from "../../core/concurren
 import type { Issue } from "../../core/result.js";
 import { rightsize } from "../../core/rightsize.js";
 import { optimiseSplit, type SplitReport } from "../../core/split/optimise.js";
-import type { SolveMip } from "../../core/split/solver.js";
 import type { Session } from "../../core/usage.js";
 import { asWritten, type RosterFileRead, readRosterFile } from "../../roster/read-file.js";
 import { zoneOffsetAt } from "../../roster/time-zone.js";
-import { createHighsSolver } from "../../solver/highs.js";
-import type { CommandContext } from "../context.js";
+import type { CommandContext, Progress, UploadedFile } from "../context.js";
 import {
   type CommandOutcome,
   type Reply,
@@ -67,20 +65,11 @@ export type { FileRequest } from "./request.js";
 /** What to do with the file: `auto` follows its kind (an upload); the others insist on one. */
 export type FileAnalysis = "auto" | "split" | "concurrency" | "rightsize";
 
-export interface UploadedFile {
-  readonly name: string;
-  readonly bytes: Uint8Array;
-  /** How a command names the file (the path typed on the CLI); the name when uploaded. */
-  readonly ref?: string;
-}
-
 /** The file as a follow-up command should name it, quoted when it has spaces. */
 function commandRef(file: UploadedFile): string {
   const ref = file.ref ?? file.name;
   return /\s/.test(ref) ? `"${ref}"` : ref;
 }
-
-export type Progress = (text: string) => Promise<void>;
 
 export interface AnalyseFileOptions {
   /** The command named in replies and errors. */
@@ -95,13 +84,6 @@ export interface AnalyseFileOptions {
 
 export const UPLOAD_USAGE = "upload PATH [--named 70 --concurrent 140] [--roster roster.csv]";
 
-let solver: Promise<SolveMip> | undefined;
-/** HiGHS loads once per process (WASM) and is reused by every analysis. */
-function highs(): Promise<SolveMip> {
-  solver ??= createHighsSolver();
-  return solver;
-}
-
 /** Midnight UTC of the day an instant falls on: right-sizing counts whole days. */
 export function startOfDay(ms: number): number {
   return ms - (((ms % 86_400_000) + 86_400_000) % 86_400_000);
@@ -112,16 +94,16 @@ export function startOfDay(ms: number): number {
  * of file decides the analysis.
  */
 export async function analyseUpload(
-  file: { name: string; bytes: Uint8Array },
+  file: UploadedFile,
   ctx: CommandContext,
-  progress: (text: string) => Promise<void>,
+  progress: Progress,
   request?: FileRequest,
 ): Promise<CommandOutcome> {
   return analyseFile(file, ctx, progress, request ?? {}, {
     command: "upload",
     usage: UPLOAD_USAGE,
     mode: "auto",
-    now: startOfDay(Date.now()),
+    now: startOfDay(ctx.now().getTime()),
   });
 }
 
@@ -177,12 +159,30 @@ export async function analyseFile(
   if (!read.ok) return rejected(o.command, read.issues, o.usage);
   const mismatch = kindMismatch(read.value, file, o);
   if (mismatch) return rejected(o.command, [mismatch], o.usage);
-  const stages = new Stages(progress);
-  const timeZone = request.read?.timeZone ?? "UTC";
-  if (read.value.kind === "roster") {
-    return rightsizeFile(file, read.value, rates.value, request, o, stages);
-  }
-  return sessionsFile(file, read.value, rates.value, request, o, stages, timeZone);
+  const job: FileJob = {
+    file,
+    read: read.value,
+    rates: rates.value,
+    request,
+    o,
+    stages: new Stages(progress),
+    timeZone: request.read?.timeZone ?? "UTC",
+    solver: ctx.solver,
+  };
+  return read.value.kind === "roster" ? rightsizeFile(job) : sessionsFile(job);
+}
+
+/** One analysis under way: what its stages share, handed on as one object. */
+interface FileJob {
+  readonly file: UploadedFile;
+  readonly read: RosterFileRead;
+  readonly rates: FileRates;
+  readonly request: FileRequest;
+  readonly o: AnalyseFileOptions;
+  readonly stages: Stages;
+  /** Times without a zone are read, and shown, in this zone. */
+  readonly timeZone: string;
+  readonly solver: CommandContext["solver"];
 }
 
 /** Notes, files and data every file reply shares: how the file was read. */
@@ -215,14 +215,8 @@ function fileParts(file: UploadedFile, read: RosterFileRead, rates: FileRates) {
   };
 }
 
-async function rightsizeFile(
-  file: UploadedFile,
-  read: RosterFileRead,
-  rates: FileRates,
-  request: FileRequest,
-  o: AnalyseFileOptions,
-  stages: Stages,
-): Promise<CommandOutcome> {
+async function rightsizeFile(job: FileJob): Promise<CommandOutcome> {
+  const { file, read, rates, request, o, stages } = job;
   const users = read.roster ?? [];
   await stages.next(
     `Reading ${file.name} … ${plural(users.length, "user", "users")}.`,
@@ -297,15 +291,8 @@ function missingRatesLine(file: UploadedFile, rates: FileRates): string {
   return `Give me ${what} to find the cheapest split: split ${commandRef(file)} --named 70 --concurrent 140, or /deal set named 70 concurrent 140 in Slack.`;
 }
 
-async function sessionsFile(
-  file: UploadedFile,
-  read: RosterFileRead,
-  rates: FileRates,
-  request: FileRequest,
-  o: AnalyseFileOptions,
-  stages: Stages,
-  timeZone: string,
-): Promise<CommandOutcome> {
+async function sessionsFile(job: FileJob): Promise<CommandOutcome> {
+  const { file, read, rates, request, o, stages, timeZone } = job;
   const sessions: readonly Session[] = read.sessions ?? [];
   const first = sessions.reduce((m, s) => Math.min(m, s.start), Number.POSITIVE_INFINITY);
   const last = sessions.reduce((m, s) => Math.max(m, s.end), Number.NEGATIVE_INFINITY);
@@ -337,14 +324,12 @@ async function sessionsFile(
   if (!priced) {
     const charts = await concurrencyCharts(sessions, chartTime);
     await stages.next(`Measuring concurrency … peak ${c.peak}.`);
-    return replied(
-      concurrencyReply(file, c, parts, o, timeZone, logSpan, wantsSplit, rates, charts),
-    );
+    return replied(concurrencyReply(job, { c, parts, logSpan, askForRates: wantsSplit, charts }));
   }
   await stages.next(`Measuring concurrency … peak ${c.peak}.`, "Finding the cheapest split …");
   const named = rates.named as RateUse;
   const concurrent = rates.concurrent as RateUse;
-  const solve = await highs();
+  const solve = await job.solver();
   const split = optimiseSplit(
     sessions,
     {
@@ -425,17 +410,20 @@ function forcedWithoutSessions(request: FileRequest, sessions: readonly Session[
   ];
 }
 
-function concurrencyReply(
-  file: UploadedFile,
-  c: ConcurrencyReport,
-  parts: ReturnType<typeof fileParts>,
-  o: AnalyseFileOptions,
-  timeZone: string,
-  logSpan: number,
-  askForRates: boolean,
-  rates: FileRates,
-  charts: ChartFiles,
-): Reply {
+/** What a concurrency reply is made of, once measured. */
+interface ConcurrencyParts {
+  readonly c: ConcurrencyReport;
+  readonly parts: ReturnType<typeof fileParts>;
+  /** Length of the log, ms: what-if refusals are counted per week of it. */
+  readonly logSpan: number;
+  /** The split was wanted but a rate is missing: say which, in one line. */
+  readonly askForRates: boolean;
+  readonly charts: ChartFiles;
+}
+
+function concurrencyReply(job: FileJob, m: ConcurrencyParts): Reply {
+  const { file, o, timeZone, rates } = job;
+  const { c, parts, logSpan, askForRates, charts } = m;
   const tables: Table[] = [levelsTable(c)];
   const atOrAbove = atOrAboveTable(c);
   if (atOrAbove) tables.push(atOrAbove);

@@ -1,97 +1,19 @@
 /**
- * The commands that analyse a file on disk (split, concurrency, rightsize, upload): read the path
- * typed (with clear errors for a missing file, a folder, an unreadable or oversized file), read an
- * optional `--roster`, then run the same analysis a Slack upload gets. Progress goes to stderr when
- * it is a terminal, so pipes and `--json` stay clean.
+ * The commands that analyse a file named by path (split, concurrency, rightsize, upload): read the
+ * path through the front end's FileSource (with clear errors for a missing file, a folder, an
+ * unreadable or oversized file; in Slack, "share the file instead"), read an optional `--roster`,
+ * then run the same analysis a Slack upload gets, with the front end's progress.
  */
-import { readFile, stat } from "node:fs/promises";
-import { basename } from "node:path";
 import { failAll, ok, type Result } from "../../core/result.js";
 import { type RosterFileRead, readRosterFile } from "../../roster/read-file.js";
 import type { Command } from "../command.js";
-import type { CommandContext } from "../context.js";
+import type { CommandContext, Progress } from "../context.js";
 import { type CommandOutcome, rejected } from "../reply.js";
-import { analyseFile, type FileAnalysis, type Progress, startOfDay } from "./analyse.js";
+import { readTypedFile } from "../typed-file.js";
+import { analyseFile, type FileAnalysis, startOfDay } from "./analyse.js";
 import { parseFileCommand } from "./request.js";
 
-/** Large enough for a million-row session log (~60 MB), small enough to hold in memory. */
-export const MAX_FILE_BYTES = 200 * 1024 * 1024;
-
-export interface FileOnDisk {
-  readonly name: string;
-  readonly bytes: Uint8Array;
-  /** The path as typed, for follow-up commands. */
-  readonly ref: string;
-}
-
-function errorCode(error: unknown): string | undefined {
-  return typeof error === "object" && error !== null && "code" in error
-    ? String((error as { code: unknown }).code)
-    : undefined;
-}
-
-/** Reads a file the user named, or says in their terms why it can't be read. */
-export async function readFileFromDisk(
-  path: string,
-  maxBytes: number = MAX_FILE_BYTES,
-): Promise<Result<FileOnDisk>> {
-  const name = basename(path);
-  const failWith = (code: string, message: string, hint: string) =>
-    failAll([{ code, message, hint }]);
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) {
-      return failWith(
-        "file.is_directory",
-        `${path} is a folder, not a file`,
-        "give the path of a CSV or XLSX file, e.g. exports/sessions.csv",
-      );
-    }
-    if (info.size > maxBytes) {
-      return failWith(
-        "file.too_large",
-        `${name} is ${Math.ceil(info.size / 1024 / 1024)} MB; the limit is ${Math.floor(maxBytes / 1024 / 1024)} MB`,
-        "export a shorter period (a month is plenty) or only the user, login and logout columns",
-      );
-    }
-    return ok({ name, bytes: new Uint8Array(await readFile(path)), ref: path });
-  } catch (error) {
-    const code = errorCode(error);
-    if (code === "ENOENT" || code === "ENOTDIR") {
-      return failWith(
-        "file.not_found",
-        `I can't find ${path}`,
-        "check the spelling and the folder; a path with spaces needs quotes",
-      );
-    }
-    if (code === "EISDIR") {
-      return failWith(
-        "file.is_directory",
-        `${path} is a folder, not a file`,
-        "give the path of a CSV or XLSX file",
-      );
-    }
-    if (code === "EACCES" || code === "EPERM") {
-      return failWith(
-        "file.unreadable",
-        `I'm not allowed to read ${path}`,
-        "check the file's permissions, or copy it somewhere you can read",
-      );
-    }
-    return failWith(
-      "file.unreadable",
-      `I couldn't read ${path}`,
-      "check that the file is a CSV or XLSX export",
-    );
-  }
-}
-
-/** Stages on one line each on a terminal's stderr; nothing elsewhere. */
-export const stderrProgress: Progress = async (text) => {
-  if (!process.stderr.isTTY) return;
-  const lines = text.split("\n");
-  process.stderr.write(`${lines[lines.length - 1] ?? ""}\n`);
-};
+const noProgress: Progress = async () => undefined;
 
 export interface FileCommandSpec {
   readonly name: string;
@@ -120,11 +42,12 @@ export const FILE_OPTIONS_HELP: readonly string[] = [
 ];
 
 async function readRoster(
+  ctx: CommandContext,
   path: string,
   command: string,
   dates: { dateFormat?: "dd/mm" | "mm/dd"; timeZone?: string },
 ): Promise<Result<{ name: string; read: RosterFileRead }>> {
-  const file = await readFileFromDisk(path);
+  const file = await readTypedFile(ctx, path);
   if (!file.ok) return file;
   const read = await readRosterFile(file.value.bytes, file.value.name, dates);
   if (!read.ok) return read;
@@ -178,7 +101,7 @@ export function fileCommand(spec: FileCommandSpec): Command {
           spec.usage,
         );
       }
-      const file = await readFileFromDisk(path);
+      const file = await readTypedFile(ctx, path);
       if (!file.ok) return rejected(spec.name, file.issues, spec.usage);
       let roster: { name: string; read: RosterFileRead } | undefined;
       if (rosterPath !== undefined) {
@@ -186,15 +109,15 @@ export function fileCommand(spec: FileCommandSpec): Command {
           ...(request.read?.dateFormat ? { dateFormat: request.read.dateFormat } : {}),
           ...(request.read?.timeZone ? { timeZone: request.read.timeZone } : {}),
         };
-        const r = await readRoster(rosterPath, spec.name, dates);
+        const r = await readRoster(ctx, rosterPath, spec.name, dates);
         if (!r.ok) return rejected(spec.name, r.issues, spec.usage);
         roster = r.value;
       }
-      return analyseFile(file.value, ctx, stderrProgress, request, {
+      return analyseFile(file.value, ctx, ctx.progress ?? noProgress, request, {
         command: spec.name,
         usage: spec.usage,
         mode: spec.mode,
-        now: startOfDay(Date.now()),
+        now: startOfDay(ctx.now().getTime()),
         ...(roster ? { roster } : {}),
       });
     },

@@ -16,6 +16,7 @@
 import { failAll, type Issue, ok, type Result } from "../../core/result.js";
 import type { RosterUser } from "../../core/usage.js";
 import { count, plural } from "./format.js";
+import { groupKey } from "./group-key.js";
 import type { FileRequest } from "./request.js";
 
 export type PolicySide = "named" | "concurrent";
@@ -54,11 +55,6 @@ const GROUP_OPTION: Readonly<Record<PolicySide, string>> = {
   named: "--force-named-groups",
   concurrent: "--force-concurrent-groups",
 };
-
-/** "Service Desk", "service-desk" and "SERVICEDESK" are one group. */
-export function groupKey(name: string): string {
-  return name.toLowerCase().replace(/[\s_-]+/g, "");
-}
 
 /** Distinct values of a roster column, as first spelt, sorted. */
 function spellings(users: readonly RosterUser[], column: "group" | "role"): Map<string, string> {

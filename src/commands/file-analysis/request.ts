@@ -17,7 +17,7 @@ import {
 import { looksLikeCurrencyCode } from "../grammar/currency.js";
 import { type OptionSpec, parseOptions } from "../grammar/options.js";
 import { tokenize } from "../grammar/tokens.js";
-import { groupKey } from "./policies.js";
+import { groupKey } from "./group-key.js";
 
 /** Extra pool on top of the pooled peak: a share (rounded up to seats) and/or seats. */
 export type Headroom = NonNullable<SplitOptions["headroom"]>;

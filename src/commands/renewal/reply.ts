@@ -28,7 +28,7 @@ import type {
 } from "../../core/renewal.js";
 import { describePolicy, type UpliftPolicy } from "../../core/uplift.js";
 import { column, type Reply, type Table } from "../reply.js";
-import type { RenewalRequest } from "./command.js";
+import type { RenewalRequest } from "./grammar.js";
 
 const pct = (r: Ratio): string => formatPercent(r, 2);
 const money = (m: Money): string => formatMoney(m);

@@ -5,7 +5,7 @@
  */
 import type { CommandOutcome } from "../../commands/reply.js";
 import type { ChannelDeal, DealScope } from "../deal-context.js";
-import { contextFor, runSet } from "../deal-context.js";
+import { chatContext, contextFor, runSet } from "../deal-context.js";
 import type { SlackCommandContext, SlackDeps } from "../deps.js";
 import { saveTypedAnalysis } from "../saving/save.js";
 
@@ -17,8 +17,12 @@ export async function slackContext(
   userId: string,
 ): Promise<SlackCommandContext> {
   const deal = await deps.deals.get(scope);
-  const { defaultCurrency } = contextFor(deps.baseContext, deal);
-  return { defaultCurrency, scope, userId, ...(deal ? { deal } : {}) };
+  return {
+    ...chatContext(contextFor(deps.baseContext, deal)),
+    scope,
+    userId,
+    ...(deal ? { deal } : {}),
+  };
 }
 
 export async function answerText(

@@ -9,7 +9,7 @@
  */
 import type { webApi } from "@slack/bolt";
 import { renderNotice, type SlackMessage } from "../blocks/reply-blocks.js";
-import { contextFor } from "../deal-context.js";
+import { chatContext, contextFor } from "../deal-context.js";
 import type { SlackCommandContext, SlackDeps } from "../deps.js";
 import { postEphemeral, slackErrorCode, updateMessage } from "../send/post.js";
 import {
@@ -97,7 +97,7 @@ export function analyseUploadWorker(deps: SlackDeps, client: WebClient) {
       // The deal as it was when the file was shared, carried in the job.
       const base = contextFor(deps.baseContext, job.deal);
       const ctx: SlackCommandContext = {
-        defaultCurrency: base.defaultCurrency,
+        ...chatContext(base),
         scope: job.scope,
         userId: job.userId,
         ...(job.deal ? { deal: job.deal } : {}),

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { askCommand, cleanQuestion } from "../../../src/commands/ask/command.js";
 import type { Reply } from "../../../src/commands/reply.js";
-import { currency } from "../../../src/core/money.js";
 import { NO_ANSWER } from "../../../src/knowledge/answer.js";
+import { testContext } from "../context.js";
 
-const ctx = { defaultCurrency: currency("GBP") };
+const ctx = testContext();
 
 async function reply(text: string): Promise<Reply> {
   const out = await askCommand.run(text, ctx);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { costCommand } from "../../../src/commands/cost/command.js";
 import type { Reply } from "../../../src/commands/reply.js";
-import { currency } from "../../../src/core/money.js";
+import { testContext } from "../context.js";
 
-const ctx = { defaultCurrency: currency("GBP") };
+const ctx = testContext();
 
 function reply(text: string): Reply {
   const r = costCommand.run(text, ctx);

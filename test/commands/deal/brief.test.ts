@@ -1,13 +1,13 @@
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { isoToday, makeBriefCommand } from "../../../src/commands/deal/brief.js";
+import { briefCommand, isoToday } from "../../../src/commands/deal/brief.js";
 import type { CommandOutcome } from "../../../src/commands/reply.js";
-import { currency } from "../../../src/core/money.js";
 import { EXAMPLE_PATH } from "../../drafting/example-deal.js";
+import { testContext } from "../context.js";
 
-const ctx = { defaultCurrency: currency("GBP") };
+const ctx = testContext({ now: () => new Date("2026-06-01T23:30:00Z") });
 // A fixed clock: the command reads it once; drafting never does.
-const brief = makeBriefCommand(() => new Date("2026-06-01T23:30:00Z"));
+const brief = briefCommand;
 const run = (text: string) => Promise.resolve(brief.run(text, ctx));
 
 function reply(o: CommandOutcome) {

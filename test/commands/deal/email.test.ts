@@ -2,13 +2,13 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { makeEmailCommand } from "../../../src/commands/deal/email.js";
+import { emailCommand } from "../../../src/commands/deal/email.js";
 import type { CommandOutcome } from "../../../src/commands/reply.js";
-import { currency } from "../../../src/core/money.js";
 import { EXAMPLE_PATH, exampleJson } from "../../drafting/example-deal.js";
+import { testContext } from "../context.js";
 
-const ctx = { defaultCurrency: currency("GBP") };
-const email = makeEmailCommand(() => new Date("2026-06-01T09:00:00Z"));
+const ctx = testContext({ now: () => new Date("2026-06-01T09:00:00Z") });
+const email = emailCommand;
 const run = (text: string) => Promise.resolve(email.run(text, ctx));
 
 function reply(o: CommandOutcome) {

@@ -1,13 +1,13 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { triageCommand } from "../../../src/commands/deal/triage.js";
 import type { CommandOutcome } from "../../../src/commands/reply.js";
-import { currency } from "../../../src/core/money.js";
 import { EXAMPLE_PATH, exampleJson } from "../../drafting/example-deal.js";
+import { testContext } from "../context.js";
 
-const ctx = { defaultCurrency: currency("GBP") };
+const ctx = testContext();
 const run = (text: string) => Promise.resolve(triageCommand.run(text, ctx));
 
 function reply(o: CommandOutcome) {
@@ -179,6 +179,26 @@ describe("triage from a typed quote", () => {
 });
 
 describe("triage file errors", () => {
+  it("a folder named .json", async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), "dealdesk-triage-")), "deal.json");
+    mkdirSync(dir);
+    expect(issues(await run(dir))).toEqual([
+      { code: "deal.file_unreadable", message: `I couldn't read ${dir}: it is a folder` },
+    ]);
+  });
+
+  it("reads no deal file by path where the front end gives no disk (Slack)", async () => {
+    const { files: _disk, ...chat } = ctx;
+    const out = await triageCommand.run("/etc/deal.json", chat);
+    expect(out.ok ? [] : out.issues).toEqual([
+      {
+        code: "file.paths_not_read_here",
+        message: "I don't open files by path here (/etc/deal.json)",
+        hint: "type the quote instead, e.g. triage 260 agents at £62 per agent per month, 3 year term, or run it in the dealdesk CLI",
+      },
+    ]);
+  });
+
   it("a missing file", async () => {
     expect(issues(await run("nowhere/deal.json"))).toEqual([
       { code: "deal.file_missing", message: "there is no file at nowhere/deal.json" },

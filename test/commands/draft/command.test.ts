@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { draftCommand, extractSets } from "../../../src/commands/draft/command.js";
 import type { CommandOutcome } from "../../../src/commands/reply.js";
-import { currency } from "../../../src/core/money.js";
+import { testContext } from "../context.js";
 
-const ctx = { defaultCurrency: currency("GBP") };
+const ctx = testContext();
 const run = (text: string) => draftCommand.run(text, ctx);
 
 function reply(o: CommandOutcome) {

@@ -2,15 +2,16 @@ import ExcelJS from "exceljs";
 import { describe, expect, it, vi } from "vitest";
 import { analyseUpload } from "../../../src/commands/file-analysis/analyse.js";
 import { currency, major } from "../../../src/core/money.js";
+import { testContext } from "../context.js";
 import { gbp, ROSTER_CSV, SIX_PEOPLE_CSV } from "./fixtures.js";
 
 const GBP = currency("GBP");
 const bytes = (text: string) => new TextEncoder().encode(text);
 /** The channel's deal: £70 named and £140 concurrent a month (Slack `/deal set …`). */
-const channel = {
+const channel = testContext({
   defaultCurrency: GBP,
   deal: { currency: GBP, namedRate: major(70, GBP), concurrentRate: major(140, GBP) },
-};
+});
 
 describe("analyseUpload (a file dropped in a channel)", () => {
   it("reports the stages in order, then prices with the channel's rates", async () => {

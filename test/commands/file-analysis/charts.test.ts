@@ -3,14 +3,15 @@ import { analyseUpload } from "../../../src/commands/file-analysis/analyse.js";
 import { concurrencyCommand } from "../../../src/commands/file-analysis/concurrency.js";
 import type { ReplyFile } from "../../../src/commands/reply.js";
 import { currency, major } from "../../../src/core/money.js";
+import { testContext } from "../context.js";
 import { gbp, SIX_PEOPLE_CSV, tempDir, writeFixture } from "./fixtures.js";
 
 const GBP = currency("GBP");
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-const channel = {
+const channel = testContext({
   defaultCurrency: GBP,
   deal: { currency: GBP, namedRate: major(70, GBP), concurrentRate: major(140, GBP) },
-};
+});
 
 function pngs(files: readonly ReplyFile[] | undefined) {
   return (files ?? [])

@@ -2,10 +2,10 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { concurrencyCommand } from "../../../src/commands/file-analysis/concurrency.js";
-import { readFileFromDisk } from "../../../src/commands/file-analysis/file-command.js";
 import { rightsizeCommand } from "../../../src/commands/file-analysis/rightsize.js";
 import { splitCommand } from "../../../src/commands/file-analysis/split.js";
 import type { CommandOutcome } from "../../../src/commands/reply.js";
+import { readTypedFile } from "../../../src/commands/typed-file.js";
 import { gbp, ROSTER_CSV, SIX_PEOPLE_CSV, tempDir, writeFixture } from "./fixtures.js";
 
 async function issues(run: CommandOutcome | Promise<CommandOutcome>) {
@@ -15,6 +15,19 @@ async function issues(run: CommandOutcome | Promise<CommandOutcome>) {
 }
 
 describe("file commands: bad input", () => {
+  it("reads no path where the front end gives no disk (Slack): it asks for a share instead", async () => {
+    const { files: _disk, ...chat } = gbp;
+    for (const text of ["/etc/hostname", "sessions.csv --roster /etc/passwd"]) {
+      expect(await issues(splitCommand.run(`${text} --named 70 --concurrent 140`, chat))).toEqual([
+        {
+          code: "file.paths_not_read_here",
+          message: "I don't open files by path here",
+          hint: "share the file in this channel (drag it into Slack) and I'll analyse it",
+        },
+      ]);
+    }
+  });
+
   it("asks which file when none is given", async () => {
     expect(await issues(splitCommand.run("--named 70 --concurrent 140", gbp))).toEqual([
       {
@@ -50,7 +63,7 @@ describe("file commands: bad input", () => {
 
   it("refuses a file over the size limit before reading it", async () => {
     const path = writeFixture(tempDir(), "big.csv", "x".repeat(3 * 1024 * 1024));
-    const read = await readFileFromDisk(path, 2 * 1024 * 1024);
+    const read = await readTypedFile(gbp, path, 2 * 1024 * 1024);
     expect(read.ok).toBe(false);
     if (read.ok) return;
     expect(read.issues[0]?.code).toBe("file.too_large");

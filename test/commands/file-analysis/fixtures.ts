@@ -2,9 +2,9 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { currency } from "../../../src/core/money.js";
+import { testContext } from "../context.js";
 
-export const gbp = { defaultCurrency: currency("GBP") };
+export const gbp = testContext();
 
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), "dealdesk-files-"));

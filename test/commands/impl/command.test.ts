@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { implementationCommand, parseOverrun } from "../../../src/commands/impl/command.js";
 import type { Reply } from "../../../src/commands/reply.js";
-import { currency } from "../../../src/core/money.js";
 import { toDecimalString } from "../../../src/core/ratio.js";
+import { testContext } from "../context.js";
 
-const ctx = { defaultCurrency: currency("GBP") };
+const ctx = testContext();
 
 function reply(text: string): Reply {
   const outcome = implementationCommand.run(text, ctx);

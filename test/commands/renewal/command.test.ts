@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { compactRenewalText, renewalCommand } from "../../../src/commands/renewal/command.js";
+import { renewalCommand } from "../../../src/commands/renewal/command.js";
+import { compactRenewalText } from "../../../src/commands/renewal/grammar.js";
 import type { Reply } from "../../../src/commands/reply.js";
-import { currency } from "../../../src/core/money.js";
+import { testContext } from "../context.js";
 
-const ctx = { defaultCurrency: currency("GBP") };
+const ctx = testContext();
 
 function reply(text: string): Reply {
   const outcome = renewalCommand.run(text, ctx);

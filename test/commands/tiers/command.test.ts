@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Reply } from "../../../src/commands/reply.js";
 import { tiersCommand } from "../../../src/commands/tiers/command.js";
-import { currency } from "../../../src/core/money.js";
 import type { Issue } from "../../../src/core/result.js";
+import { testContext } from "../context.js";
 
-const ctx = { defaultCurrency: currency("GBP") };
+const ctx = testContext();
 const HALO = "1-99@75, 100-249@70, 250+@62";
 
 function reply(text: string): Reply {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fallbackNote, sentencesOf } from "../../src/assistant/presentation.js";
+import { fallbackNote, sentencesOf } from "../../../src/commands/ask/presentation.js";
 
 describe("sentencesOf", () => {
   it("splits at sentence ends but not inside figures", () => {

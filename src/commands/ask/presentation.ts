@@ -2,7 +2,7 @@
  * How a model's answer, or the reason it was not used, reads in a reply: the first sentence is the
  * headline (said out loud), the rest a note; a fallback says in one note which path answered and why.
  */
-import type { ModelAnswer } from "./types.js";
+import type { ModelAnswer } from "./model-answer.js";
 
 /** Sentences of a reply, whitespace collapsed; `£1.2m` and `3.5%` are not sentence ends. */
 export function sentencesOf(text: string): string[] {

@@ -1,10 +1,9 @@
 /**
- * The contract between `ask` and a model answerer. `ask` holds only this type (through the
- * command context), so the deterministic path never loads the `openai` package.
+ * What a model answerer gives `ask` back. Declared by its consumer (the command layer); the
+ * optional model in src/assistant/ implements it, so the deterministic path never loads `openai`.
  */
-import type { CommandContext } from "../commands/context.js";
-import type { Reply } from "../commands/reply.js";
-import type { Source } from "../knowledge/answer.js";
+import type { Source } from "../../knowledge/answer.js";
+import type { Reply } from "../reply.js";
 
 /** A calculator the model ran through a tool: the command text (typeable as is) and its reply. */
 export interface Calculation {
@@ -38,9 +37,3 @@ export type ModelAnswer =
       /** For "ungrounded": the figures, as the model wrote them, that nothing supports. */
       readonly figures?: readonly string[];
     };
-
-export interface QuestionAnswerer {
-  readonly model: string;
-  /** Never throws: every failure is a fallback the caller answers deterministically. */
-  answer(question: string, ctx: CommandContext): Promise<ModelAnswer>;
-}
