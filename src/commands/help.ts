@@ -1,7 +1,8 @@
 /** `help` and `help COMMAND`: what dealdesk can do, with an example of each command. */
+
+import { didYouMean } from "../core/did-you-mean.js";
 import type { Command } from "./command.js";
 import { type CommandOutcome, column, rejected, replied } from "./reply.js";
-import { closest } from "./suggest.js";
 
 export function helpOverview(commands: readonly Command[]): CommandOutcome {
   return replied({
@@ -62,7 +63,7 @@ export function helpFor(word: string, commands: readonly Command[]): CommandOutc
 
 export function unknownCommand(word: string, commands: readonly Command[]): CommandOutcome {
   const names = commands.flatMap((c) => [c.name, ...c.aliases]);
-  const guess = closest(word, names);
+  const guess = didYouMean(word, names, { maxEdits: 2 });
   return rejected(
     word,
     [

@@ -3,10 +3,11 @@
  * render the position's wording, then the clause body around it. The result is plain text in
  * paragraphs; the format renderers escape it.
  */
+
+import { didYouMean } from "../core/did-you-mean.js";
 import type { CurrencyCode } from "../core/money.js";
 import { fail, type Issue, ok, type Result } from "../core/result.js";
 import type { Catalogue } from "./catalogue.js";
-import { closestWord } from "./closest.js";
 import {
   type PositionId,
   positionIds,
@@ -34,7 +35,7 @@ export function findTemplate(catalogue: Catalogue, id: string) {
   const t = catalogue.templates.get(id);
   if (t) return ok(t);
   const ids = [...catalogue.templates.keys()];
-  const guess = closestWord(id, ids);
+  const guess = didYouMean(id, ids, { maxEdits: 3, byContaining: true });
   return fail(
     "draft.unknown_template",
     `there is no clause template called "${id}"`,
