@@ -1,7 +1,7 @@
 /**
  * Keeping user-supplied text (vendor names, notes, clause variables) inert in every output format.
  * Templates produce plain text; each renderer escapes every text node for its own format, so no
- * value can open a link, start a heading, bold a phrase or, in a CSV, run a formula.
+ * value can open a link, start a heading or bold a phrase. (CSV cells: src/commands/reply-csv.ts.)
  */
 
 /**
@@ -54,19 +54,4 @@ export function escapeMrkdwnCode(text: string): string {
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
     .replace(/`/g, SLACK_LOOKALIKES["`"] ?? "'");
-}
-
-/**
- * One CSV field. A cell starting with =, +, -, @, tab or carriage return is a formula to Excel and
- * LibreOffice, so it is prefixed with an apostrophe (the OWASP advice); then the field is quoted
- * when it holds a comma, quote or line break.
- */
-export function csvField(text: string): string {
-  const neutral = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(neutral) ? `"${neutral.replace(/"/g, '""')}"` : neutral;
-}
-
-/** A table as CSV (RFC 4180 line endings), every field neutralised. */
-export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  return `${[header, ...rows].map((r) => r.map(csvField).join(",")).join("\r\n")}\r\n`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { heading, list, paragraph, table } from "../../src/drafting/document.js";
-import { csvField, escapeMarkdown, escapeMrkdwn, toCsv } from "../../src/drafting/escape.js";
+import { escapeMarkdown, escapeMrkdwn } from "../../src/drafting/escape.js";
 import { renderMarkdown } from "../../src/drafting/render-markdown.js";
 import { renderMrkdwn } from "../../src/drafting/render-mrkdwn.js";
 
@@ -61,23 +61,5 @@ describe("Slack mrkdwn escaping", () => {
     expect(prose.replace(/^\*Brief\*$/m, "").replace("*Vendor:*", "")).not.toMatch(/[*_~`<>]/);
     expect(code.replace(/\n```\n$/, "")).not.toMatch(/[`<>]/);
     expect(out).toContain("&lt;@U123&gt;");
-  });
-});
-
-describe("CSV formula neutralisation", () => {
-  it.each([
-    ['=HYPERLINK("http://e.vil")', '"\'=HYPERLINK(""http://e.vil"")"'],
-    ["+1+1", "'+1+1"],
-    ["-2+3", "'-2+3"],
-    ["@SUM(A1)", "'@SUM(A1)"],
-    ["\tTAB", "'\tTAB"],
-    ["plain text", "plain text"],
-    ["a, b", '"a, b"'],
-  ])("%j becomes %j", (input, output) => {
-    expect(csvField(input)).toBe(output);
-  });
-
-  it("writes a whole table with CRLF line ends", () => {
-    expect(toCsv(["note"], [["=1+1"], ["ok"]])).toBe("note\r\n'=1+1\r\nok\r\n");
   });
 });

@@ -5,7 +5,7 @@
 import { formatMoney, moneyJson, times } from "../../core/money.js";
 import type { FlagReason, RightsizeReport } from "../../core/rightsize.js";
 import { column, type ReplyFile, type Table } from "../reply.js";
-import { csvFile } from "./csv.js";
+import { csvFile } from "../reply-csv.js";
 import { count, iso, plural } from "./format.js";
 import { type RateUse, rateText } from "./rates.js";
 

@@ -5,7 +5,7 @@
  */
 import { formatMapping, type RosterFileRead } from "../../roster/read-file.js";
 import { column, type ReplyFile, type Table } from "../reply.js";
-import { csvFile } from "./csv.js";
+import { csvFile } from "../reply-csv.js";
 import { count, plural } from "./format.js";
 
 /** How many skipped rows the reply lists; the CSV file has them all. */

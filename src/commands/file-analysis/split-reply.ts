@@ -9,7 +9,7 @@ import { type Ratio, ratio } from "../../core/ratio.js";
 import type { ReplayOutcome } from "../../core/replay.js";
 import type { SplitPlan, SplitReport } from "../../core/split/optimise.js";
 import { column, type ReplyFile, type Table } from "../reply.js";
-import { csvFile } from "./csv.js";
+import { csvFile } from "../reply-csv.js";
 import { count, duration, plural, span } from "./format.js";
 import { policiesData, policyNotes, type ResolvedPolicies } from "./policies.js";
 import { type RateUse, rateText } from "./rates.js";

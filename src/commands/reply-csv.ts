@@ -1,10 +1,11 @@
 /**
- * CSV files that go with a reply (named users, flagged users, skipped rows). Opened in Excel by
+ * The one CSV writer: files that go with a reply (named users, flagged users, skipped rows, the
+ * triage table). Opened in Excel by
  * people who did not write them, so every cell that a spreadsheet would read as a formula
  * (starting with = + - @, a tab or a carriage return) gets a leading apostrophe: an e-mail address
  * or a reason copied from an uploaded file can never run as a formula (CSV injection).
  */
-import type { ReplyFile } from "../reply.js";
+import type { ReplyFile } from "./reply.js";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -13,15 +14,16 @@ export function neutraliseCell(cell: string): string {
   return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
-/** RFC 4180 quoting: a cell with a comma, quote or line break is quoted, quotes doubled. */
-function quoteCell(cell: string): string {
-  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+/** One field: neutralised, then quoted (RFC 4180) when it holds a comma, quote or line break. */
+export function csvField(cell: string): string {
+  const neutral = neutraliseCell(cell);
+  return /[",\r\n]/.test(neutral) ? `"${neutral.replace(/"/g, '""')}"` : neutral;
 }
 
 /** CSV text: CRLF line endings (RFC 4180), every cell neutralised then quoted. */
 export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
   return [header, ...rows]
-    .map((r) => r.map((cell) => quoteCell(neutraliseCell(cell))).join(","))
+    .map((r) => r.map(csvField).join(","))
     .join("\r\n")
     .concat("\r\n");
 }

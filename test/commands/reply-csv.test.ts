@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvFile, neutraliseCell, toCsv } from "../../../src/commands/file-analysis/csv.js";
+import { csvField, csvFile, neutraliseCell, toCsv } from "../../src/commands/reply-csv.js";
 
 describe("CSV export", () => {
   it.each([
@@ -32,5 +32,23 @@ describe("CSV export", () => {
     const f = csvFile("x.csv", "test", ["name"], [["Zoë"]]);
     expect([...f.content.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(new TextDecoder().decode(f.content.slice(3))).toBe("name\r\nZoë\r\n");
+  });
+});
+
+describe("CSV formula neutralisation", () => {
+  it.each([
+    ['=HYPERLINK("http://e.vil")', '"\'=HYPERLINK(""http://e.vil"")"'],
+    ["+1+1", "'+1+1"],
+    ["-2+3", "'-2+3"],
+    ["@SUM(A1)", "'@SUM(A1)"],
+    ["\tTAB", "'\tTAB"],
+    ["plain text", "plain text"],
+    ["a, b", '"a, b"'],
+  ])("%j becomes %j", (input, output) => {
+    expect(csvField(input)).toBe(output);
+  });
+
+  it("writes a whole table with CRLF line ends", () => {
+    expect(toCsv(["note"], [["=1+1"], ["ok"]])).toBe("note\r\n'=1+1\r\nok\r\n");
   });
 });
