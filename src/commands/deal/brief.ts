@@ -1,43 +1,25 @@
-/**
- * `brief`: the negotiation brief for a deal, as a DOCX file (default), Markdown or Slack text.
- * `brief examples/deal.json --format docx --out brief.docx`. Today's date, which gives the
- * "start by" countdown, is read here (drafting/ never reads the clock) or given with --today.
- */
-import { formatMoney } from "../../core/money.js";
 import { fail, ok, type Result } from "../../core/result.js";
 import { asksTable } from "../../drafting/asks.js";
-import { buildBrief, waterfallTable } from "../../drafting/brief.js";
-import { shippedCatalogue } from "../../drafting/catalogue.js";
-import { formatDate, isIsoDate } from "../../drafting/dates.js";
-import { analyseDeal } from "../../drafting/moves.js";
-import { renderDocx } from "../../drafting/render-docx.js";
-import { renderMarkdown } from "../../drafting/render-markdown.js";
-import { renderMrkdwn } from "../../drafting/render-mrkdwn.js";
+import { waterfallTable } from "../../drafting/brief.js";
+import { isIsoDate } from "../../drafting/dates.js";
 import { timingNotes } from "../../drafting/timing.js";
 import type { Command } from "../command.js";
 import type { CommandContext } from "../context.js";
 import { type OptionSpec, parseOptions } from "../grammar/options.js";
 import { tokenize } from "../grammar/tokens.js";
-import { type CommandOutcome, type ReplyFile, rejected, replied } from "../reply.js";
+import { type CommandOutcome, rejected, replied } from "../reply.js";
 import { dealData } from "./data.js";
 import { looksLikeJsonPath, readDealFile } from "./deal-file.js";
+import { BRIEF_FORMATS, type BriefFormat, draftBrief } from "./draft-brief.js";
 
 const NAME = "brief";
 const EXAMPLE = "brief examples/deal.json --format docx --out brief.docx";
-const FORMATS = ["docx", "md", "slack"] as const;
-type Format = (typeof FORMATS)[number];
 
 const OPTIONS: readonly OptionSpec[] = [
   { name: "format", bare: true },
   { name: "out", bare: true },
   { name: "today" },
 ];
-
-const MEDIA: Readonly<Record<Format, string>> = {
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  md: "text/markdown",
-  slack: "text/plain",
-};
 
 /** The ISO date of `now` in UTC: the clock is read once, by the command, and passed down. */
 export function isoToday(now: Date): string {
@@ -81,16 +63,6 @@ export function parseDealRequest(
   return ok({ path, values, today });
 }
 
-function slug(text: string): string {
-  return (
-    text
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-|-$/g, "")
-      .slice(0, 40) || "deal"
-  );
-}
-
 async function run(text: string, ctx: CommandContext): Promise<CommandOutcome> {
   const request = parseDealRequest(text, OPTIONS, EXAMPLE, ctx.now);
   if (!request.ok) return rejected(NAME, request.issues, EXAMPLE);
@@ -99,7 +71,7 @@ async function run(text: string, ctx: CommandContext): Promise<CommandOutcome> {
     .toLowerCase()
     .replace(/^markdown$/, "md")
     .replace(/^mrkdwn$/, "slack");
-  if (!(FORMATS as readonly string[]).includes(formatText)) {
+  if (!(BRIEF_FORMATS as readonly string[]).includes(formatText)) {
     return rejected(
       NAME,
       [
@@ -112,59 +84,26 @@ async function run(text: string, ctx: CommandContext): Promise<CommandOutcome> {
       EXAMPLE,
     );
   }
-  const format = formatText as Format;
+  const format = formatText as BriefFormat;
   const deal = await readDealFile(ctx, path);
   if (!deal.ok) return rejected(NAME, deal.issues, EXAMPLE);
-  const analysis = analyseDeal(deal.value);
-  const brief = buildBrief(analysis, shippedCatalogue(), today);
-  if (!brief.ok) return rejected(NAME, brief.issues, EXAMPLE);
-  const { document, timing } = brief.value;
   const out = values.get("out");
-  const extension = format === "docx" ? "docx" : format === "md" ? "md" : "txt";
-  const name = out ?? `${slug(deal.value.vendor)}-brief.${extension}`;
-  let textOut: string | undefined;
-  let files: ReplyFile[] = [];
-  if (format === "docx") {
-    const content = await renderDocx(document);
-    files = [
-      {
-        name,
-        mediaType: MEDIA.docx,
-        content,
-        description: `negotiation brief for ${deal.value.vendor} (Word)`,
-      },
-    ];
-  } else {
-    textOut = format === "md" ? renderMarkdown(document) : renderMrkdwn(document);
-    if (out !== undefined) {
-      files = [
-        {
-          name,
-          mediaType: MEDIA[format],
-          content: new TextEncoder().encode(textOut),
-          description: `negotiation brief for ${deal.value.vendor} (${format === "md" ? "Markdown" : "Slack text"})`,
-        },
-      ];
-    }
-  }
-  const w = analysis.waterfall;
-  const start = timing ? `; start by ${formatDate(timing.startBy)}` : "";
+  const drafted = await draftBrief(deal.value, { today, format, ...(out ? { out } : {}) });
+  if (!drafted.ok) return rejected(NAME, drafted.issues, EXAMPLE);
+  const { analysis, brief, file, text: textOut } = drafted.value;
+  const { timing } = brief;
+  const files = file ? [file] : [];
   return replied({
     command: NAME,
-    headline: `Brief for ${deal.value.vendor}: counter at ${formatMoney(w.counterAnnual)} a year against ${formatMoney(w.offerAnnual)}, ${formatMoney(w.totalAnnual)} less${start}.`,
+    headline: drafted.value.headline,
     tables: [waterfallTable(analysis), asksTable(analysis)],
     notes: [
       ...(timing ? timingNotes(timing) : ["No renewal date in the deal, so no start-by date."]),
-      `${brief.value.clauses.length} clause${brief.value.clauses.length === 1 ? "" : "s"} included: ${brief.value.clauses.map((c) => `${c.meta.id} (${c.position})`).join(", ") || "none"}.`,
+      `${brief.clauses.length} clause${brief.clauses.length === 1 ? "" : "s"} included: ${brief.clauses.map((c) => `${c.meta.id} (${c.position})`).join(", ") || "none"}.`,
     ],
     // Markdown or Slack text asked for without --out: the document itself, to paste.
     ...(textOut !== undefined && out === undefined ? { body: textOut } : {}),
-    working: [
-      ...w.steps.flatMap((s) => s.working),
-      ...analysis.moves
-        .filter((m) => m.key === "implementation" || m.key === "renewal")
-        .flatMap((m) => m.working),
-    ],
+    working: [...drafted.value.working],
     next: [`email ${path}`, `triage ${path}`, `brief ${path} --format md --out brief.md`],
     /**
      * brief data: dealData (see data.ts) plus `{ format, today, startBy, noticeBy (ISO or
@@ -177,7 +116,7 @@ async function run(text: string, ctx: CommandContext): Promise<CommandOutcome> {
       today,
       startBy: timing?.startBy ?? null,
       noticeBy: timing?.noticeBy ?? null,
-      clauses: brief.value.clauses.map((c) => ({ id: c.meta.id, position: c.position })),
+      clauses: brief.clauses.map((c) => ({ id: c.meta.id, position: c.position })),
       file: files[0]?.name ?? null,
       text: textOut ?? null,
     },

@@ -5,22 +5,16 @@
  */
 import { isoToday } from "../../commands/deal/brief.js";
 import { dealData } from "../../commands/deal/data.js";
+import { draftBrief } from "../../commands/deal/draft-brief.js";
 import { triageReply } from "../../commands/deal/triage.js";
 import type { Reply } from "../../commands/reply.js";
-import { formatMoney } from "../../core/money.js";
-import { buildBrief } from "../../drafting/brief.js";
-import { shippedCatalogue } from "../../drafting/catalogue.js";
 import { analysisFigures, dealFromAnalysis } from "../../drafting/deal-from-analysis.js";
 import type { Deal } from "../../drafting/deal-schema.js";
 import { analyseDeal } from "../../drafting/moves.js";
-import { renderDocx } from "../../drafting/render-docx.js";
 import type { ButtonValue } from "../blocks/buttons.js";
 import type { DealScope } from "../deal-context.js";
 import type { SlackDeps } from "../deps.js";
 import { findAnalysisData } from "./find-analysis.js";
-
-export const DOCX_MEDIA_TYPE =
-  "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /** The Deal to draft from, or the one line telling the clicker why there is none. */
 export type DraftSource =
@@ -60,49 +54,27 @@ export function asksReply(deal: Deal): Reply {
   return { ...reply, notes: [...deal.notes, ...reply.notes] };
 }
 
-function slug(text: string): string {
-  return (
-    text
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-|-$/g, "")
-      .slice(0, 40) || "deal"
-  );
-}
-
 /**
- * The DOCX brief as a reply carrying the file; its headline is the brief command's. `data`:
- * dealData (src/commands/deal/data.ts) plus `{ today, file }` (the DOCX's name).
+ * The DOCX brief as a reply carrying the file, drafted by the brief command's builder (one
+ * headline, one file name). `data`: dealData (src/commands/deal/data.ts) plus `{ today, file }`.
  */
 export async function briefReply(deal: Deal, now: Date): Promise<Reply | string> {
-  const analysis = analyseDeal(deal);
   const today = isoToday(now);
-  const brief = buildBrief(analysis, shippedCatalogue(), today);
+  const drafted = await draftBrief(deal, { today, format: "docx" });
   // The deal chooses no clauses, so building cannot fail on them; say so if it ever does.
-  if (!brief.ok) return `:warning: I couldn't build the brief: ${brief.issues[0]?.message ?? ""}`;
-  const name = `${slug(deal.vendor)}-brief.docx`;
-  const content = await renderDocx(brief.value.document);
-  const w = analysis.waterfall;
+  if (!drafted.ok) {
+    return `:warning: I couldn't build the brief: ${drafted.issues[0]?.message ?? ""}`;
+  }
+  const { analysis, file, headline, working } = drafted.value;
+  const files = file ? [file] : [];
   return {
     command: "brief",
-    headline: `Brief for ${deal.vendor}: counter at ${formatMoney(w.counterAnnual)} a year against ${formatMoney(w.offerAnnual)}, ${formatMoney(w.totalAnnual)} less.`,
+    headline,
     tables: [],
-    notes: [...deal.notes, `The brief is attached as ${name}.`],
-    working: [
-      ...w.steps.flatMap((s) => s.working),
-      ...analysis.moves
-        .filter((m) => m.key === "implementation" || m.key === "renewal")
-        .flatMap((m) => m.working),
-    ],
+    notes: [...deal.notes, ...files.map((f) => `The brief is attached as ${f.name}.`)],
+    working: [...working],
     next: [],
-    data: { ...dealData(analysis), today, file: name },
-    files: [
-      {
-        name,
-        mediaType: DOCX_MEDIA_TYPE,
-        content,
-        description: `negotiation brief for ${deal.vendor} (Word)`,
-      },
-    ],
+    data: { ...dealData(analysis), today, file: file?.name ?? null },
+    files,
   };
 }
