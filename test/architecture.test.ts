@@ -1,5 +1,5 @@
 /**
- * The layer rules of ARCHITECTURE.md, checked on the source rather than trusted: each top folder
+ * The layer rules of the layout (README "Layout"), checked on the source rather than trusted: each top folder
  * of src/ imports only the folders its row allows, no file takes part in an import circle, and the
  * command layer does no I/O of its own (files, progress and the clock arrive in CommandContext).
  */
@@ -106,7 +106,7 @@ describe("the layout of src/", () => {
     expect([...layers].filter((l) => !(l in MAY_IMPORT))).toEqual([]);
   });
 
-  it("imports only downwards, as ARCHITECTURE.md's table says", () => {
+  it("imports only downwards, as the table below says", () => {
     const upward: string[] = [];
     for (const [file, targets] of graph) {
       const from = layerOf(file);

@@ -1,4 +1,4 @@
-/** Draws a reply table with box characters for a terminal (UX.md: the console shows real tables). */
+/** Draws a reply table with box characters for a terminal (the console shows real tables, not pipes and dashes). */
 import type { Table } from "./reply.js";
 
 function width(text: string): number {

@@ -1,6 +1,6 @@
 /**
- * The numbers behind the two charts of a session-log reply (UX.md "A file dropped into the
- * channel"): people online over time with the pool the plan buys, and the annual cost against the
+ * The numbers behind the two charts of a session-log reply (shown under the answer when a file is
+ * dropped into a channel): people online over time with the pool the plan buys, and the annual cost against the
  * number of named seats. Pure: the charts module only draws what this returns.
  */
 import { type Money, money } from "./money.js";

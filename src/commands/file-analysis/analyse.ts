@@ -6,8 +6,8 @@
  *
  * Rates come from the request, else the channel's deal; without them the reply answers the usage
  * part and asks for the rates in one line — never a guess. Personal data (e-mails, names) goes only
- * into the reply's CSV files and the split's `namedUsers` ids in `data` (the issue's JSON contract:
- * the user's own data returned to them), never into notes about users, logs, or a model.
+ * into the reply's CSV files and the split's `namedUsers` ids in `data` (the `--json` contract
+ * in the README: the user's own data returned to them), never into notes about users, logs, or a model.
  */
 import { analyseConcurrency, type ConcurrencyReport } from "../../core/concurrency.js";
 import type { Issue } from "../../core/result.js";

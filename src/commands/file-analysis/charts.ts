@@ -1,5 +1,5 @@
 /**
- * The PNG charts of a session-log reply (issue 6, UX.md): people online over time with the
+ * The PNG charts of a session-log reply, so the answer can be seen at a glance: people online over time with the
  * plan's pool drawn, and the annual cost against the number of named seats. A chart that cannot be
  * drawn costs the reply its picture, never its answer: the failure becomes a note.
  */

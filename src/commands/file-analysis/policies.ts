@@ -1,6 +1,6 @@
 /**
- * Licence policies for the split (issue 3: "users or groups forced named (VIP, managers), forced
- * concurrent"), turned into the optimiser's two sets of user keys:
+ * Licence policies for the split (people or groups a deal names by rule, such as VIPs and managers,
+ * or keeps in the pool), turned into the optimiser's two sets of user keys:
  * - `--force-named` / `--force-concurrent`: people typed by id or e-mail;
  * - `--force-named-groups` / `--force-concurrent-groups`: names from the roster's group column or,
  *   failing that, its role column ("Managers" is a role in many exports), case, spaces, hyphens

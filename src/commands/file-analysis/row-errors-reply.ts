@@ -1,5 +1,5 @@
 /**
- * What a reply says about reading the file (UX.md "Errors"): the columns used, the rows that could
+ * What a reply says about reading the file, so nothing is silently lost: the columns used, the rows that could
  * not be used (the first few with row, column and reason; all of them in skipped-rows.csv), and the
  * counts of everything repaired on the way (logins closed at the timeout, overlaps merged…).
  */

@@ -1,5 +1,5 @@
 /**
- * The split part of a file reply (UX.md "A file dropped into the channel"): the best plan said out
+ * The split part of the reply to a file dropped into a channel: the best plan said out
  * loud with how close to optimal it is, the saving against naming everyone, every comparison plan,
  * what smaller pools would have refused, the working and named-users.csv.
  */

@@ -4,7 +4,7 @@ import { splitCommand } from "../../../src/commands/file-analysis/split.js";
 import { gbp, tempDir, writeFixture } from "./fixtures.js";
 
 /*
- * The seed's 500-staff example (UX.md "A typed calculation"): 150 power users online all working
+ * The 500-staff example (the typed calculation the README opens with): 150 power users online all working
  * day and 350 occasional users of whom at most 100 are online at once. Built as a week's session
  * log (Mon 7 – Fri 11 Sep 2026, UTC), every weekday the same:
  * - power-001 … power-150: one session 09:00–17:00.
