@@ -64,7 +64,7 @@ export interface Deal extends DealFields {
 
 const tierSchema = z.object({
   from: z.number().int().min(1),
-  to: z.number().int().min(1).optional(),
+  to: z.number().int().min(1).exactOptional(),
   rateMinor: z.number().int().min(0),
 });
 const tiersSchema = z.object({

@@ -222,7 +222,7 @@ export async function handleSharedFile(
         userId: shared.userId,
         scope,
         where,
-        progressTs,
+        ...(progressTs ? { progressTs } : {}),
       },
       deps,
       client,
