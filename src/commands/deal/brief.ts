@@ -1,3 +1,8 @@
+/**
+ * `brief`: the negotiation brief for a deal, as a DOCX file (default), Markdown or Slack text.
+ * `brief examples/deal.json --format docx --out brief.docx`. Today's date, which gives the
+ * "start by" countdown, is --today or the context's clock (drafting/ never reads a clock).
+ */
 import { fail, ok, type Result } from "../../core/result.js";
 import { asksTable } from "../../drafting/asks.js";
 import { waterfallTable } from "../../drafting/brief.js";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { implementationCommand, parseOverrun } from "../../../src/commands/impl/command.js";
+import { implementationCommand } from "../../../src/commands/impl/command.js";
+import { parseOverrun } from "../../../src/commands/impl/grammar.js";
 import type { Reply } from "../../../src/commands/reply.js";
 import { toDecimalString } from "../../../src/core/ratio.js";
 import { testContext } from "../context.js";
