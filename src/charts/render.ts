@@ -4,10 +4,30 @@
  */
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
-import { Resvg } from "@resvg/resvg-js";
-import * as vega from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
+import type { TopLevelSpec } from "vega-lite";
 import { CHART_FONT, chartFont, textWidth } from "./fonts.js";
+
+type Vega = typeof import("vega");
+type VegaLite = typeof import("vega-lite");
+type ResvgModule = typeof import("@resvg/resvg-js");
+
+interface ChartPackages {
+  readonly vega: Vega;
+  readonly compile: VegaLite["compile"];
+  readonly Resvg: ResvgModule["Resvg"];
+}
+
+let packages: Promise<ChartPackages> | undefined;
+/**
+ * vega, vega-lite and resvg take about half a second to load between them, so they load on the
+ * first chart, not when a command that may draw one is imported (a one-shot `cost` never does).
+ */
+function chartPackages(): Promise<ChartPackages> {
+  packages ??= Promise.all([import("vega"), import("vega-lite"), import("@resvg/resvg-js")]).then(
+    ([vega, vegaLite, resvg]) => ({ vega, compile: vegaLite.compile, Resvg: resvg.Resvg }),
+  );
+  return packages;
+}
 
 export interface RenderedChart {
   readonly svg: string;
@@ -41,7 +61,7 @@ const SCENEGRAPH_USERS = [
   "vega-functions",
 ];
 
-async function scenegraphMeasures(): Promise<TextMetrics[]> {
+async function scenegraphMeasures(vega: Vega): Promise<TextMetrics[]> {
   const here = createRequire(import.meta.url);
   const files = new Set<string>();
   for (const user of SCENEGRAPH_USERS) {
@@ -63,8 +83,8 @@ let measured: Promise<void> | undefined;
  * Installs the font's widths as vega's text measure, once. A label with a `limit` measures at most
  * the limit, as vega's own measures do, so vega then truncates it to fit.
  */
-function measureWithFont(): Promise<void> {
-  measured ??= scenegraphMeasures().then((all) => {
+function measureWithFont(vega: Vega): Promise<void> {
+  measured ??= scenegraphMeasures(vega).then((all) => {
     for (const metrics of all) metrics.width = fontWidth;
   });
   return measured;
@@ -81,7 +101,8 @@ function fontWidth(item: TextItem, text: unknown): number {
 }
 
 export async function renderChart(spec: TopLevelSpec): Promise<RenderedChart> {
-  await measureWithFont();
+  const { vega, compile, Resvg } = await chartPackages();
+  await measureWithFont(vega);
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: "none" });
   try {
     const svg = await view.toSVG();

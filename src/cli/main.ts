@@ -8,12 +8,8 @@ import { createRequire } from "node:module";
 import { parseConfig } from "../config.js";
 import { slackRequested } from "../slack/config.js";
 import { parseCliArgs } from "./args.js";
-import { runConsole } from "./console.js";
 import { serverContext, terminalContext } from "./context.js";
-import { runDbCli } from "./db.js";
-import { runOneShot } from "./one-shot.js";
 import { DEFAULT_OUT_DIR } from "./save-files.js";
-import { serveSlack } from "./serve-slack.js";
 
 async function main(): Promise<number> {
   const args = parseCliArgs(process.argv.slice(2));
@@ -34,9 +30,13 @@ async function main(): Promise<number> {
   // Slack gets no disk: a path typed in chat is never read from this machine.
   const ctx = serverContext(config.config.defaultCurrency, answerer);
   if (args.rest.length === 0 && !args.help && slackRequested(process.env)) {
+    // Each front end loads only when chosen: the Slack app brings Bolt, pg and pg-boss, which a
+    // one-shot command or the console never needs (ARCHITECTURE.md, "Fast to start").
+    const { serveSlack } = await import("./serve-slack.js");
     return serveSlack(process.env, config.config, ctx, (line) => process.stderr.write(`${line}\n`));
   }
   if (args.rest.length === 0 && !args.help) {
+    const { runConsole } = await import("./console.js");
     await runConsole(
       {
         input: process.stdin,
@@ -52,8 +52,12 @@ async function main(): Promise<number> {
   const adminWord = args.rest[0];
   const out =
     adminWord === "db" || adminWord === "forget"
-      ? await runDbCli(args.rest, config.config)
-      : await runOneShot(args, terminalContext(ctx), DEFAULT_OUT_DIR);
+      ? await (await import("./db.js")).runDbCli(args.rest, config.config)
+      : await (await import("./one-shot.js")).runOneShot(
+          args,
+          terminalContext(ctx),
+          DEFAULT_OUT_DIR,
+        );
   process.stdout.write(out.stdout);
   process.stderr.write(out.stderr);
   return out.exitCode;

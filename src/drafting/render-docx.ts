@@ -3,33 +3,30 @@
  * of contents work), real tables with a header row and right-aligned figures, and paragraphs.
  * The package writes the XML and escapes text, so user text cannot break the file.
  */
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  HeadingLevel,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from "docx";
+import type { Paragraph, Table, TableCell, TextRun } from "docx";
 import type { Block, DocTable, DraftDocument } from "./document.js";
 
-const HEADINGS = {
-  1: HeadingLevel.HEADING_1,
-  2: HeadingLevel.HEADING_2,
-  3: HeadingLevel.HEADING_3,
-} as const;
+/** The docx package, loaded with the first document (it costs about 0.2 s, which no other command
+ *  should pay) and handed to the builders below. */
+type Docx = typeof import("docx");
 
-const border = { style: BorderStyle.SINGLE, size: 4, color: "999999" } as const;
-const borders = { top: border, bottom: border, left: border, right: border };
+function headings(d: Docx) {
+  return {
+    1: d.HeadingLevel.HEADING_1,
+    2: d.HeadingLevel.HEADING_2,
+    3: d.HeadingLevel.HEADING_3,
+  } as const;
+}
 
-function cell(text: string, align: "left" | "right", header: boolean): TableCell {
+function borders(d: Docx) {
+  const border = { style: d.BorderStyle.SINGLE, size: 4, color: "999999" } as const;
+  return { top: border, bottom: border, left: border, right: border };
+}
+
+function cell(d: Docx, text: string, align: "left" | "right", header: boolean): TableCell {
+  const { TableCell, Paragraph, AlignmentType, TextRun } = d;
   return new TableCell({
-    borders,
+    borders: borders(d),
     children: [
       new Paragraph({
         alignment: align === "right" ? AlignmentType.RIGHT : AlignmentType.LEFT,
@@ -39,13 +36,14 @@ function cell(text: string, align: "left" | "right", header: boolean): TableCell
   });
 }
 
-function docxTable(t: DocTable): (Paragraph | Table)[] {
+function docxTable(d: Docx, t: DocTable): (Paragraph | Table)[] {
+  const { TableRow, Table, WidthType, Paragraph, TextRun } = d;
   const header = new TableRow({
     tableHeader: true,
-    children: t.columns.map((c) => cell(c.header, c.align, true)),
+    children: t.columns.map((c) => cell(d, c.header, c.align, true)),
   });
   const rows = t.rows.map(
-    (r) => new TableRow({ children: t.columns.map((c, i) => cell(r[i] ?? "", c.align, false)) }),
+    (r) => new TableRow({ children: t.columns.map((c, i) => cell(d, r[i] ?? "", c.align, false)) }),
   );
   const table = new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
@@ -59,31 +57,35 @@ function docxTable(t: DocTable): (Paragraph | Table)[] {
 }
 
 /** Each line of a paragraph becomes a run with a break before it, as typed. */
-function runs(text: string): TextRun[] {
+function runs(d: Docx, text: string): TextRun[] {
+  const { TextRun } = d;
   return text.split("\n").map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0 }));
 }
 
-function blockDocx(b: Block): (Paragraph | Table)[] {
+function blockDocx(d: Docx, b: Block): (Paragraph | Table)[] {
+  const { Paragraph, TextRun } = d;
   switch (b.kind) {
     case "heading":
-      return [new Paragraph({ heading: HEADINGS[b.level], children: [new TextRun(b.text)] })];
+      return [new Paragraph({ heading: headings(d)[b.level], children: [new TextRun(b.text)] })];
     case "paragraph":
       return [
         new Paragraph({
           children: [
             ...(b.label ? [new TextRun({ text: `${b.label} `, bold: true })] : []),
-            ...runs(b.text),
+            ...runs(d, b.text),
           ],
         }),
       ];
     case "list":
-      return b.items.map((i) => new Paragraph({ bullet: { level: 0 }, children: runs(i) }));
+      return b.items.map((i) => new Paragraph({ bullet: { level: 0 }, children: runs(d, i) }));
     case "table":
-      return docxTable(b.table);
+      return docxTable(d, b.table);
   }
 }
 
 export async function renderDocx(doc: DraftDocument): Promise<Uint8Array> {
+  const d = await import("docx");
+  const { Document, Paragraph, HeadingLevel, TextRun, Packer } = d;
   const file = new Document({
     title: doc.title,
     creator: "dealdesk",
@@ -91,7 +93,7 @@ export async function renderDocx(doc: DraftDocument): Promise<Uint8Array> {
       {
         children: [
           new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(doc.title)] }),
-          ...doc.blocks.flatMap(blockDocx),
+          ...doc.blocks.flatMap((b) => blockDocx(d, b)),
         ],
       },
     ],

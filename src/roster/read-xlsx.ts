@@ -3,7 +3,7 @@
  * numbers (a date column may hold Excel serials), date-formatted cells arrive as Dates, formulas
  * give their cached result, rich text and hyperlinks give their text. Row numbers are the sheet's.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { fail, ok, type Result } from "../core/result.js";
 import { quoteList } from "./columns.js";
 import type { Cell, Table, TableRow } from "./table.js";
@@ -43,7 +43,9 @@ export async function readXlsx(
   fileName: string,
   sheetName: string | undefined,
 ): Promise<Result<Table>> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs takes about 0.4 s to load: it loads with the first workbook, not with every command.
+  const { default: exceljs } = await import("exceljs");
+  const workbook = new exceljs.Workbook();
   try {
     // exceljs's types predate Buffer generics; a Node Buffer over the same memory is what it wants.
     await workbook.xlsx.load(

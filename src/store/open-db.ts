@@ -5,8 +5,6 @@
  */
 import { join } from "node:path";
 import type { Db } from "./db.js";
-import { openPgDb } from "./pg-db.js";
-import { openPgliteDb } from "./pglite-db.js";
 
 export interface StoreConfig {
   readonly databaseUrl?: string;
@@ -18,8 +16,14 @@ export function pgliteDirectory(dataDir: string): string {
   return join(dataDir, "pglite");
 }
 
+/** Each engine's module (and its driver: pg, or PGlite's WASM) loads only when that engine is
+ *  opened, so importing the store costs a process that never opens it nothing. */
 export async function openDb(config: StoreConfig): Promise<Db> {
-  if (config.databaseUrl !== undefined) return openPgDb({ connectionString: config.databaseUrl });
+  if (config.databaseUrl !== undefined) {
+    const { openPgDb } = await import("./pg-db.js");
+    return openPgDb({ connectionString: config.databaseUrl });
+  }
+  const { openPgliteDb } = await import("./pglite-db.js");
   return openPgliteDb(pgliteDirectory(config.dataDir));
 }
 

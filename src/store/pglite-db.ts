@@ -1,6 +1,6 @@
 /** The `Db` interface over embedded PGlite: Postgres compiled to WASM, in memory or in a folder. */
 import { mkdir } from "node:fs/promises";
-import { PGlite, type Transaction } from "@electric-sql/pglite";
+import type { PGlite, Transaction } from "@electric-sql/pglite";
 import type { Db, Queryable } from "./db.js";
 
 function queryable(target: PGlite | Transaction): Queryable {
@@ -22,6 +22,8 @@ function queryable(target: PGlite | Transaction): Queryable {
  */
 export async function openPgliteDb(dataDir?: string): Promise<Db> {
   if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
+  // Loaded here, not at import: the package is only worth its load time once a database opens.
+  const { PGlite } = await import("@electric-sql/pglite");
   const pglite = await PGlite.create(dataDir);
   const base = queryable(pglite);
   return {
