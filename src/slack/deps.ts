@@ -4,10 +4,11 @@
  */
 import type { Logger } from "@slack/bolt";
 import type { CommandContext, Progress, UploadedFile } from "../commands/context.js";
+import type { ChannelDeal } from "../commands/deal/set.js";
 import type { CommandOutcome } from "../commands/reply.js";
 import type { JobQueue } from "../store/jobs.js";
 import type { Store } from "../store/store.js";
-import type { ChannelDeal, DealContextStore, DealScope } from "./deal-context.js";
+import type { DealContextStore, DealScope } from "./deal-context.js";
 import type { SlackMemory } from "./memory.js";
 
 /** The context a command or analysis gets in Slack: the channel's deal rides along. */

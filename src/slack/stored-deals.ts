@@ -3,8 +3,10 @@
  * DealContextStore. Saving keeps what `/deal set` does not touch (tiers, term, cap, notes) and
  * records the change in the audit trail.
  */
+
+import type { ChannelDeal } from "../commands/deal/set.js";
 import type { Store } from "../store/store.js";
-import type { ChannelDeal, DealContextStore } from "./deal-context.js";
+import type { DealContextStore } from "./deal-context.js";
 
 export function storedDealContext(store: Store, now: () => Date): DealContextStore {
   return {

@@ -3,8 +3,8 @@
  * recent analyses. (Slack's user-channel list would need extra scopes; dealdesk remembers where
  * each user worked with it instead.)
  */
-import type { ChannelDeal, DealScope } from "../deal-context.js";
-import { describeDeal } from "../deal-context.js";
+import { type ChannelDeal, describeDeal } from "../../commands/deal/set.js";
+import type { DealScope } from "../deal-context.js";
 import type { Analysis } from "../memory.js";
 import { LIMITS } from "./limits.js";
 import { clip, escapeMrkdwn } from "./text.js";

@@ -3,8 +3,8 @@
  * bad field gets its message under it), then stored as the channel's deal.
  */
 import { z } from "zod";
+import type { ChannelDeal } from "../../commands/deal/set.js";
 import { toDecimal } from "../../core/money.js";
-import type { ChannelDeal } from "../deal-context.js";
 import { type Block, plain } from "./types.js";
 
 export const RATES_CALLBACK = "dealdesk.rates.submit";

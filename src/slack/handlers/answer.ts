@@ -3,8 +3,10 @@
  * channel's deal, a known command to the command layer with the channel's currency, and any
  * other text to `ask` (a question in plain words) when that command is present.
  */
+
+import type { ChannelDeal } from "../../commands/deal/set.js";
 import type { CommandOutcome } from "../../commands/reply.js";
-import type { ChannelDeal, DealScope } from "../deal-context.js";
+import type { DealScope } from "../deal-context.js";
 import { chatContext, contextFor, runSet } from "../deal-context.js";
 import type { SlackCommandContext, SlackDeps } from "../deps.js";
 import { saveTypedAnalysis } from "../saving/save.js";

@@ -4,12 +4,12 @@
  * again with the new rates when the file is still in memory.
  */
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
+import { type ChannelDeal, describeDeal, parseRate } from "../../commands/deal/set.js";
 import { type CurrencyCode, type Money, parseCurrency } from "../../core/money.js";
 import { ratesOriginSchema, ratesStateSchema } from "../blocks/rates-modal.js";
 import { renderInternalError } from "../blocks/reply-blocks.js";
 import { escapeMrkdwn } from "../blocks/text.js";
 import { section } from "../blocks/types.js";
-import { type ChannelDeal, describeDeal, parseRate } from "../deal-context.js";
 import type { SlackDeps } from "../deps.js";
 import { isStoredUploadId, loadStoredFile } from "../saving/save.js";
 import { logFailure, postEphemeral, postMessage } from "../send/post.js";

@@ -5,9 +5,10 @@
  * table (and pg-boss's archive) long after the answer, and pg-boss may log it on failure.
  */
 import { z } from "zod";
+import type { ChannelDeal } from "../../commands/deal/set.js";
 import { money, parseCurrency } from "../../core/money.js";
 import type { JobData } from "../../store/jobs.js";
-import type { ChannelDeal, DealScope } from "../deal-context.js";
+import type { DealScope } from "../deal-context.js";
 
 export const ANALYSE_UPLOAD_JOB = "analyse-upload";
 
