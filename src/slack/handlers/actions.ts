@@ -15,8 +15,9 @@ import { ratesModal } from "../blocks/rates-modal.js";
 import { renderInternalError, renderNotice, renderWorkingBlocks } from "../blocks/reply-blocks.js";
 import type { SlackDeps } from "../deps.js";
 import { asksReply, briefReply, dealForClick } from "../drafting/draft-replies.js";
+import { logFailure } from "../log-failure.js";
 import { answerSafely, type Delivery, deliver, deliverError } from "../send/deliver.js";
-import { logFailure, postMessage, uploadFiles } from "../send/post.js";
+import { postMessage, uploadFiles } from "../send/post.js";
 import { answerAndSave, answerText, slackContext } from "./answer.js";
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
@@ -92,7 +93,7 @@ export function nextCommandHandler(deps: SlackDeps) {
     if (!c || !text) return;
     await answerSafely(
       c.delivery,
-      `button ${text}`,
+      `a follow-up button from ${c.delivery.userId} in ${c.scope.channelId}`,
       () => answerAndSave(text, c.scope, c.delivery.userId, deps),
       {
         commandText: text,

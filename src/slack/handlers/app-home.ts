@@ -9,9 +9,9 @@ import type { Store } from "../../store/store.js";
 import { homeView } from "../blocks/home.js";
 import type { DealScope } from "../deal-context.js";
 import type { SlackDeps } from "../deps.js";
+import { logFailure } from "../log-failure.js";
 import type { Analysis } from "../memory.js";
 import { describeStoredAnalysis } from "../saving/describe.js";
-import { logFailure } from "../send/post.js";
 
 /** Channels listed, and analyses shown (newest first across them). */
 export const HOME_CHANNELS = 20;

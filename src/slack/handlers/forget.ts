@@ -22,8 +22,9 @@ import {
 import { renderInternalError, type SlackMessage } from "../blocks/reply-blocks.js";
 import type { DealScope } from "../deal-context.js";
 import type { SlackDeps } from "../deps.js";
+import { logFailure } from "../log-failure.js";
 import { type Delivery, deliverError } from "../send/deliver.js";
-import { logFailure, postMessage, slackBlocks } from "../send/post.js";
+import { postMessage, slackBlocks } from "../send/post.js";
 
 /** Answers a forget request: the prompt with counts, or a plain line when there is nothing. */
 export async function offerForget(d: Delivery, scope: DealScope, deps: SlackDeps): Promise<void> {

@@ -60,7 +60,7 @@ async function answerMessage(
   }
   await answerSafely(
     delivery,
-    `message ${m.text}`,
+    `message ${m.ts} from ${m.user} in ${m.channel}`,
     () => answerAndSave(text, scope, m.user, deps),
     {
       commandText: text,

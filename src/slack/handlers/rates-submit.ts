@@ -11,8 +11,9 @@ import { renderInternalError } from "../blocks/reply-blocks.js";
 import { escapeMrkdwn } from "../blocks/text.js";
 import { section } from "../blocks/types.js";
 import type { SlackDeps } from "../deps.js";
+import { logFailure } from "../log-failure.js";
 import { isStoredUploadId, loadStoredFile } from "../saving/save.js";
-import { logFailure, postEphemeral, postMessage } from "../send/post.js";
+import { postEphemeral, postMessage } from "../send/post.js";
 import { analyseInPlace } from "../uploads/handle-upload.js";
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;

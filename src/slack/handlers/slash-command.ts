@@ -44,7 +44,7 @@ export function dealCommandHandler(deps: SlackDeps) {
     }
     await answerSafely(
       delivery,
-      `/deal ${command.text}`,
+      `/deal from ${command.user_id} in ${command.channel_id}`,
       () => answerAndSave(text, scope, command.user_id, deps),
       { commandText: text },
     );

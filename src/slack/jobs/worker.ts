@@ -11,6 +11,7 @@ import type { webApi } from "@slack/bolt";
 import { renderNotice, type SlackMessage } from "../blocks/reply-blocks.js";
 import { chatContext, contextFor } from "../deal-context.js";
 import type { SlackCommandContext, SlackDeps } from "../deps.js";
+import { logFailure } from "../log-failure.js";
 import { postEphemeral, slackErrorCode, updateMessage } from "../send/post.js";
 import {
   analyseInPlace,
@@ -33,21 +34,6 @@ export function jobFailedText(name: string | undefined): string {
 /** The one line the uploader gets when the shared file can no longer be read from Slack. */
 export function fileGoneText(): string {
   return ":warning: I couldn't read your file from Slack any more (was it deleted?); share it again to have it analysed.";
-}
-
-/**
- * A failure for the log without personal data: error messages can quote a file's rows or a
- * user's name, so only the error's class, Slack's error code and the stack frames are kept.
- */
-export function describeJobError(error: unknown): string {
-  if (!(error instanceof Error)) return `a thrown ${typeof error}`;
-  const code = slackErrorCode(error) ?? (error as { code?: unknown }).code;
-  const frames = (error.stack ?? "")
-    .split("\n")
-    .filter((line) => /^\s+at /.test(line))
-    .slice(0, 8)
-    .map((line) => line.trim());
-  return [`${error.name}${typeof code === "string" ? ` (${code})` : ""}`, ...frames].join("\n  ");
 }
 
 function jobRef(job: AnalyseUploadJob): string {
@@ -120,13 +106,9 @@ export function analyseUploadWorker(deps: SlackDeps, client: WebClient) {
         client,
       );
     } catch (error) {
-      logger.error(
-        `dealdesk: analyse-upload job for ${jobRef(job)} failed: ${describeJobError(error)}`,
-      );
+      logFailure(logger, `analyse-upload job for ${jobRef(job)}`, error);
       await tellUploader(renderNotice(jobFailedText(name))).catch((e: unknown) =>
-        logger.error(
-          `dealdesk: telling the uploader of ${jobRef(job)} failed: ${describeJobError(e)}`,
-        ),
+        logFailure(logger, `telling the uploader of ${jobRef(job)}`, e),
       );
     }
   };

@@ -13,7 +13,7 @@ import type { Scope } from "../../store/scope.js";
 import type { Store } from "../../store/store.js";
 import type { UploadErrorSummary, UploadFields } from "../../store/uploads.js";
 import type { SlackCommandContext, SlackDeps } from "../deps.js";
-import { logFailure } from "../send/post.js";
+import { logFailure } from "../log-failure.js";
 import { storableOutputs } from "./outputs.js";
 import { rawRowsToCsv, readRawRows } from "./raw-rows.js";
 

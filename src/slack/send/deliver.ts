@@ -11,8 +11,9 @@ import {
   renderReplyBlocks,
   type SlackMessage,
 } from "../blocks/reply-blocks.js";
+import { logFailure } from "../log-failure.js";
 import type { SlackMemory } from "../memory.js";
-import { logFailure, postEphemeral, postMessage, uploadFiles, type Where } from "./post.js";
+import { postEphemeral, postMessage, uploadFiles, type Where } from "./post.js";
 
 type WebClient = webApi.WebClient;
 
@@ -76,7 +77,10 @@ export async function deliver(
   );
 }
 
-/** Runs `work` and delivers its outcome; anything thrown becomes the one-line internal error. */
+/**
+ * Runs `work` and delivers its outcome; anything thrown becomes the one-line internal error.
+ * `what` names the work in the log by ids (message ts, user, channel), never by what was typed.
+ */
 export async function answerSafely(
   d: Delivery,
   what: string,

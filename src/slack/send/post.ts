@@ -1,9 +1,9 @@
 /**
  * Sending to Slack: results in the channel or thread, errors to the requester alone (ephemeral),
- * files with files.uploadV2 in the result's thread. Every failure of Slack itself is logged here,
- * never shown with its internals.
+ * files with files.uploadV2 in the result's thread. A failure of Slack itself is thrown to the
+ * caller, which logs it with src/slack/log-failure.ts and never shows its internals.
  */
-import type { Logger, types, webApi } from "@slack/bolt";
+import type { types, webApi } from "@slack/bolt";
 import type { ReplyFile } from "../../commands/reply.js";
 import type { SlackMessage } from "../blocks/reply-blocks.js";
 import type { Block } from "../blocks/types.js";
@@ -87,10 +87,4 @@ export function slackErrorCode(error: unknown): string | undefined {
   if (typeof error !== "object" || error === null || !("data" in error)) return undefined;
   const data = (error as { data?: { error?: unknown } }).data;
   return typeof data?.error === "string" ? data.error : undefined;
-}
-
-/** Logs an internal failure with its details; the user only ever sees INTERNAL_ERROR. */
-export function logFailure(logger: Logger, what: string, error: unknown): void {
-  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  logger.error(`dealdesk: ${what} failed: ${detail}`);
 }

@@ -20,15 +20,10 @@ import {
   ANALYSE_UPLOAD_RETRY_LIMIT,
   encodeAnalyseUploadJob,
 } from "../jobs/payload.js";
+import { logFailure } from "../log-failure.js";
 import { saveAnalysedUpload } from "../saving/save.js";
 import { resultMessage } from "../send/deliver.js";
-import {
-  logFailure,
-  postEphemeral,
-  postMessage,
-  updateMessage,
-  uploadFiles,
-} from "../send/post.js";
+import { postEphemeral, postMessage, updateMessage, uploadFiles } from "../send/post.js";
 import { downloadSlackFile } from "./download.js";
 import { looksLikeSpreadsheetName, sniffSpreadsheet } from "./sniff.js";
 
