@@ -1,7 +1,9 @@
 /**
- * What a file is, judged by its bytes rather than its name: an XLSX workbook (a ZIP), text to read
- * as CSV (UTF-8 with or without BOM, UTF-16 with BOM, or Windows-1252 as a fallback), or something
- * we can't read (empty, an old .xls, a PDF or other binary).
+ * The one content sniffer. What a file is, judged by its bytes rather than its name: an XLSX
+ * workbook (a ZIP), text to read as CSV (UTF-8 with or without BOM, UTF-16 with BOM, or
+ * Windows-1252 as a fallback), or something we can't read (empty, an old .xls, a PDF or other
+ * binary). Also what a name claims, and whether text starts with a delimited header, so a front
+ * end that checks a file before reading it (Slack's uploads) asks the same questions the reader does.
  */
 import { fail, ok, type Result } from "../core/result.js";
 
@@ -73,4 +75,21 @@ export function sniff(bytes: Uint8Array, fileName: string): Result<Sniffed> {
   }
   if (isBinaryText(text)) return notCsv("binary data");
   return ok({ type: "text", text, notes });
+}
+
+/** What a file's name says it is: dealdesk reads .csv, .tsv and .txt as text and .xlsx workbooks. */
+export type SpreadsheetKind = "csv" | "xlsx";
+
+const CSV_NAME = /\.(csv|tsv|txt)$/i;
+const XLSX_NAME = /\.xlsx$/i;
+
+export function kindFromName(name: string): SpreadsheetKind | undefined {
+  if (XLSX_NAME.test(name)) return "xlsx";
+  return CSV_NAME.test(name) ? "csv" : undefined;
+}
+
+/** Whether the first line separates columns (comma, semicolon or tab): one column is no table. */
+export function hasDelimitedFirstLine(text: string): boolean {
+  const firstLine = text.replace(/^\uFEFF/, "").split(/\r?\n/)[0] ?? "";
+  return /[,;\t]/.test(firstLine);
 }

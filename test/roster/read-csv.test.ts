@@ -7,8 +7,6 @@ import {
   parseRecords,
   readCsv,
 } from "../../src/roster/read-csv.js";
-import { sniff } from "../../src/roster/sniff.js";
-import { csvBytes } from "./fixtures.js";
 
 function table(text: string) {
   const r = readCsv(text, "f.csv");
@@ -95,35 +93,6 @@ describe("readCsv", () => {
   it("reports a blank file as empty", () => {
     const r = readCsv("\n  \n", "s.csv");
     expect(!r.ok && r.issues[0]?.message).toBe("s.csv is empty.");
-  });
-});
-
-describe("sniff", () => {
-  it("strips a UTF-8 BOM", () => {
-    const r = sniff(csvBytes("\uFEFFa,b\n"), "f.csv");
-    expect(r.ok && r.value.type === "text" && r.value.text).toBe("a,b\n");
-  });
-
-  it("reads UTF-16LE text with a BOM (Excel's Unicode Text)", () => {
-    const body = Buffer.from("a\tb\nJosé\t1\n", "utf16le");
-    const r = sniff(new Uint8Array([0xff, 0xfe, ...body]), "f.txt");
-    expect(r.ok && r.value.type === "text" && r.value.text).toBe("a\tb\nJosé\t1\n");
-  });
-
-  it("falls back to Windows-1252 for invalid UTF-8, with a note", () => {
-    // "José" in Windows-1252: é is the single byte 0xE9.
-    const r = sniff(new Uint8Array([0x4a, 0x6f, 0x73, 0xe9, 0x0a]), "f.csv");
-    expect(r.ok && r.value.type === "text" && r.value.text).toBe("José\n");
-    expect(r.ok && r.value.type === "text" && r.value.notes).toEqual([
-      "not valid UTF-8, so read as Windows-1252 text; check accented names",
-    ]);
-  });
-
-  it("recognises a ZIP as XLSX whatever the name", () => {
-    expect(sniff(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0]), "data.csv")).toEqual({
-      ok: true,
-      value: { type: "xlsx" },
-    });
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { acceptSpreadsheet } from "../../src/slack/uploads/accept-spreadsheet.js";
 import { allowedFileHosts, allowedFileUrl } from "../../src/slack/uploads/hosts.js";
-import { sniffSpreadsheet } from "../../src/slack/uploads/sniff.js";
 
 const hosts = allowedFileHosts(["127.0.0.1:9000", "Files.Gov.Example"]);
 const text = (s: string) => new TextEncoder().encode(s);
@@ -21,17 +21,17 @@ describe("allowedFileUrl", () => {
   });
 });
 
-describe("sniffSpreadsheet", () => {
+describe("acceptSpreadsheet", () => {
   it("accepts CSV text with a delimiter, with or without a BOM, and XLSX by its ZIP magic", () => {
-    expect(sniffSpreadsheet("a.csv", text("user,start\nann,1\n"))).toEqual({
+    expect(acceptSpreadsheet("a.csv", text("user,start\nann,1\n"))).toEqual({
       ok: true,
       kind: "csv",
     });
-    expect(sniffSpreadsheet("a.tsv", text("\uFEFFuser\tstart\n"))).toEqual({
+    expect(acceptSpreadsheet("a.tsv", text("\uFEFFuser\tstart\n"))).toEqual({
       ok: true,
       kind: "csv",
     });
-    expect(sniffSpreadsheet("a.xlsx", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1]))).toEqual({
+    expect(acceptSpreadsheet("a.xlsx", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1]))).toEqual({
       ok: true,
       kind: "xlsx",
     });
@@ -45,13 +45,13 @@ describe("sniffSpreadsheet", () => {
     ["a.csv", text("a,b\u0000c\n"), "upload.not_csv"],
     ["a.csv", new Uint8Array(), "upload.not_csv"],
   ])("refuses %s with %o", (name, bytes, code) => {
-    const r = sniffSpreadsheet(name, bytes);
+    const r = acceptSpreadsheet(name, bytes);
     expect(r.ok === false && r.issue.code).toBe(code);
   });
 
   it("does not reject a long file whose 64 KiB boundary cuts a multi-byte character", () => {
     // "a,é\n" is 5 bytes; 65,536 = 13,107 × 5 + 1, so the cut falls inside an é.
     const big = text(`a,b\n${"a,é\n".repeat(20_000)}`);
-    expect(sniffSpreadsheet("big.csv", big)).toEqual({ ok: true, kind: "csv" });
+    expect(acceptSpreadsheet("big.csv", big)).toEqual({ ok: true, kind: "csv" });
   });
 });

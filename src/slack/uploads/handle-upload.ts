@@ -24,8 +24,8 @@ import { logFailure } from "../log-failure.js";
 import { saveAnalysedUpload } from "../saving/save.js";
 import { resultMessage } from "../send/deliver.js";
 import { postEphemeral, postMessage, updateMessage, uploadFiles } from "../send/post.js";
+import { acceptSpreadsheet, looksLikeSpreadsheetName } from "./accept-spreadsheet.js";
 import { downloadSlackFile } from "./download.js";
-import { looksLikeSpreadsheetName, sniffSpreadsheet } from "./sniff.js";
 
 type WebClient = webApi.WebClient;
 
@@ -133,7 +133,7 @@ export async function fetchCheckedFile(
       ),
     };
   }
-  const sniff = sniffSpreadsheet(info.name, download.bytes);
+  const sniff = acceptSpreadsheet(info.name, download.bytes);
   if (!sniff.ok) {
     return {
       ok: false,
