@@ -2,51 +2,19 @@
  * The buttons under a result. Each acknowledges at once, then answers in the result's thread;
  * anything that can't be done is said to the clicker alone.
  */
-import type {
-  AllMiddlewareArgs,
-  BlockButtonAction,
-  SlackActionMiddlewareArgs,
-  types,
-} from "@slack/bolt";
+import type { types } from "@slack/bolt";
 import { type Reply, replied } from "../../commands/reply.js";
 import type { Deal } from "../../drafting/deal-schema.js";
-import { decodeValue } from "../blocks/buttons.js";
+import { answerAndSave, answerText } from "../answering/answer-text.js";
+import { slackContext } from "../answering/slack-context.js";
 import { ratesModal } from "../blocks/rates-modal.js";
 import { renderInternalError, renderNotice, renderWorkingBlocks } from "../blocks/reply-blocks.js";
+import { type ButtonArgs, clicked } from "../buttons/clicked.js";
 import type { SlackDeps } from "../deps.js";
 import { asksReply, briefReply, dealForClick } from "../drafting/draft-replies.js";
 import { logFailure } from "../log-failure.js";
-import { answerSafely, type Delivery, deliver, deliverError } from "../send/deliver.js";
+import { answerSafely, deliver, deliverError } from "../send/deliver.js";
 import { postMessage, uploadFiles } from "../send/post.js";
-import { answerAndSave, answerText, slackContext } from "./answer.js";
-
-type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
-
-interface Clicked {
-  readonly value: ReturnType<typeof decodeValue>;
-  readonly scope: { teamId: string; channelId: string };
-  readonly delivery: Delivery;
-}
-
-function clicked(args: ButtonArgs, deps: SlackDeps): Clicked | undefined {
-  const { body, action, client, logger } = args;
-  const channel = body.channel?.id;
-  const teamId = body.team?.id ?? body.user.team_id;
-  if (!channel || !teamId) return undefined;
-  const message = body.message as { ts?: string; thread_ts?: string } | undefined;
-  const threadTs = message?.thread_ts ?? message?.ts;
-  return {
-    value: decodeValue(action.value),
-    scope: { teamId, channelId: channel },
-    delivery: {
-      client,
-      logger,
-      memory: deps.memory,
-      where: { channel, ...(threadTs ? { threadTs } : {}) },
-      userId: body.user.id,
-    },
-  };
-}
 
 export function showWorkingHandler(deps: SlackDeps) {
   return async (args: ButtonArgs): Promise<void> => {

@@ -3,13 +3,13 @@
  * commands can't be used in threads, so the answer is a top-level message with its own thread.
  */
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
+import { answerAndSave } from "../answering/answer-text.js";
 import { isForgetRequest } from "../blocks/forget-blocks.js";
 import { readSlackText } from "../blocks/text.js";
 import type { SlackDeps } from "../deps.js";
+import { offerForget } from "../forget/offer-forget.js";
 import { answerSafely, type Delivery } from "../send/deliver.js";
 import { slackBlocks } from "../send/post.js";
-import { answerAndSave } from "./answer.js";
-import { offerForget } from "./forget.js";
 
 export function dealCommandHandler(deps: SlackDeps) {
   return async ({

@@ -7,6 +7,7 @@
  */
 import type { webApi } from "@slack/bolt";
 import type { CommandOutcome } from "../../commands/reply.js";
+import { slackContext } from "../answering/slack-context.js";
 import {
   renderErrorBlocks,
   renderInternalError,
@@ -14,7 +15,6 @@ import {
   type SlackMessage,
 } from "../blocks/reply-blocks.js";
 import type { SlackCommandContext, SlackDeps } from "../deps.js";
-import { slackContext } from "../handlers/answer.js";
 import {
   ANALYSE_UPLOAD_JOB,
   ANALYSE_UPLOAD_RETRY_LIMIT,

@@ -7,25 +7,12 @@
 import type { ChannelDeal } from "../../commands/deal/set.js";
 import type { CommandOutcome } from "../../commands/reply.js";
 import type { DealScope } from "../deal-context.js";
-import { chatContext, contextFor, runSet } from "../deal-context.js";
-import type { SlackCommandContext, SlackDeps } from "../deps.js";
+import { runSet } from "../deal-context.js";
+import type { SlackDeps } from "../deps.js";
 import { saveTypedAnalysis } from "../saving/save.js";
+import { slackContext } from "./slack-context.js";
 
 const HELP_WORDS = new Set(["help", "h", "?", "--help"]);
-
-export async function slackContext(
-  deps: SlackDeps,
-  scope: DealScope,
-  userId: string,
-): Promise<SlackCommandContext> {
-  const deal = await deps.deals.get(scope);
-  return {
-    ...chatContext(contextFor(deps.baseContext, deal)),
-    scope,
-    userId,
-    ...(deal ? { deal } : {}),
-  };
-}
 
 export async function answerText(
   text: string,
