@@ -3,7 +3,6 @@
  * channel's deal, a known command to the command layer with the channel's currency, and any
  * other text to `ask` (a question in plain words) when that command is present.
  */
-
 import type { ChannelDeal } from "../../commands/deal/set.js";
 import type { CommandOutcome } from "../../commands/reply.js";
 import type { DealScope } from "../deal-context.js";
