@@ -28,15 +28,15 @@ export function storedDealContext(store: Store, now: () => Date): DealContextSto
         scope,
         {
           // Fields `/deal set` does not edit are kept; the rates are replaced as given.
-          tiers: previous?.tiers,
-          termYears: previous?.termYears,
-          cap: previous?.cap,
-          renewalDate: previous?.renewalDate,
-          notes: previous?.notes,
+          ...(previous?.tiers ? { tiers: previous.tiers } : {}),
+          ...(previous?.termYears !== undefined ? { termYears: previous.termYears } : {}),
+          ...(previous?.cap ? { cap: previous.cap } : {}),
+          ...(previous?.renewalDate ? { renewalDate: previous.renewalDate } : {}),
+          ...(previous?.notes !== undefined ? { notes: previous.notes } : {}),
           vendor: deal.vendor,
           currency: deal.currency,
-          namedRate: deal.namedRate,
-          concurrentRate: deal.concurrentRate,
+          ...(deal.namedRate ? { namedRate: deal.namedRate } : {}),
+          ...(deal.concurrentRate ? { concurrentRate: deal.concurrentRate } : {}),
         },
         stamp,
       );

@@ -14,7 +14,7 @@ import type { SlackDeps } from "../deps.js";
 import { asksReply, briefReply, dealForClick } from "../drafting/draft-replies.js";
 import { logFailure } from "../log-failure.js";
 import { answerSafely, deliver, deliverError } from "../send/deliver.js";
-import { postMessage, uploadFiles } from "../send/post.js";
+import { postMessage, threadOf, uploadFiles } from "../send/post.js";
 
 export function showWorkingHandler(deps: SlackDeps) {
   return async (args: ButtonArgs): Promise<void> => {
@@ -40,11 +40,7 @@ export function showWorkingHandler(deps: SlackDeps) {
       const message = renderWorkingBlocks(reply);
       const ts = await postMessage(c.delivery.client, c.delivery.where, message);
       if (message.overflow) {
-        await uploadFiles(
-          c.delivery.client,
-          { channel: c.delivery.where.channel, threadTs: c.delivery.where.threadTs ?? ts },
-          [message.overflow],
-        );
+        await uploadFiles(c.delivery.client, threadOf(c.delivery.where, ts), [message.overflow]);
       }
     } catch (error) {
       logFailure(args.logger, "Show working", error);

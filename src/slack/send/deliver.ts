@@ -13,7 +13,7 @@ import {
 } from "../blocks/reply-blocks.js";
 import { logFailure } from "../log-failure.js";
 import type { SlackMemory } from "../memory.js";
-import { postEphemeral, postMessage, uploadFiles, type Where } from "./post.js";
+import { postEphemeral, postMessage, threadOf, uploadFiles, type Where } from "./post.js";
 
 type WebClient = webApi.WebClient;
 
@@ -70,11 +70,7 @@ export async function deliver(
     return;
   }
   const files = [...(outcome.reply.files ?? []), ...(message.overflow ? [message.overflow] : [])];
-  await uploadFiles(
-    d.client,
-    { channel: d.where.channel, threadTs: d.where.threadTs ?? ts },
-    files,
-  );
+  await uploadFiles(d.client, threadOf(d.where, ts), files);
 }
 
 /**

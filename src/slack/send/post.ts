@@ -20,6 +20,12 @@ export interface Where {
   readonly threadTs?: string;
 }
 
+/** Where a message's files and follow-ups go: its own thread, else the thread of the message `ts`. */
+export function threadOf(where: Where, ts: string | undefined): Where {
+  const threadTs = where.threadTs ?? ts;
+  return { channel: where.channel, ...(threadTs ? { threadTs } : {}) };
+}
+
 /** Posts a message and returns its ts (the thread for its files and follow-ups). */
 export async function postMessage(
   client: WebClient,
