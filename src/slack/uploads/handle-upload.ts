@@ -304,7 +304,7 @@ export async function analyseInPlace(
   deps.memory.noteAnalysis(a.userId, {
     scope: a.scope,
     headline: outcome.reply.headline,
-    at: new Date(),
+    at: deps.now(),
   });
   if (!attached) {
     await postEphemeral(client, a.where, a.userId, renderNotice(filesNotAttachedText(files)));
