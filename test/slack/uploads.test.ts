@@ -151,6 +151,35 @@ describe("file shares", () => {
     expect(callsSince(from, "files.info")).toHaveLength(1);
   });
 
+  it("ignores the bot's own uploads (no files.info, no analysis, no upload loop)", async () => {
+    const from = h.fake.calls.length;
+    const own = "FBOTOWN";
+    const url = h.fake.serve("flagged-users.csv", new TextEncoder().encode(CSV));
+    h.fake.describe({
+      id: own,
+      name: "flagged-users.csv",
+      size: CSV.length,
+      url,
+      channel: "C1",
+      ts: "1.3",
+    });
+    await sendEvent(h.url, {
+      type: "file_shared",
+      file_id: own,
+      user_id: "UBOT",
+      channel_id: "C1",
+      file: { id: own },
+      event_ts: "1700001000.000009",
+    });
+    // A person's file shared after it is looked up; by then the bot's would have been too.
+    const { id } = await share("later.csv", new TextEncoder().encode(CSV));
+    await h.fake.waitFor(
+      () => callsSince(from, "files.info").some((c) => c.args.file === id),
+      "the person's file",
+    );
+    expect(callsSince(from, "files.info").map((c) => c.args.file)).toEqual([id]);
+  });
+
   it("does not download from a host that is not on the allow-list", async () => {
     const from = h.fake.calls.length;
     const requests = h.fake.fileRequests.length;

@@ -1,4 +1,8 @@
-/** `file_shared`: a file shared in a channel or DM where the bot is. */
+/**
+ * `file_shared`: a file shared in a channel or DM where the bot is. The bot's own uploads (its
+ * named-users.csv, flagged-users.csv, charts) announce themselves the same way; analysing them
+ * would answer with more uploads, in a loop, so they are ignored.
+ */
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { SlackDeps } from "../deps.js";
 import { handleSharedFile } from "../uploads/handle-upload.js";
@@ -8,7 +12,9 @@ export function fileSharedHandler(deps: SlackDeps) {
     event,
     body,
     client,
+    context,
   }: SlackEventMiddlewareArgs<"file_shared"> & AllMiddlewareArgs) => {
+    if (context.botUserId !== undefined && event.user_id === context.botUserId) return;
     await handleSharedFile(
       {
         fileId: event.file_id,
