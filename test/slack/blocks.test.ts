@@ -124,3 +124,24 @@ describe("text helpers", () => {
     expect(decodeValue(encodeValue({ r: "id", t: "x".repeat(1901) }))).toEqual({ r: "id" });
   });
 });
+
+describe("text Slack receives", () => {
+  it("escapes the top-level text like the blocks, so a typed <!channel> cannot ping", () => {
+    // What `/deal set vendor <!channel> & co` puts in a headline once Slack's escaping is undone.
+    const m = renderReplyBlocks(reply({ headline: "Deal for <!channel> & co: £70/mo named." }));
+    expect(m.text).toBe("Deal for &lt;!channel&gt; &amp; co: £70/mo named.");
+    const first = m.blocks[0];
+    expect(first?.type === "section" && first.text.text).toBe(
+      "Deal for &lt;!channel&gt; &amp; co: £70/mo named.",
+    );
+  });
+
+  it("drops control characters and bidirectional overrides, keeping line breaks", () => {
+    const m = renderReplyBlocks(reply({ headline: "Pay \u202E000,07£\u202C or \u0007£70,000." }));
+    expect(m.text).toBe("Pay 000,07£ or £70,000.");
+    const e = renderErrorBlocks(
+      rejected("split", [{ code: "x", message: "bad\u2066 <@U1>\u2069 file" }], "split FILE"),
+    );
+    expect(e.text).toBe(":warning: split: bad &lt;@U1&gt; file");
+  });
+});

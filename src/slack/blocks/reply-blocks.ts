@@ -82,8 +82,9 @@ function noteBlocks(notes: readonly string[]): Block[] {
   ).map((c) => ({ type: "context", elements: [mrkdwn(c)] }));
 }
 
+/** The top-level `text` (notifications, screen readers): escaped like every block, so it cannot ping. */
 export function fallbackText(headline: string): string {
-  return clip(headline, LIMITS.fallbackText);
+  return escapeMrkdwn(clip(headline, LIMITS.fallbackText));
 }
 
 /** Fits the body and the actions into 50 blocks, moving the whole answer to a file if needed. */

@@ -1,8 +1,22 @@
 /** Text helpers for Block Kit: escaping for mrkdwn and splitting long text within a limit. */
 
-/** Slack's mrkdwn reserves &, < and >; everything else a reply says is shown as typed. */
+/**
+ * Control characters (but tab and line breaks) and the bidirectional overrides and isolates, which
+ * can make a figure or a file name read differently from what it is.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * Slack's mrkdwn reserves &, < and > (`<!channel>` would ping everyone); everything else a reply
+ * says is shown as typed, less the invisible characters above.
+ */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return text
+    .replace(INVISIBLE, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;");
 }
 
 /** Undoes Slack's escaping of what a user typed, and reduces links and mentions to their text. */
