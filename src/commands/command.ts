@@ -1,8 +1,11 @@
 import type { CommandContext } from "./context.js";
 import type { CommandOutcome } from "./reply.js";
 
-/** One user command: parses its own text (without the command word) and returns a reply. */
-export interface Command {
+/**
+ * What `help`, "did you mean" and dispatch need to know about a command without loading it: kept in
+ * each command's info.ts so the registry can list every command and load only the one that runs.
+ */
+export interface CommandInfo {
   readonly name: string;
   readonly aliases: readonly string[];
   /** One line for `help`. */
@@ -13,6 +16,10 @@ export interface Command {
   readonly examples: readonly string[];
   /** Longer help: every option and the assumptions the command makes. */
   readonly help: readonly string[];
+}
+
+/** One user command: parses its own text (without the command word) and returns a reply. */
+export interface Command extends CommandInfo {
   /** Calculators answer at once; work that needs I/O (a DOCX, a solver, a model) may be async. */
   run(text: string, ctx: CommandContext): CommandOutcome | Promise<CommandOutcome>;
 }

@@ -15,13 +15,10 @@ import type { Command } from "../command.js";
 import type { CommandContext, QuestionAnswerer } from "../context.js";
 import { type CommandOutcome, type Reply, rejected, replied } from "../reply.js";
 import { runRoute } from "./calculators.js";
+import { ASK_INFO, EXAMPLE, NAME, USAGE } from "./info.js";
 import type { ModelAnswer } from "./model-answer.js";
 import { fallbackNote, modelNote, sentencesOf } from "./presentation.js";
 import { type Route, routeQuestion } from "./route.js";
-
-const NAME = "ask";
-const USAGE = 'ask "QUESTION"   e.g. ask "is concurrent cheaper for our HR team?"';
-const EXAMPLE = 'ask "what is a sensible renewal cap?"';
 
 const COST_EXAMPLE = "cost 150 named @ 70 + 100 concurrent @ 140 vs 500 named @ 100";
 const TIERS_EXAMPLE = 'tiers 240 --tiers "1-99 @ 75, 100-249 @ 70, 250+ @ 62"';
@@ -215,22 +212,6 @@ async function run(text: string, ctx: CommandContext): Promise<CommandOutcome> {
 }
 
 export const askCommand: Command = {
-  name: NAME,
-  aliases: ["q", "question"],
-  summary:
-    "Answers a licensing question from the knowledge base, with sources, or runs the calculation it describes.",
-  usage: USAGE,
-  examples: [
-    'ask "is concurrent cheaper for our HR team?"',
-    'ask "what is a sensible renewal cap?"',
-    'ask "what would 150 named at 70 and 100 concurrent at 140 cost against 500 named at 100?"',
-    'ask "renew 294k at a 3% cap for 3 years"',
-  ],
-  help: [
-    "Ask in plain words; the answer is a few sentences from dealdesk's knowledge base, with the articles it came from.",
-    "A question with the numbers of a calculation is run by the calculator instead: seats and prices go to cost, a tier list and a seat count to tiers, an annual amount with a term and a cap or uplift to renewal.",
-    "When the knowledge base has nothing on the question, ask says so in one line rather than guessing.",
-    "With OPENAI_API_KEY set, a model answers instead, calling the same calculators and knowledge search; every figure in its reply must come from a calculator, an article or the question, or the knowledge base's answer is given, with a note saying why.",
-  ],
+  ...ASK_INFO,
   run,
 };

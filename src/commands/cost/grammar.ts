@@ -21,8 +21,7 @@ import {
 import { looksLikeCurrencyCode } from "../grammar/currency.js";
 import { type OptionSpec, parseOptions } from "../grammar/options.js";
 import { tokenize } from "../grammar/tokens.js";
-
-export const COST_EXAMPLE = "150 named @ 70 + 100 concurrent @ 140 vs 500 named @ 100";
+import { COST_EXAMPLE } from "./info.js";
 
 export interface TypedLine {
   /** The line as typed (re-joined), for messages: "150 named @ 70". */

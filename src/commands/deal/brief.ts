@@ -16,9 +16,9 @@ import { type CommandOutcome, rejected, replied } from "../reply.js";
 import { dealData } from "./data.js";
 import { looksLikeJsonPath, readDealFile } from "./deal-file.js";
 import { BRIEF_FORMATS, type BriefFormat, draftBrief } from "./draft-brief.js";
+import { BRIEF_INFO, BRIEF_EXAMPLE as EXAMPLE } from "./info.js";
 
-const NAME = "brief";
-const EXAMPLE = "brief examples/deal.json --format docx --out brief.docx";
+const NAME = BRIEF_INFO.name;
 
 const OPTIONS: readonly OptionSpec[] = [
   { name: "format", bare: true },
@@ -130,22 +130,6 @@ async function run(text: string, ctx: CommandContext): Promise<CommandOutcome> {
 }
 
 export const briefCommand: Command = {
-  name: NAME,
-  aliases: ["report"],
-  summary:
-    "The negotiation brief for a deal: facts, savings waterfall, asks, clauses, leverage and timing (DOCX, Markdown or Slack).",
-  usage: "brief PATH.json [--format docx|md|slack] [--out FILE] [--today YYYY-MM-DD]",
-  examples: [
-    EXAMPLE,
-    "brief examples/deal.json --format md --out brief.md",
-    "brief examples/deal.json --format slack",
-  ],
-  help: [
-    "--format docx (default) writes a Word file; md writes Markdown; slack writes Slack mrkdwn.",
-    "--out FILE names the file (saved under ./out in the terminal, uploaded in Slack). Markdown and Slack text are saved only with --out; otherwise they are in the --json output as text.",
-    "--today YYYY-MM-DD sets the date the start-by countdown is measured from (default: today).",
-    `The start-by date is the renewal date less the notice period less 90 days of runway.`,
-    "The deal file format is described in README.md and shown in examples/deal.json.",
-  ],
+  ...BRIEF_INFO,
   run,
 };

@@ -14,9 +14,9 @@ import { type CommandOutcome, rejected, replied } from "../reply.js";
 import { parseDealRequest } from "./brief.js";
 import { dealData } from "./data.js";
 import { readDealFile } from "./deal-file.js";
+import { EMAIL_INFO, EMAIL_EXAMPLE as EXAMPLE } from "./info.js";
 
-const NAME = "email";
-const EXAMPLE = 'email examples/deal.json --to "Sam Lee" --from "Alex Kim"';
+const NAME = EMAIL_INFO.name;
 
 const OPTIONS: readonly OptionSpec[] = [
   { name: "to", bare: true },
@@ -73,15 +73,6 @@ async function run(text: string, ctx: CommandContext): Promise<CommandOutcome> {
 }
 
 export const emailCommand: Command = {
-  name: NAME,
-  aliases: ["e-mail", "counter"],
-  summary: "A short counter-proposal e-mail to the vendor, built from the asks.",
-  usage: "email PATH.json [--to NAME] [--from NAME] [--today YYYY-MM-DD]",
-  examples: [EXAMPLE, "email examples/deal.json"],
-  help: [
-    "Lists the asks the offer misses or works against, the annual price they lead to, and the clauses chosen in the deal.",
-    "It never shows our money-at-stake figures, fallbacks or walk-away positions.",
-    "Asks for a revised proposal before the notice deadline (renewal date less the notice period) when that is still ahead.",
-  ],
+  ...EMAIL_INFO,
   run,
 };

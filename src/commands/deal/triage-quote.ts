@@ -26,9 +26,7 @@ import { chooseCurrency, looksLikeCurrencyCode } from "../grammar/currency.js";
 import { type OptionSpec, parseOptions } from "../grammar/options.js";
 import { parseTierList } from "../grammar/tier-list.js";
 import { tokenize } from "../grammar/tokens.js";
-
-export const QUOTE_EXAMPLE =
-  'triage 260 @ 62 active 212 tiers "1-99 @ 75, 100-249 @ 70, 250+ @ 62" days 60 day-rate 1200 cap none GBP';
+import { QUOTE_EXAMPLE } from "./info.js";
 
 export const QUOTE_OPTIONS: readonly OptionSpec[] = [
   { name: "seats", bare: true },

@@ -16,11 +16,10 @@ import { type CommandOutcome, type Reply, type ReplyFile, rejected, replied } fr
 import { toCsv } from "../reply-csv.js";
 import { dealData } from "./data.js";
 import { looksLikeJsonPath, readDealFile } from "./deal-file.js";
-import { parseQuote, QUOTE_EXAMPLE } from "./triage-quote.js";
+import { QUOTE_EXAMPLE, TRIAGE_INFO } from "./info.js";
+import { parseQuote } from "./triage-quote.js";
 
-const NAME = "triage";
-const USAGE =
-  'triage PATH.json [--csv] | triage SEATS @ RATE [active N] [tiers "…"] [days N day-rate R] [cap none|5%|cpi-3%] …';
+const { name: NAME, usage: USAGE } = TRIAGE_INFO;
 
 /** One sentence: how many moves the offer misses, and the biggest one with its money. */
 export function triageHeadline(a: DealAnalysis): string {
@@ -164,22 +163,6 @@ async function run(text: string, ctx: CommandContext): Promise<CommandOutcome> {
 }
 
 export const triageCommand: Command = {
-  name: NAME,
-  aliases: ["check"],
-  summary:
-    "The five moves checked against a vendor's offer: covered, missing or against us, with the money at stake.",
-  usage: USAGE,
-  examples: [
-    "triage examples/deal.json",
-    QUOTE_EXAMPLE,
-    "triage 260 @ 62 active 212 core 170 peak 20 pool-rate 124 fixed 45k acceptance cap 5% locked exit",
-  ],
-  help: [
-    "triage deal.json reads a deal description (see examples/deal.json); --csv also saves the asks as asks.csv.",
-    'Typed: SEATS @ RATE, then any of: active N, core N peak N pool-rate R (for the licensing model), tiers "1-99 @ 75, 100-249 @ 70, 250+ @ 62" [graduated], days N day-rate R overrun 40% (time and materials) or fixed PRICE [acceptance] [migration], cap none|5%|cpi-3%|min-3%|list-7% [locked] [exit], years N, renews YYYY-MM-DD, forecast N, bench RATE, vendor NAME, and a currency.',
-    "Statuses: against us (the offer does the opposite), missing (it is silent), not checked (the data is missing), not needed, covered.",
-    "Ranked by value over the term: a yearly saving counts once per year of the term, the renewal cap over the term, the implementation once.",
-    "With no renewal cap, rises are assumed at 7% a year unless assumptions.listUplift says otherwise; the cap we ask for is 3% unless assumptions.askCap says otherwise.",
-  ],
+  ...TRIAGE_INFO,
   run,
 };

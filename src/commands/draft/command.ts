@@ -17,9 +17,7 @@ import { chooseCurrency, looksLikeCurrencyCode } from "../grammar/currency.js";
 import { type OptionSpec, parseOptions } from "../grammar/options.js";
 import { tokenize } from "../grammar/tokens.js";
 import { type CommandOutcome, column, type Reply, rejected, replied } from "../reply.js";
-
-const NAME = "draft";
-const EXAMPLE = "draft renewal-cap --position fallback --set cap=3% --set years=3 --currency GBP";
+import { DRAFT_INFO, EXAMPLE, NAME } from "./info.js";
 
 const OPTIONS: readonly OptionSpec[] = [
   { name: "position", aliases: ["at"], bare: true },
@@ -223,24 +221,6 @@ function run(text: string, ctx: CommandContext): CommandOutcome {
 }
 
 export const draftCommand: SyncCommand = {
-  name: NAME,
-  aliases: ["clause", "clauses"],
-  summary:
-    "Clause language at a negotiating position (preferred, fallback, walk-away), filled with your numbers.",
-  usage:
-    "draft list | draft ID [--position preferred|fallback|fallback-2|walk-away] [--set name=value …] [--currency GBP]",
-  examples: [
-    "draft list",
-    EXAMPLE,
-    "draft breach-notification --position walk-away",
-    "draft audit-rights lookBackMonths=6",
-  ],
-  help: [
-    "draft list: every template with its id, title, category and positions.",
-    "--position: preferred (default), fallback (the first fallback), fallback-2, …, walk-away.",
-    "--set name=value: fill a variable; repeat for each (a bare name=value works too). Unset variables take their documented defaults, listed under Filled in.",
-    "Money variables are written like 45000 or 45k in the --currency (default: the channel's currency); percentages like 3%; dates YYYY-MM-DD.",
-    "The clause text is plain: paste it into an e-mail or a redline. The same templates feed the brief.",
-  ],
+  ...DRAFT_INFO,
   run,
 };

@@ -6,7 +6,7 @@
  */
 import { failAll, ok, type Result } from "../../core/result.js";
 import { type RosterFileRead, readRosterFile } from "../../roster/read-file.js";
-import type { Command } from "../command.js";
+import type { Command, CommandInfo } from "../command.js";
 import type { CommandContext, Progress } from "../context.js";
 import { type CommandOutcome, rejected } from "../reply.js";
 import { readTypedFile } from "../typed-file.js";
@@ -15,31 +15,10 @@ import { parseFileCommand } from "./request.js";
 
 const noProgress: Progress = async () => undefined;
 
-export interface FileCommandSpec {
-  readonly name: string;
-  readonly aliases: readonly string[];
-  readonly summary: string;
-  readonly usage: string;
-  readonly examples: readonly string[];
-  readonly help: readonly string[];
+/** A file command's metadata (from info.ts) and the analysis it insists on. */
+export interface FileCommandSpec extends CommandInfo {
   readonly mode: FileAnalysis;
 }
-
-/** The options every file command accepts, for `help COMMAND`. */
-export const FILE_OPTIONS_HELP: readonly string[] = [
-  "--named 70 --concurrent 140: rates per user / pool seat per month (write 840/yr for a yearly rate); else the channel's deal; without them you get the usage part and a one-line ask.",
-  "--currency GBP (or a bare GBP, or a £/$/€ sign on a rate).",
-  "--headroom 10% (pool on top of the peak, rounded up) or --headroom +5 (seats).",
-  "--force-named a@x.com,b@y.com and --force-concurrent …: people whose licence type is decided by policy (someone typed in --force-named with no sessions still takes a seat).",
-  '--force-named-groups "Service Desk,Managers" and --force-concurrent-groups HR,Finance (need --roster): everyone in those groups who is in the log; a name matches the roster\'s group column, else its role column, ignoring case and spaces.',
-  "Roster VIPs are named by default (--no-vip-policy to plan them like anyone else). Someone forced both named and concurrent is an error; the reply counts each policy: Forced named: 12 (VIP 3, group Service Desk 9).",
-  "--roster roster.csv: a roster alongside a session log (users not in it are flagged; groups give a per-group peak and an agents-and-leads rule of thumb).",
-  "--timeout 30m: a login with no logout ends this long after it (default 30m). --count sessions: overlapping sessions of one person each take a slot (default: counted once).",
-  '--date-format dd/mm | mm/dd when the file can\'t tell; --tz Europe/London for times without a zone (default UTC); --map start="Login Time" (repeat, or a comma list) to name columns; --sheet "Agents" for an XLSX sheet.',
-  "--time-limit 10: seconds the solver may take (the reply states how close to optimal it got).",
-  "Right-sizing: --rate 70 (the licence price), --inactive 60 (days), --occasional 5 (activity below which a user is occasional), --as-of 2026-10-01 (today otherwise).",
-  "Skipped rows are listed (first few) and saved in skipped-rows.csv; named-users.csv and flagged-users.csv hold the people — personal data stays in the files.",
-];
 
 async function readRoster(
   ctx: CommandContext,

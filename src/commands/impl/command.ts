@@ -6,7 +6,8 @@ import { compareImplementation } from "../../core/implementation.js";
 import type { SyncCommand } from "../command.js";
 import type { CommandContext } from "../context.js";
 import { type CommandOutcome, rejected, replied } from "../reply.js";
-import { EXAMPLE, NAME, parseImplementation } from "./grammar.js";
+import { parseImplementation } from "./grammar.js";
+import { EXAMPLE, IMPL_INFO, NAME } from "./info.js";
 import { reply } from "./reply.js";
 
 function run(text: string, ctx: CommandContext): CommandOutcome {
@@ -18,23 +19,6 @@ function run(text: string, ctx: CommandContext): CommandOutcome {
 }
 
 export const implementationCommand: SyncCommand = {
-  name: NAME,
-  aliases: ["implementation"],
-  summary: "Fixed-price implementation against time and materials, with the first-year total cost.",
-  usage:
-    "impl [--fixed PRICE] [--days N --day-rate RATE [--overrun LOW-HIGH%]] [--annual SUBSCRIPTION] [CURRENCY]",
-  examples: [
-    "impl fixed 45k days 60 rate 1200 overrun 10-40% annual 294k GBP",
-    EXAMPLE,
-    "impl days 40 rate $1,000 overrun 0-25%",
-  ],
-  help: [
-    "--fixed PRICE: the vendor's fixed price for the implementation (45k, £45,000).",
-    "--days N --day-rate RATE: time and materials; the estimate is days × day rate.",
-    "--overrun LOW-HIGH%: how far T&M may run over the estimate, e.g. 10-40%; a single 30% means 0 to 30%.",
-    "--annual AMOUNT: the first-year subscription (write /mo for a monthly figure), giving the first-year total cost of ownership.",
-    "Which is cheaper is judged at the T&M estimate; the worst case is the high end of the overrun.",
-    "Options work with or without dashes: `impl fixed 45k days 60 rate 1200 overrun 10-40%`. The currency comes from a £/$/€ sign, a code such as GBP, or --currency.",
-  ],
+  ...IMPL_INFO,
   run,
 };

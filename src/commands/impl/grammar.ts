@@ -11,10 +11,7 @@ import { type CurrencySign, parseAmount, type TypedAmount } from "../grammar/amo
 import { chooseCurrency, looksLikeCurrencyCode } from "../grammar/currency.js";
 import { type OptionSpec, parseOptions } from "../grammar/options.js";
 import { tokenize } from "../grammar/tokens.js";
-
-export const NAME = "impl";
-export const EXAMPLE =
-  "impl --fixed 45k --days 60 --day-rate 1200 --overrun 10-40% --annual 294k GBP";
+import { EXAMPLE } from "./info.js";
 
 const OPTIONS: readonly OptionSpec[] = [
   { name: "currency", bare: true },

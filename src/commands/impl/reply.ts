@@ -7,7 +7,8 @@ import { formatMoney, type Money, moneyJson, toDecimal } from "../../core/money.
 import { formatPercent, percentNumber } from "../../core/percent.js";
 import { add, ONE, type Ratio, toDecimalString, toNumber } from "../../core/ratio.js";
 import { column, type Reply } from "../reply.js";
-import { type ImplementationRequest, NAME } from "./grammar.js";
+import type { ImplementationRequest } from "./grammar.js";
+import { NAME } from "./info.js";
 
 const pct = (r: Ratio): string => formatPercent(r, 2);
 const money = (m: Money): string => formatMoney(m);

@@ -11,11 +11,7 @@ import { type CurrencySign, parseAmount, parseCount, parsePercent } from "../gra
 import { chooseCurrency, looksLikeCurrencyCode } from "../grammar/currency.js";
 import { type OptionSpec, type ParsedOptions, parseOptions } from "../grammar/options.js";
 import { tokenize } from "../grammar/tokens.js";
-
-export const NAME = "renewal";
-export const USAGE =
-  "renewal BASE [CURRENCY] --years N (--cap X% | --cpi A,B,… [--lesser-of X% | --greater-of X%] | --list X%) [--floor X%] [--list X%] [--discount X%]";
-export const EXAMPLE = "renewal 294000 --currency GBP --years 3 --cap 3%";
+import { EXAMPLE } from "./info.js";
 
 const OPTIONS: readonly OptionSpec[] = [
   { name: "currency", bare: true },

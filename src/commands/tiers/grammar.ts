@@ -7,11 +7,7 @@ import { fail, ok, type Result } from "../../core/result.js";
 import type { RatePeriod, TierInput, TierMode } from "../../core/tiers.js";
 import { looksLikeCurrencyCode } from "../grammar/currency.js";
 import type { TypedTier } from "../grammar/tier-list.js";
-
-export const NAME = "tiers";
-export const EXAMPLE = 'tiers 240 --tiers "1-99 @ 75, 100-249 @ 70, 250+ @ 62" --mode all-units';
-export const USAGE =
-  'tiers SEATS --tiers "FROM-TO @ RATE, …, FROM+ @ RATE" [--mode all-units|graduated] [--forecast SEATS --within MONTHS] [--currency GBP]';
+import { EXAMPLE } from "./info.js";
 
 export const OPTIONS = [
   { name: "tiers", aliases: ["book", "prices", "price-book"] },
