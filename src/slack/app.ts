@@ -1,11 +1,12 @@
 /**
  * Builds the Bolt app: Socket Mode when an app token is set, otherwise the HTTP receiver on
  * /slack/events, where Bolt verifies every request's signature and refuses timestamps more than
- * five minutes old (both left on, and tested).
+ * five minutes old, and future-requests.ts refuses those more than five minutes ahead (tested).
  */
 import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver, webApi } from "@slack/bolt";
 import type { SlackConfig } from "./config.js";
 import type { SlackDeps } from "./deps.js";
+import { refuseFutureRequests } from "./future-requests.js";
 import { registerListeners } from "./listeners/index.js";
 
 export const EVENTS_PATH = "/slack/events";
@@ -25,8 +26,8 @@ export function buildSlackApp(build: AppBuild): App {
     ...(build.logger ? { logger: build.logger } : {}),
     logLevel: build.logLevel ?? LogLevel.INFO,
   };
-  const receiver = config.appToken
-    ? new SocketModeReceiver({ appToken: config.appToken, ...logging })
+  const http = config.appToken
+    ? undefined
     : new HTTPReceiver({
         signingSecret: config.signingSecret ?? "",
         endpoints: EVENTS_PATH,
@@ -36,6 +37,9 @@ export function buildSlackApp(build: AppBuild): App {
         processBeforeResponse: false,
         ...logging,
       });
+  // The server HTTPReceiver starts calls this property for every request.
+  if (http) http.requestListener = refuseFutureRequests(http.requestListener, Date.now);
+  const receiver = http ?? new SocketModeReceiver({ appToken: config.appToken ?? "", ...logging });
   const app = new App({
     token: config.botToken,
     receiver,

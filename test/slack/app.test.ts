@@ -77,6 +77,18 @@ describe("/deal through the HTTP receiver", () => {
     expect(h.fake.calls.slice(from).filter((c) => c.method.startsWith("chat."))).toEqual([]);
   });
 
+  it("refuses a correctly signed request dated more than five minutes ahead, as a stale one", async () => {
+    const from = h.fake.calls.length;
+    const body = slashBody(COST, { responseUrl: `${h.fake.origin}/respond/future` });
+    expect((await sendSlash(h.url, body, "future")).status).toBe(401);
+    // Four minutes ahead is within the window (a server clock a little behind Slack's).
+    expect((await sendSlash(h.url, body, "soon")).status).toBe(200);
+    const answered = await nextCall("chat.postMessage", from);
+    expect(answered.args.text).toContain("£");
+    // Only the request within the window was answered.
+    expect(h.fake.calls.slice(from).filter((c) => c.method === "chat.postMessage")).toHaveLength(1);
+  });
+
   it("shows a bad input's message and fix to the requester alone", async () => {
     const from = h.fake.calls.length;
     await slash("cost 150 named @ x", "C9", "U7");

@@ -139,9 +139,13 @@ describe("text Slack receives", () => {
   it("drops control characters and bidirectional overrides, keeping line breaks", () => {
     const m = renderReplyBlocks(reply({ headline: "Pay \u202E000,07£\u202C or \u0007£70,000." }));
     expect(m.text).toBe("Pay 000,07£ or £70,000.");
-    const e = renderErrorBlocks(
-      rejected("split", [{ code: "x", message: "bad\u2066 <@U1>\u2069 file" }], "split FILE"),
+    const outcome = rejected(
+      "split",
+      [{ code: "x", message: "bad\u2066 <@U1>\u2069 file" }],
+      "split FILE",
     );
+    if (outcome.ok) throw new Error("expected a refusal");
+    const e = renderErrorBlocks(outcome);
     expect(e.text).toBe(":warning: split: bad &lt;@U1&gt; file");
   });
 });

@@ -17,10 +17,12 @@ export async function send(
   url: string,
   body: string,
   contentType: string,
-  sign: "valid" | "none" | "stale" | "wrong" = "valid",
+  sign: "valid" | "none" | "stale" | "future" | "soon" | "wrong" = "valid",
 ): Promise<Sent> {
   const now = Math.floor(Date.now() / 1000);
-  const timestamp = sign === "stale" ? now - 6 * 60 : now;
+  // "future": six minutes ahead (refused); "soon": four minutes ahead, within Slack's window.
+  const skew = { stale: -6 * 60, future: 6 * 60, soon: 4 * 60 } as const;
+  const timestamp = now + (sign in skew ? skew[sign as keyof typeof skew] : 0);
   const headers: Record<string, string> = { "content-type": contentType };
   if (sign !== "none") {
     headers["x-slack-request-timestamp"] = String(timestamp);
