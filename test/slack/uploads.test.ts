@@ -173,10 +173,13 @@ describe("file shares", () => {
     });
     // A person's file shared after it is looked up; by then the bot's would have been too.
     const { id } = await share("later.csv", new TextEncoder().encode(CSV));
+    // Its analysis is finished (files attached, then the result) before the next test starts.
     await h.fake.waitFor(
-      () => callsSince(from, "files.info").some((c) => c.args.file === id),
-      "the person's file",
+      () =>
+        callsSince(from, "chat.update").some((c) => c.args.text === "later.csv has 2 sessions."),
+      "the person's file analysed",
     );
+    expect(callsSince(from, "files.info").some((c) => c.args.file === id)).toBe(true);
     expect(callsSince(from, "files.info").map((c) => c.args.file)).toEqual([id]);
   });
 
@@ -248,28 +251,25 @@ describe("file shares", () => {
   });
 });
 
+/** Shares CSV as s.csv in channel C1 of a harness of its own. */
+async function shareCsvIn(target: Harness, id: string): Promise<void> {
+  const url = target.fake.serve(`${id}-s.csv`, new TextEncoder().encode(CSV));
+  target.fake.describe({ id, name: "s.csv", size: CSV.length, url, channel: "C1", ts: "1.1" });
+  await sendEvent(target.url, {
+    type: "file_shared",
+    file_id: id,
+    user_id: "U1",
+    channel_id: "C1",
+    event_ts: "1",
+  });
+}
+
 describe("files that cannot be attached", () => {
   it("still posts the result and tells the uploader alone which files are missing", async () => {
     const refusing = await startHarness({ analyseUpload: countRows });
     try {
       refusing.fake.refuse("files.getUploadURLExternal", "missing_scope");
-      const id = "FNOATTACH";
-      const url = refusing.fake.serve("s.csv", new TextEncoder().encode(CSV));
-      refusing.fake.describe({
-        id,
-        name: "s.csv",
-        size: CSV.length,
-        url,
-        channel: "C1",
-        ts: "1.2",
-      });
-      await sendEvent(refusing.url, {
-        type: "file_shared",
-        file_id: id,
-        user_id: "U1",
-        channel_id: "C1",
-        event_ts: "2",
-      });
+      await shareCsvIn(refusing, "FNOATTACH");
       await refusing.fake.waitFor(
         () => refusing.fake.callsOf("chat.postEphemeral").length === 1,
         "the note",
@@ -293,16 +293,7 @@ describe("the default analyser", () => {
   it("says file analysis is not available yet", async () => {
     const plain = await startHarness();
     try {
-      const id = "FDEFAULT";
-      const url = plain.fake.serve("s.csv", new TextEncoder().encode(CSV));
-      plain.fake.describe({ id, name: "s.csv", size: CSV.length, url, channel: "C1", ts: "1.1" });
-      await sendEvent(plain.url, {
-        type: "file_shared",
-        file_id: id,
-        user_id: "U1",
-        channel_id: "C1",
-        event_ts: "1",
-      });
+      await shareCsvIn(plain, "FDEFAULT");
       await plain.fake.waitFor(
         () => plain.fake.callsOf("chat.postEphemeral").length === 1,
         "reply",
