@@ -13,7 +13,7 @@ import { nextCall, slashIn } from "./store-helpers.js";
 const SHARE =
   "I don't open files by path here — share the file in this channel (drag it into Slack) and I'll analyse it";
 const DEAL_FILE =
-  "— type the quote instead, e.g. triage 260 agents at £62 per agent per month, 3 year term, or run it in the dealdesk CLI";
+  "— type the quote instead, e.g. triage 260 @ 62 GBP, or run it in the dealdesk CLI";
 
 describe("paths typed in Slack", () => {
   let h: Harness;

@@ -27,7 +27,7 @@ export async function readDealFile(
     return fail(
       NO_PATHS.code,
       `${NO_PATHS.message} (${path})`,
-      "type the quote instead, e.g. triage 260 agents at £62 per agent per month, 3 year term, or run it in the dealdesk CLI",
+      "type the quote instead, e.g. triage 260 @ 62 GBP, or run it in the dealdesk CLI",
     );
   }
   const read = await ctx.files.read(path, MAX_DEAL_BYTES);

@@ -194,7 +194,7 @@ describe("triage file errors", () => {
       {
         code: "file.paths_not_read_here",
         message: "I don't open files by path here (/etc/deal.json)",
-        hint: "type the quote instead, e.g. triage 260 agents at £62 per agent per month, 3 year term, or run it in the dealdesk CLI",
+        hint: "type the quote instead, e.g. triage 260 @ 62 GBP, or run it in the dealdesk CLI",
       },
     ]);
   });
