@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Benchmarks of typed calculations: how long each chat command takes from text to reply.
-// Target (DESIGN.md): a typed calculation answers in well under a second. Run with `npm run bench`;
+// Target: a typed calculation answers in well under a second. Run with `npm run bench`;
 // results are appended to bench/results/typed-commands.md with the date and the machine.
 import { appendFileSync, existsSync, writeFileSync } from "node:fs";
 import os from "node:os";

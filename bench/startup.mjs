@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Start-up benchmark (ARCHITECTURE.md, "Fast to start"): how long a fresh Node process takes for
+// Start-up benchmark (budget: a one-shot typed calculation within 4× `node -e 0`): how long a
+// fresh Node process takes for
 //   (a) `node -e 0`, the floor no command can beat;
 //   (b) importing dist/commands/registry.js, what every front end pays before its first command;
 //   (c) a one-shot `node dist/cli/main.js cost "…" --currency GBP`, from exec to exit.

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds dist/ only when its sources changed, so `npm start` and `npm run dealdesk` reach the
-// prompt without a 20–40 s compile every time (ARCHITECTURE.md, "Fast to start").
+// prompt without a 20–40 s compile every time.
 //
 // The inputs are every file under src/, the tsconfig files, package.json and package-lock.json.
 // Their paths, sizes and modification times are hashed into dist/.build-stamp after a successful

@@ -1,6 +1,7 @@
 /**
- * "People online over time, pool line at k" (UX.md): the most people online in each slot, the
- * people outside the named set (what the pool must carry) and the pool drawn as a labelled rule.
+ * "People online over time, pool line at k", the first chart under a file's answer: the most
+ * people online in each slot, the people outside the named set (what the pool must carry) and
+ * the pool drawn as a labelled rule.
  */
 import type { TopLevelSpec } from "vega-lite";
 import type { OnlineSeries } from "../core/chart-data.js";

@@ -1,6 +1,7 @@
 /**
- * "Annual cost vs number of named seats" (UX.md): each point names that many users (the plan's
- * first) and pools the rest with the exact pool they need; the plan is marked and labelled.
+ * "Annual cost vs number of named seats", the second chart under a file's answer: each point
+ * names that many users (the plan's first) and pools the rest with the exact pool they need; the
+ * plan is marked and labelled.
  */
 import type { TopLevelSpec } from "vega-lite";
 import type { CostCurve, CostPoint } from "../core/chart-data.js";

@@ -31,7 +31,7 @@ async function main(): Promise<number> {
   const ctx = serverContext(config.config.defaultCurrency, answerer);
   if (args.rest.length === 0 && !args.help && slackRequested(process.env)) {
     // Each front end loads only when chosen: the Slack app brings Bolt, pg and pg-boss, which a
-    // one-shot command or the console never needs (ARCHITECTURE.md, "Fast to start").
+    // one-shot command or the console never needs, so a typed calculation starts fast.
     const { serveSlack } = await import("./serve-slack.js");
     return serveSlack(process.env, config.config, ctx, (line) => process.stderr.write(`${line}\n`));
   }
