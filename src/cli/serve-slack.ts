@@ -38,7 +38,10 @@ export async function serveSlack(
   }
   const sweep = async () => {
     try {
-      const r = await store.applyRetention({ now: new Date(), days: config.retentionDays });
+      const now = new Date();
+      // Expired claims are ids only; they go daily so the table stays small.
+      await store.claims.sweep(now);
+      const r = await store.applyRetention({ now, days: config.retentionDays });
       if (r.rawRows > 0)
         log(
           `dealdesk: retention deleted ${r.rawRows} raw rows older than ${config.retentionDays} days`,

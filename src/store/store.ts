@@ -1,6 +1,7 @@
 /** The store as the app uses it: one database and a repository for each kind of record. */
 import { type AnalysisRepository, analysisRepository } from "./analyses.js";
 import { type AuditRepository, auditRepository } from "./audit.js";
+import { type ClaimRepository, claimRepository } from "./claims.js";
 import type { Db } from "./db.js";
 import { type DealRepository, dealRepository } from "./deals.js";
 import { type DraftRepository, draftRepository } from "./drafts.js";
@@ -18,6 +19,8 @@ export interface Store {
   readonly analyses: AnalysisRepository;
   readonly drafts: DraftRepository;
   readonly audit: AuditRepository;
+  /** Who acts on a delivery Slack may send twice (across replicas). */
+  readonly claims: ClaimRepository;
   forget(scope: Scope, stamp: Stamp): Promise<ForgetResult>;
   /** What `forget` would delete in this channel now (for the confirmation prompt). */
   countChannel(scope: Scope): Promise<ForgetResult>;
@@ -33,6 +36,7 @@ export function createStore(db: Db): Store {
     analyses: analysisRepository(db),
     drafts: draftRepository(db),
     audit: auditRepository(db),
+    claims: claimRepository(db),
     forget: (scope, stamp) => forgetChannel(db, scope, stamp),
     countChannel: (scope) => countChannel(db, scope),
     applyRetention: (options) => applyRetention(db, options),

@@ -38,7 +38,7 @@ describe("dealdesk db on the embedded database", () => {
     const out = await runDbCli(["db", "status"], config);
     expect(out.exitCode).toBe(1);
     expect(out.stdout).toContain(`Migrations in the embedded database in ${dataDir}/pglite:\n`);
-    expect(out.stdout).toMatch(/ {2}0001_init\.sql {2}pending {2}[0-9a-f]{64}\n/);
+    expect(out.stdout).toMatch(/ {2}0001_init\.sql {2,}pending {2}[0-9a-f]{64}\n/);
     expect(out.stdout).toContain(
       `0 applied, ${names.length} pending.\nRun \`dealdesk db migrate\` to apply the pending ones.\n`,
     );
@@ -58,7 +58,7 @@ describe("dealdesk db on the embedded database", () => {
     const status = await runDbCli(["db", "status"], config);
     expect(status.exitCode).toBe(0);
     expect(status.stdout).toMatch(
-      / {2}0001_init\.sql {2}applied {2}[0-9a-f]{64} {2}applied \d{4}-\d\d-\d\dT/,
+      / {2}0001_init\.sql {2,}applied {2}[0-9a-f]{64} {2}applied \d{4}-\d\d-\d\dT/,
     );
     expect(status.stdout).toContain(`${names.length} applied, 0 pending.\n`);
   }, 30_000);
