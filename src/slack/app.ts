@@ -5,6 +5,8 @@
  */
 import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver, webApi } from "@slack/bolt";
 import type { SlackConfig } from "./config.js";
+import { consoleLogger } from "./console-logger.js";
+import { contentFreeLogger } from "./content-free-logger.js";
 import type { SlackDeps } from "./deps.js";
 import { refuseFutureRequests } from "./future-requests.js";
 import { registerListeners } from "./listeners/index.js";
@@ -22,9 +24,11 @@ export interface AppBuild {
 
 export function buildSlackApp(build: AppBuild): App {
   const { config } = build;
+  const logLevel = build.logLevel ?? LogLevel.INFO;
+  // Bolt shares this logger with its receivers and Web API client, which log payloads at debug.
   const logging = {
-    ...(build.logger ? { logger: build.logger } : {}),
-    logLevel: build.logLevel ?? LogLevel.INFO,
+    logger: contentFreeLogger(build.logger ?? consoleLogger(logLevel)),
+    logLevel,
   };
   const http = config.appToken
     ? undefined
