@@ -12,6 +12,8 @@ export interface PgDbOptions {
   readonly searchPath?: string;
   /** Pool size; a replica rarely needs more than a handful. */
   readonly maxConnections?: number;
+  /** How long a new connection may take before the query fails (default 5 s). */
+  readonly connectTimeoutMs?: number;
 }
 
 const SEARCH_PATH = /^[A-Za-z_][A-Za-z0-9_]*(,\s*[A-Za-z_][A-Za-z0-9_]*)*$/;
@@ -41,6 +43,9 @@ export function openPgDb(options: PgDbOptions): Db {
     connectionString: options.connectionString,
     max: options.maxConnections ?? 5,
     application_name: "dealdesk",
+    // A server that is down or unreachable fails the query within seconds instead of hanging
+    // the answer (and every answer queued behind it); see unavailable.ts.
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
     ...(options.searchPath === undefined
       ? {}
       : { options: `-c search_path=${options.searchPath}` }),
@@ -55,16 +60,25 @@ export function openPgDb(options: PgDbOptions): Db {
     exec: base.exec,
     async transaction(work) {
       const client = await pool.connect();
+      // A checked-out connection the server drops emits "error" on the client, not the pool;
+      // unheard, that would crash the process. The failing query rejects on its own.
+      const dropped = () => {};
+      client.on("error", dropped);
+      let broken: Error | undefined;
       try {
         await client.query("BEGIN");
         const result = await work(queryable(client));
         await client.query("COMMIT");
         return result;
       } catch (error) {
-        await client.query("ROLLBACK").catch(() => {});
+        await client.query("ROLLBACK").catch((e: unknown) => {
+          // The connection is gone: released with an error, the pool discards it.
+          broken = e instanceof Error ? e : new Error("rollback failed");
+        });
         throw error;
       } finally {
-        client.release();
+        client.off("error", dropped);
+        client.release(broken);
       }
     },
     async close() {
