@@ -5,14 +5,10 @@
 import type { Logger, webApi } from "@slack/bolt";
 import type { CommandOutcome } from "../../commands/reply.js";
 import type { ButtonOrigin } from "../blocks/buttons.js";
-import {
-  renderErrorBlocks,
-  renderInternalError,
-  renderReplyBlocks,
-  type SlackMessage,
-} from "../blocks/reply-blocks.js";
+import { renderErrorBlocks, renderReplyBlocks, type SlackMessage } from "../blocks/reply-blocks.js";
 import { logFailure } from "../log-failure.js";
 import type { SlackMemory } from "../memory.js";
+import { failureMessage } from "./failure-message.js";
 import { postEphemeral, postMessage, threadOf, uploadFiles, type Where } from "./post.js";
 
 type WebClient = webApi.WebClient;
@@ -74,7 +70,8 @@ export async function deliver(
 }
 
 /**
- * Runs `work` and delivers its outcome; anything thrown becomes the one-line internal error.
+ * Runs `work` and delivers its outcome; anything thrown becomes one line for the requester
+ * ("storage is unavailable" when the database can't be reached, else the internal error).
  * `what` names the work in the log by ids (message ts, user, channel), never by what was typed.
  */
 export async function answerSafely(
@@ -88,7 +85,7 @@ export async function answerSafely(
   } catch (error) {
     logFailure(d.logger, what, error);
     try {
-      await deliverError(d, renderInternalError());
+      await deliverError(d, failureMessage(error));
     } catch (again) {
       logFailure(d.logger, `${what}: telling the user`, again);
     }
