@@ -1,4 +1,5 @@
 /** The store as the app uses it: one database and a repository for each kind of record. */
+import { type ActionStateRepository, actionStateRepository } from "./action-states.js";
 import { type AnalysisRepository, analysisRepository } from "./analyses.js";
 import { type AuditRepository, auditRepository } from "./audit.js";
 import { type ClaimRepository, claimRepository } from "./claims.js";
@@ -21,6 +22,8 @@ export interface Store {
   readonly audit: AuditRepository;
   /** Who acts on a delivery Slack may send twice (across replicas). */
   readonly claims: ClaimRepository;
+  /** Button state too long for a button value, bound to its channel. */
+  readonly actionStates: ActionStateRepository;
   forget(scope: Scope, stamp: Stamp): Promise<ForgetResult>;
   /** What `forget` would delete in this channel now (for the confirmation prompt). */
   countChannel(scope: Scope): Promise<ForgetResult>;
@@ -37,6 +40,7 @@ export function createStore(db: Db): Store {
     drafts: draftRepository(db),
     audit: auditRepository(db),
     claims: claimRepository(db),
+    actionStates: actionStateRepository(db),
     forget: (scope, stamp) => forgetChannel(db, scope, stamp),
     countChannel: (scope) => countChannel(db, scope),
     applyRetention: (options) => applyRetention(db, options),
