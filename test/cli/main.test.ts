@@ -1,8 +1,11 @@
-/** The real executable, built and run as a user would run it: exit codes and output streams. */
-import { execFileSync, spawnSync } from "node:child_process";
+/**
+ * The real executable, run as a user would run it: exit codes and output streams. dist/ is built
+ * by the global setup (test/global-setup.ts) when its sources changed; types are checked by tsc.
+ */
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const main = `${root}dist/cli/main.js`;
@@ -16,16 +19,6 @@ function run(args: string[], env: Record<string, string> = {}, input = "") {
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
-
-beforeAll(() => {
-  execFileSync(
-    process.execPath,
-    [`${root}node_modules/typescript/bin/tsc`, "-p", "tsconfig.build.json"],
-    {
-      cwd: root,
-    },
-  );
-}, 120_000);
 
 describe("dealdesk executable", () => {
   it("prints its version from package.json", () => {

@@ -1,0 +1,26 @@
+/** What the uploader is told when the pool, not the analysis, is why a file has no answer. */
+import type { CommandOutcome } from "../../commands/reply.js";
+
+type Failed = Extract<CommandOutcome, { ok: false }>;
+
+function failed(code: string, message: string, hint: string): Failed {
+  return { ok: false, command: "upload", issues: [{ code, message, hint }], usage: "help" };
+}
+
+/** The analysis threw, or its thread died (crash, out of memory): logged by thread id. */
+export function analysisFailed(name: string): Failed {
+  return failed(
+    "upload.analysis_failed",
+    `I couldn't finish analysing ${name} because something went wrong inside dealdesk (the details are in its log)`,
+    "share the file again to retry",
+  );
+}
+
+/** The pool is closed: dealdesk is stopping. */
+export function shuttingDown(name: string): Failed {
+  return failed(
+    "upload.shutting_down",
+    `dealdesk is restarting, so I didn't analyse ${name}`,
+    "share it again in a minute",
+  );
+}

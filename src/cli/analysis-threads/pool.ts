@@ -1,0 +1,184 @@
+/**
+ * File analyses off the receiver's thread: a pool of worker threads, each analysing one file at
+ * a time, so a 16 MB session log never delays an ack. The Slack app gets `analyse` as its
+ * `analyseUpload`; it sends the file's bytes (a copy, transferred), the channel's deal and the
+ * clock's "now", and gets back the stages as progress and the outcome.
+ *
+ * Threads start on the first analyses that need them and are kept for the next ones (HiGHS and
+ * the chart fonts load once per thread). A thread that dies mid-analysis (a crash, out of memory)
+ * fails that analysis with an error outcome and is replaced by a new one for the next. Idle
+ * threads do not keep the process alive; `close()` ends them all.
+ */
+import { Worker } from "node:worker_threads";
+import type { CommandOutcome } from "../../commands/reply.js";
+import type { AnalyseUpload, Progress } from "../../slack/deps.js";
+import { describeError } from "../../slack/log-failure.js";
+import { analysisFailed, shuttingDown } from "./failed-outcomes.js";
+import type { AnalysisRequest, ThreadMessage } from "./protocol.js";
+
+export interface AnalysisPoolOptions {
+  /** Most threads at once (analysisThreadCount in thread-count.ts). */
+  readonly threads: number;
+  /** Thread failures, by thread and analysis id only. */
+  readonly log?: (line: string) => void;
+  /** Tests: a thread script of their own (speaking protocol.ts), and the data it starts with. */
+  readonly script?: URL;
+  readonly workerData?: unknown;
+}
+
+export interface AnalysisPool {
+  readonly analyse: AnalyseUpload;
+  /** Ends every thread; analyses still running or queued get a "restarting" outcome. */
+  close(): Promise<void>;
+}
+
+interface Task {
+  readonly request: AnalysisRequest;
+  readonly progress: Progress;
+  /** Stages are shown one at a time and in order, so a late stage never overwrites the result. */
+  chain: Promise<void>;
+  progressFailed: { readonly error: unknown } | undefined;
+  readonly resolve: (outcome: CommandOutcome) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+interface Slot {
+  readonly worker: Worker;
+  /** Kept from the start: a stopped Worker's own threadId reads -1. */
+  readonly threadId: number;
+  task: Task | undefined;
+  error: unknown;
+}
+
+/** The built thread script; from the sources (vitest runs pool.ts) that is dist/'s copy. */
+export function builtThreadScript(): URL {
+  const here = import.meta.url;
+  const built = here.endsWith(".ts") ? here.replace(/\/src\/(?!.*\/src\/)/, "/dist/") : here;
+  return new URL("./thread.js", built);
+}
+
+export function openAnalysisPool(options: AnalysisPoolOptions): AnalysisPool {
+  const log = options.log ?? (() => undefined);
+  const script = options.script ?? builtThreadScript();
+  const slots: Slot[] = [];
+  const queue: Task[] = [];
+  let nextId = 0;
+  let closed = false;
+
+  /** Waits for the stages already sent, then settles: a failed stage fails the analysis, as inline. */
+  const finish = (task: Task, outcome: CommandOutcome) => {
+    void task.chain.then(() => {
+      if (task.progressFailed) task.reject(task.progressFailed.error);
+      else task.resolve(outcome);
+    });
+  };
+
+  const onMessage = (slot: Slot, message: ThreadMessage) => {
+    const task = slot.task;
+    if (!task || message.id !== task.request.id) return;
+    if (message.type === "progress") {
+      task.chain = task.chain.then(async () => {
+        if (task.progressFailed) return;
+        await task.progress(message.text).catch((error: unknown) => {
+          task.progressFailed = { error };
+        });
+      });
+      return;
+    }
+    slot.task = undefined;
+    slot.worker.unref();
+    if (message.type === "failed") {
+      log(`dealdesk: analysis ${message.id} failed in thread ${slot.threadId}: ${message.error}`);
+    }
+    finish(task, message.type === "done" ? message.outcome : analysisFailed(task.request.name));
+    dispatch();
+  };
+
+  const onExit = (slot: Slot, code: number) => {
+    slots.splice(slots.indexOf(slot), 1);
+    const task = slot.task;
+    slot.task = undefined;
+    if (task) {
+      const why = slot.error === undefined ? "" : `, ${describeError(slot.error)}`;
+      if (!closed) {
+        log(
+          `dealdesk: analysis thread ${slot.threadId} stopped (exit code ${code}${why}) during analysis ${task.request.id}; the next analysis gets a new thread`,
+        );
+      }
+      finish(task, closed ? shuttingDown(task.request.name) : analysisFailed(task.request.name));
+    }
+    dispatch();
+  };
+
+  const spawn = (): Slot => {
+    const worker = new Worker(script, { workerData: options.workerData });
+    const slot: Slot = { worker, threadId: worker.threadId, task: undefined, error: undefined };
+    // Referenced only while it analyses: an idle pool never keeps the process alive.
+    worker.unref();
+    worker.on("message", (m: ThreadMessage) => onMessage(slot, m));
+    worker.on("error", (error) => {
+      slot.error = error;
+    });
+    worker.on("messageerror", (error) => {
+      // A message that could not be read back: the analysis has no outcome to give.
+      slot.error = error;
+      void worker.terminate();
+    });
+    worker.on("exit", (code) => onExit(slot, code));
+    slots.push(slot);
+    return slot;
+  };
+
+  const dispatch = () => {
+    while (!closed && queue.length > 0) {
+      const slot =
+        slots.find((s) => s.task === undefined) ??
+        (slots.length < options.threads ? spawn() : undefined);
+      const task = slot ? queue.shift() : undefined;
+      if (!slot || !task) return;
+      slot.task = task;
+      slot.worker.ref();
+      try {
+        slot.worker.postMessage(task.request, [task.request.bytes.buffer as ArrayBuffer]);
+      } catch (error) {
+        slot.task = undefined;
+        slot.worker.unref();
+        log(`dealdesk: analysis ${task.request.id} could not be sent: ${describeError(error)}`);
+        finish(task, analysisFailed(task.request.name));
+      }
+    }
+  };
+
+  const analyse: AnalyseUpload = (file, ctx, progress) => {
+    if (closed) return Promise.resolve(shuttingDown(file.name));
+    const request: AnalysisRequest = {
+      id: ++nextId,
+      name: file.name,
+      // A copy: the caller still saves these bytes and re-runs them; the copy is transferred.
+      bytes: file.bytes.slice(),
+      defaultCurrency: ctx.defaultCurrency,
+      ...(ctx.deal ? { deal: ctx.deal } : {}),
+      nowMs: ctx.now().getTime(),
+    };
+    return new Promise<CommandOutcome>((resolve, reject) => {
+      queue.push({
+        request,
+        progress,
+        chain: Promise.resolve(),
+        progressFailed: undefined,
+        resolve,
+        reject,
+      });
+      dispatch();
+    });
+  };
+
+  return {
+    analyse,
+    async close() {
+      closed = true;
+      for (const task of queue.splice(0)) finish(task, shuttingDown(task.request.name));
+      await Promise.all(slots.map((s) => s.worker.terminate()));
+    },
+  };
+}

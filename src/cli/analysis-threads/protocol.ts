@@ -1,0 +1,41 @@
+/**
+ * What the Slack server and an analysis thread say to each other. Functions don't cross threads,
+ * so a request carries data only (the file's bytes, the channel's deal, the default currency and
+ * "now") and the thread builds its own command context from it; the outcome comes back by
+ * structured clone (plain objects, arrays and Uint8Array files all survive it).
+ */
+import type { CommandContext, DealRates } from "../../commands/context.js";
+import type { CommandOutcome } from "../../commands/reply.js";
+import type { CurrencyCode } from "../../core/money.js";
+import type { SolveMip } from "../../core/split/solver.js";
+
+export interface AnalysisRequest {
+  /** Unique within the pool: every message back names it. */
+  readonly id: number;
+  readonly name: string;
+  /** Its own ArrayBuffer, transferred (not copied) to the thread. */
+  readonly bytes: Uint8Array;
+  readonly defaultCurrency: CurrencyCode;
+  readonly deal?: DealRates;
+  /** The caller's clock when it asked, epoch ms: right-sizing counts days up to it. */
+  readonly nowMs: number;
+}
+
+export type ThreadMessage =
+  | { readonly type: "progress"; readonly id: number; readonly text: string }
+  | { readonly type: "done"; readonly id: number; readonly outcome: CommandOutcome }
+  /** The analysis threw. `error` is for the log: the error's class and stack frames, no message. */
+  | { readonly type: "failed"; readonly id: number; readonly error: string };
+
+/** The command context a thread analyses with, rebuilt from a request and the thread's solver. */
+export function threadContext(
+  request: AnalysisRequest,
+  solver: () => Promise<SolveMip>,
+): CommandContext {
+  return {
+    defaultCurrency: request.defaultCurrency,
+    ...(request.deal ? { deal: request.deal } : {}),
+    solver,
+    now: () => new Date(request.nowMs),
+  };
+}
