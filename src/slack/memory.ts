@@ -6,7 +6,9 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Reply } from "../commands/reply.js";
+import type { ClaimRepository } from "../store/claims.js";
 import type { DealScope } from "./deal-context.js";
+import { memoryClaims } from "./exactly-once/memory-claims.js";
 
 /** A map that forgets its oldest entries beyond `capacity`. */
 export class Bounded<V> {
@@ -55,8 +57,11 @@ export class SlackMemory {
   private readonly uploads = new Bounded<RememberedUpload>(5);
   private readonly channelsByUser = new Bounded<Bounded<DealScope>>(1000);
   private readonly analysesByUser = new Bounded<Bounded<Analysis>>(1000);
-  /** File ids already handled: file_shared and a DM's file_share message both announce a file. */
-  private readonly seenFiles = new Bounded<true>(1000);
+  /**
+   * Deliveries and file shares already acted on, when there is no store (or it doesn't answer):
+   * src/slack/exactly-once/ takes its claims here then, for this process only.
+   */
+  readonly claims: ClaimRepository = memoryClaims(10_000);
 
   rememberReply(reply: Reply): string {
     const id = randomUUID();
@@ -72,13 +77,6 @@ export class SlackMemory {
   }
   upload(id: string | undefined): RememberedUpload | undefined {
     return id === undefined ? undefined : this.uploads.get(id);
-  }
-
-  /** True the first time a file id is seen, false after. */
-  firstSight(fileId: string): boolean {
-    if (this.seenFiles.has(fileId)) return false;
-    this.seenFiles.set(fileId, true);
-    return true;
   }
 
   noteChannel(userId: string, scope: DealScope): void {

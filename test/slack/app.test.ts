@@ -219,6 +219,7 @@ describe("buttons, the rates form and App Home", () => {
     return nextCall("chat.postMessage", from);
   }
 
+  let clicks = 0;
   function click(post: ApiCall, actionId: string, channel: string) {
     const button = buttons(post).find((b) => b.action_id === actionId);
     if (!button) throw new Error(`no button ${actionId}`);
@@ -228,7 +229,8 @@ describe("buttons, the rates form and App Home", () => {
       team: { id: "T1" },
       channel: { id: channel },
       message: { ts: "1700000500.000500" },
-      trigger_id: "trigger.2",
+      // Slack gives every click its own trigger_id; a repeated one is a replay, and is dropped.
+      trigger_id: `trigger.2.${++clicks}`,
       api_app_id: "A1",
       token: "legacy",
       response_url: `${h.fake.origin}/respond/2`,
@@ -291,6 +293,7 @@ describe("buttons, the rates form and App Home", () => {
     };
     expect(view.callback_id).toBe("dealdesk.rates.submit");
     expect(open.args.trigger_id).toBe("trigger.3");
+    let submits = 0;
     const submit = (values: Record<string, string>) =>
       sendInteraction(h.url, {
         type: "view_submission",
@@ -298,7 +301,8 @@ describe("buttons, the rates form and App Home", () => {
         team: { id: "T1" },
         api_app_id: "A1",
         token: "legacy",
-        trigger_id: "trigger.4",
+        // Each submission has its own trigger_id (a repeated one is a replay, and is dropped).
+        trigger_id: `trigger.4.${++submits}`,
         view: {
           id: "V1",
           type: "modal",

@@ -36,8 +36,11 @@ export interface FakeSlack {
   /** files.info answers for this id. */
   describe(file: FakeFile): void;
   callsOf(method: string): ApiCall[];
-  /** From now on `method` answers `{ ok: false, error }`, as Slack does for a missing scope. */
-  refuse(method: string, error: string): void;
+  /**
+   * From now on (or for its next `times` calls) `method` answers `{ ok: false, error }`, as Slack
+   * does for a missing scope.
+   */
+  refuse(method: string, error: string, times?: number): void;
   waitFor(predicate: () => boolean, what: string, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
@@ -66,14 +69,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const responses: { path: string; body: Record<string, unknown> }[] = [];
   const served = new Map<string, Uint8Array>();
   const described = new Map<string, FakeFile>();
-  const refused = new Map<string, string>();
+  const refused = new Map<string, { error: string; left: number }>();
   let tsCounter = 1000;
   let origin = "";
 
   const answer = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
     const ts = `1700000000.${String(tsCounter++).padStart(6, "0")}`;
     const refusal = refused.get(method);
-    if (refusal) return { ok: false, error: refusal };
+    if (refusal && refusal.left-- > 0) return { ok: false, error: refusal.error };
     switch (method) {
       case "auth.test":
         return { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1", user: "dealdesk" };
@@ -169,8 +172,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     callsOf(method) {
       return calls.filter((c) => c.method === method);
     },
-    refuse(method, error) {
-      refused.set(method, error);
+    refuse(method, error, times = Number.POSITIVE_INFINITY) {
+      refused.set(method, { error, left: times });
     },
     // Generous: a loaded 2-core CI machine can take seconds to build a DOCX or a chart; a passing
     // test returns as soon as the call arrives, so only a failing one waits this long.

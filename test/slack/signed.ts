@@ -13,11 +13,18 @@ export interface Sent {
   readonly ms: number;
 }
 
+/** Slack's retry headers: which retry this is (1 to 3) and why Slack retried. */
+export interface Retry {
+  readonly num: number;
+  readonly reason?: "http_timeout" | "http_error" | "too_many_connections" | "unknown_error";
+}
+
 export async function send(
   url: string,
   body: string,
   contentType: string,
   sign: "valid" | "none" | "stale" | "future" | "soon" | "wrong" = "valid",
+  retry?: Retry,
 ): Promise<Sent> {
   const now = Math.floor(Date.now() / 1000);
   // "future": six minutes ahead (refused); "soon": four minutes ahead, within Slack's window.
@@ -29,6 +36,10 @@ export async function send(
     headers["x-slack-signature"] =
       sign === "wrong" ? signature(body, timestamp, "0".repeat(32)) : signature(body, timestamp);
   }
+  if (retry) {
+    headers["x-slack-retry-num"] = String(retry.num);
+    headers["x-slack-retry-reason"] = retry.reason ?? "http_timeout";
+  }
   const start = performance.now();
   const res = await fetch(url, { method: "POST", headers, body });
   const text = await res.text();
@@ -37,9 +48,11 @@ export async function send(
 
 const FORM = "application/x-www-form-urlencoded";
 
+let triggerCounter = 0;
+/** A slash command's form body; each gets its own trigger_id, as Slack gives each command one. */
 export function slashBody(
   text: string,
-  where: { channel?: string; user?: string; responseUrl: string },
+  where: { channel?: string; user?: string; responseUrl: string; triggerId?: string },
 ): string {
   return new URLSearchParams({
     token: "legacy",
@@ -53,31 +66,45 @@ export function slashBody(
     text,
     api_app_id: "A1",
     response_url: where.responseUrl,
-    trigger_id: "trigger.1",
+    trigger_id: where.triggerId ?? `trigger.1.${++triggerCounter}`,
   }).toString();
 }
 
-export function sendSlash(url: string, body: string, sign: Parameters<typeof send>[3] = "valid") {
-  return send(url, body, FORM, sign);
+export function sendSlash(
+  url: string,
+  body: string,
+  sign: Parameters<typeof send>[3] = "valid",
+  retry?: Retry,
+) {
+  return send(url, body, FORM, sign, retry);
 }
 
 let eventCounter = 0;
+/** An Events API body; each gets a new event_id unless one is given (a retry carries the same). */
+export function eventBody(event: Record<string, unknown>, eventId?: string): string {
+  return JSON.stringify({
+    token: "legacy",
+    team_id: "T1",
+    api_app_id: "A1",
+    type: "event_callback",
+    event_id: eventId ?? `Ev${++eventCounter}`,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: "T1", user_id: "UBOT", is_bot: true }],
+    event,
+  });
+}
+
 export function sendEvent(
   url: string,
   event: Record<string, unknown>,
   sign: Parameters<typeof send>[3] = "valid",
 ) {
-  const body = JSON.stringify({
-    token: "legacy",
-    team_id: "T1",
-    api_app_id: "A1",
-    type: "event_callback",
-    event_id: `Ev${++eventCounter}`,
-    event_time: Math.floor(Date.now() / 1000),
-    authorizations: [{ team_id: "T1", user_id: "UBOT", is_bot: true }],
-    event,
-  });
-  return send(url, body, "application/json", sign);
+  return send(url, eventBody(event), "application/json", sign);
+}
+
+/** Sends an event body as it was (the same event_id), with Slack's retry headers when given. */
+export function resendEvent(url: string, body: string, retry?: Retry) {
+  return send(url, body, "application/json", "valid", retry);
 }
 
 export function sendInteraction(url: string, payload: Record<string, unknown>) {

@@ -54,6 +54,7 @@ export function buttonsOf(call: ApiCall): Button[] {
   return blocks.filter((b) => b.type === "actions").flatMap((b) => b.elements ?? []);
 }
 
+let clicks = 0;
 /** Clicks a button as Slack sends it: a signed block_actions payload from `channel`. */
 export function clickButton(
   url: string,
@@ -68,7 +69,7 @@ export function clickButton(
     channel: { id: where.channel },
     ...(where.messageTs ? { message: { ts: where.messageTs } } : {}),
     container: { type: "message", channel_id: where.channel, is_ephemeral: true },
-    trigger_id: "trigger.9",
+    trigger_id: `trigger.9.${++clicks}`,
     api_app_id: "A1",
     token: "legacy",
     response_url: `${fake.origin}/respond/${where.respond}`,

@@ -130,25 +130,44 @@ describe("file shares", () => {
     expect(seen.at(-1)).toEqual({ name: "sessions.csv", bytes: CSV.length, currency: "GBP" });
   });
 
-  it("handles a file once even when a DM's file_share message also announces it", async () => {
+  it("analyses a file shared in a DM once, though file_shared and the file_share message both announce it", async () => {
+    // Both announcements name the DM and the same share (the message's ts; file_shared's event_ts
+    // is a moment later), as Slack sends them.
     const from = h.fake.calls.length;
-    const { id } = await share("again.csv", new TextEncoder().encode(CSV));
+    const runs = seen.length;
+    const id = "FDM1";
+    const ts = "1700002000.000001";
+    const url = h.fake.serve(`${id}-dm.csv`, new TextEncoder().encode(CSV));
+    h.fake.describe({ id, name: "dm.csv", size: CSV.length, url, channel: "D1", ts });
+    await Promise.all([
+      sendEvent(h.url, {
+        type: "message",
+        subtype: "file_share",
+        channel_type: "im",
+        user: "U1",
+        text: "",
+        ts,
+        channel: "D1",
+        files: [{ id }],
+      }),
+      sendEvent(h.url, {
+        type: "file_shared",
+        file_id: id,
+        user_id: "U1",
+        channel_id: "D1",
+        file: { id },
+        event_ts: "1700002000.000150",
+      }),
+    ]);
     await h.fake.waitFor(
-      () => callsSince(from, "files.completeUploadExternal").length === 1,
-      "first",
+      () =>
+        callsSince(from, "chat.update").some((u) => u.args.text === "dm.csv has 2 sessions.") &&
+        h.log.some((l) => l.includes(`file:${id}:${ts} in D1 is already being handled`)),
+      "one analysis, and the other announcement dropped",
     );
-    await sendEvent(h.url, {
-      type: "message",
-      subtype: "file_share",
-      channel_type: "im",
-      user: "U1",
-      text: "",
-      ts: "1700002000.000001",
-      channel: "D1",
-      files: [{ id }],
-    });
-    await new Promise((r) => setTimeout(r, 200));
-    expect(callsSince(from, "files.info")).toHaveLength(1);
+    expect(seen.length - runs).toBe(1);
+    expect(callsSince(from, "chat.postMessage").map((c) => c.args.thread_ts)).toEqual([ts]);
+    expect(callsSince(from, "files.completeUploadExternal")).toHaveLength(1);
   });
 
   it("ignores the bot's own uploads (no files.info, no analysis, no upload loop)", async () => {

@@ -7,6 +7,7 @@ import type { AllMiddlewareArgs } from "@slack/bolt";
 import { isForgetRequest } from "../blocks/forget-blocks.js";
 import { readSlackText } from "../blocks/text.js";
 import type { SlackDeps } from "../deps.js";
+import { attemptOf, trackedClient } from "../exactly-once/attempt.js";
 import { offerForget } from "../forget/offer-forget.js";
 import { answerSafely, type Delivery } from "../send/deliver.js";
 import { handleSharedFile } from "../uploads/handle-upload.js";
@@ -20,6 +21,8 @@ export interface IncomingMessage {
   readonly threadTs?: string;
   readonly teamId: string;
   readonly fileIds: readonly string[];
+  /** The delivery's event id (a file share's claim falls back to it). */
+  readonly eventId?: string;
   /** Channels thread the answer under the question; a DM answers inline unless in a thread. */
   readonly threadReply: boolean;
 }
@@ -31,8 +34,12 @@ export interface IncomingMessage {
 export async function answerMessage(
   m: IncomingMessage,
   deps: SlackDeps,
-  { client, logger }: AllMiddlewareArgs,
+  args: AllMiddlewareArgs,
 ): Promise<void> {
+  const { logger } = args;
+  // Sends are noted on the delivery's attempt, so a failure before any answer frees its claim.
+  const attempt = attemptOf(args.context);
+  const client = trackedClient(args.client, attempt);
   const scope = { teamId: m.teamId, channelId: m.channel };
   const threadTs = m.threadTs ?? (m.threadReply ? m.ts : undefined);
   for (const fileId of m.fileIds) {
@@ -44,9 +51,13 @@ export async function answerMessage(
         userId: m.user,
         teamId: m.teamId,
         threadTs: m.threadTs ?? m.ts,
+        // This message is the share: file_shared for the same share agrees on its ts.
+        shareTs: m.ts,
+        ...(m.eventId ? { eventId: m.eventId } : {}),
       },
       deps,
       client,
+      attempt,
     );
   }
   const text = readSlackText(m.text);

@@ -5,6 +5,7 @@
  */
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { SlackDeps } from "../deps.js";
+import { attemptOf, trackedClient } from "../exactly-once/attempt.js";
 import { handleSharedFile } from "../uploads/handle-upload.js";
 
 export function fileSharedHandler(deps: SlackDeps) {
@@ -15,15 +16,19 @@ export function fileSharedHandler(deps: SlackDeps) {
     context,
   }: SlackEventMiddlewareArgs<"file_shared"> & AllMiddlewareArgs) => {
     if (context.botUserId !== undefined && event.user_id === context.botUserId) return;
+    const attempt = attemptOf(context);
     await handleSharedFile(
       {
         fileId: event.file_id,
         channelId: event.channel_id,
         userId: event.user_id,
         teamId: body.team_id,
+        eventTs: event.event_ts,
+        eventId: body.event_id,
       },
       deps,
-      client,
+      trackedClient(client, attempt),
+      attempt,
     );
   };
 }

@@ -7,6 +7,7 @@ import { answerAndSave } from "../answering/answer-text.js";
 import { isForgetRequest } from "../blocks/forget-blocks.js";
 import { readSlackText } from "../blocks/text.js";
 import type { SlackDeps } from "../deps.js";
+import { attemptOf, trackedClient } from "../exactly-once/attempt.js";
 import { offerForget } from "../forget/offer-forget.js";
 import { answerSafely, type Delivery } from "../send/deliver.js";
 import { slackBlocks } from "../send/post.js";
@@ -15,11 +16,15 @@ export function dealCommandHandler(deps: SlackDeps) {
   return async ({
     command,
     ack,
-    client,
+    client: boltClient,
     respond,
     logger,
+    context,
   }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
+    // Sends are noted on the delivery's attempt, so a failure before any answer frees its claim.
+    const attempt = attemptOf(context);
+    const client = trackedClient(boltClient, attempt);
     // Let the acknowledgement (and those of requests already queued) go out before the work.
     await new Promise((resolve) => setImmediate(resolve));
     const text = readSlackText(command.text);
@@ -35,7 +40,11 @@ export function dealCommandHandler(deps: SlackDeps) {
           response_type: visibility,
           text: message.text,
           blocks: slackBlocks(message.blocks),
+        }).catch((error: unknown) => {
+          attempt.failure();
+          throw error;
         });
+        if (visibility === "in_channel") attempt.delivered();
       },
     };
     if (isForgetRequest(text)) {

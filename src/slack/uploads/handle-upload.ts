@@ -15,6 +15,8 @@ import {
   type SlackMessage,
 } from "../blocks/reply-blocks.js";
 import type { SlackCommandContext, SlackDeps } from "../deps.js";
+import { Attempt } from "../exactly-once/attempt.js";
+import { claimFileShare, type FileShare, shareTsOf } from "../exactly-once/file-claim.js";
 import {
   ANALYSE_UPLOAD_JOB,
   ANALYSE_UPLOAD_RETRY_LIMIT,
@@ -29,11 +31,8 @@ import { downloadSlackFile } from "./download.js";
 
 type WebClient = webApi.WebClient;
 
-export interface SharedFile {
-  readonly fileId: string;
-  readonly channelId: string;
+export interface SharedFile extends FileShare {
   readonly userId: string;
-  readonly teamId: string;
   /** The file message's thread, when the event said; otherwise read from the file's shares. */
   readonly threadTs?: string;
 }
@@ -43,16 +42,16 @@ export interface FileInfo {
   readonly size: number;
   readonly url?: string;
   readonly threadTs?: string;
+  /** The ts of each message that shared the file in the channel asked about. */
+  readonly shares?: readonly string[];
 }
 
-/** The ts of the message that shared the file in this channel: its thread gets the answer. */
-function shareTs(file: Record<string, unknown>, channel: string): string | undefined {
+/** The ts of each message that shared the file in this channel: a share's thread gets its answer. */
+function sharesIn(file: Record<string, unknown>, channel: string): string[] {
   const shares = file.shares as Record<string, Record<string, { ts?: string }[]>> | undefined;
-  for (const kind of ["public", "private"]) {
-    const ts = shares?.[kind]?.[channel]?.[0]?.ts;
-    if (typeof ts === "string") return ts;
-  }
-  return undefined;
+  return ["public", "private"].flatMap((kind) =>
+    (shares?.[kind]?.[channel] ?? []).flatMap((s) => (typeof s.ts === "string" ? [s.ts] : [])),
+  );
 }
 
 /** files.info: the file's name, size, download URL and the thread it was shared in. */
@@ -65,12 +64,14 @@ export async function fileInfo(
   const file = res.file as Record<string, unknown> | undefined;
   if (!file) return undefined;
   const url = file.url_private_download ?? file.url_private;
-  const ts = shareTs(file, channel);
+  const shares = sharesIn(file, channel);
+  const ts = shares[0];
   return {
     name: typeof file.name === "string" ? file.name : fileId,
     size: typeof file.size === "number" ? file.size : 0,
     ...(typeof url === "string" ? { url } : {}),
     ...(ts ? { threadTs: ts } : {}),
+    shares,
   };
 }
 
@@ -154,8 +155,8 @@ export async function handleSharedFile(
   shared: SharedFile,
   deps: SlackDeps,
   client: WebClient,
+  attempt: Attempt = new Attempt(),
 ): Promise<void> {
-  if (!deps.memory.firstSight(shared.fileId)) return;
   const { logger } = deps;
   const channel = shared.channelId;
   let threadTs = shared.threadTs;
@@ -172,7 +173,10 @@ export async function handleSharedFile(
   try {
     const info = await fileInfo(client, shared.fileId, channel);
     if (!info || !looksLikeSpreadsheetName(info.name)) return;
-    threadTs ??= info.threadTs;
+    // Once per share (src/slack/exactly-once/file-claim.ts): a second announcement stops here.
+    const share = shareTsOf(shared, info.shares ?? []);
+    if (!(await claimFileShare(deps, shared, share, attempt))) return;
+    threadTs ??= share ?? info.threadTs;
     if (info.size > deps.files.maxBytes) {
       await tellUploader(tooLargeMessage(info, deps.files.maxBytes));
       return;
