@@ -1,8 +1,10 @@
 /**
  * `npm start` with Slack tokens set: the Slack app, its channel deals kept in the store, the job
  * queue that analyses shared files (pg-boss on a PostgreSQL server, so any replica may take a
- * job; in-process on PGlite) and the daily retention sweep. Runs until SIGINT or SIGTERM, then
- * stops the app, lets running jobs finish, and closes the store.
+ * job; a queue table in PGlite otherwise, so queued files survive a restart) and the daily
+ * retention sweep. Runs until SIGINT or SIGTERM, then stops the app (no new work), gives running
+ * jobs up to 25 s to finish and gives back the rest (they run again on another replica or after a
+ * restart), and only then closes the store the jobs use.
  */
 
 import type { CommandContext } from "../commands/context.js";
@@ -11,11 +13,14 @@ import type { Config } from "../config.js";
 import { parseSlackConfig } from "../slack/config.js";
 import { type RunningSlackApp, SlackStartError, startSlackApp } from "../slack/start.js";
 import { storedDealContext } from "../slack/stored-deals.js";
-import { type JobQueue, openJobQueue } from "../store/jobs.js";
+import { type JobQueue, openJobQueue, type QueueLogger } from "../store/jobs.js";
 import { describeDb } from "../store/open-db.js";
 import { openStore } from "../store/store.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Running jobs get this long at shutdown; orchestrators commonly kill 30 s after SIGTERM. */
+export const SHUTDOWN_GRACE_MS = 25_000;
 
 export async function serveSlack(
   env: Readonly<Record<string, string | undefined>>,
@@ -29,9 +34,11 @@ export async function serveSlack(
     return 2;
   }
   const store = await openStore(config);
+  // The queue's own lines are already redacted and worded with ids.
+  const queueLog: QueueLogger = { warn: log, error: log };
   let jobs: JobQueue;
   try {
-    jobs = await openJobQueue(config);
+    jobs = await openJobQueue(config, { db: store.db, logger: queueLog });
   } catch (error) {
     await store.close();
     throw error;
@@ -84,8 +91,9 @@ export async function serveSlack(
   });
   clearInterval(timer);
   await app.stop();
-  // Jobs already taken finish (their Slack calls don't need the receiver); then the store closes.
-  await jobs.stop();
+  // Jobs already taken finish (their Slack calls don't need the receiver) or are given back;
+  // the store stays open until then.
+  await jobs.stop({ graceMs: SHUTDOWN_GRACE_MS });
   await store.close();
   return 0;
 }

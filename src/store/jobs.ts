@@ -1,40 +1,36 @@
 /**
  * Background jobs (long analyses). On a PostgreSQL server they go through pg-boss, a queue kept in
- * the same database, so any replica can pick up a job another replica enqueued and each job runs
- * once. On embedded PGlite (one process) they simply run in-process, in order.
+ * the same database, so any replica can pick up a job another replica enqueued. On embedded PGlite
+ * they go through a queue table in PGlite itself (embedded-queue.ts), so a job survives a restart.
  *
- * Job data is ids and settings (team, channel, upload id), never personal data: it sits in the
- * queue table and pg-boss may log it on failure.
+ * Jobs run at least once (job-queue.ts): pg-boss runs a job again when its run was given back at
+ * shutdown, or when its replica died and the run expired (`expireInSeconds`, noticed by pg-boss's
+ * maintenance on any replica), as often as its `retryLimit` allows.
  */
 import PgBoss from "pg-boss";
+import type { Db } from "./db.js";
+import { openEmbeddedQueue } from "./embedded-queue.js";
+import {
+  checkJobName,
+  DEFAULT_GRACE_MS,
+  type JobData,
+  type JobHandler,
+  type JobQueue,
+  type QueueLogger,
+  silentQueueLogger,
+} from "./job-queue.js";
 import type { StoreConfig } from "./open-db.js";
+import { RunningJobs, whenAborted } from "./running-jobs.js";
 
-export type JobData = Readonly<Record<string, string | number | boolean | null>>;
-export type JobHandler<T extends JobData> = (data: T) => Promise<void>;
-
-export interface SendOptions {
-  /**
-   * How many times pg-boss runs a failed (thrown or expired) job again; pg-boss's default is 2.
-   * In-process jobs are never retried.
-   */
-  readonly retryLimit?: number;
-}
-
-export interface JobQueue {
-  readonly kind: "pg-boss" | "in-process";
-  /** Runs jobs of this name on this instance with `handler` (one handler per name). */
-  work<T extends JobData>(name: string, handler: JobHandler<T>): Promise<void>;
-  /** Enqueues a job and returns its id; it runs once, on whichever instance works that name. */
-  send(name: string, data: JobData, options?: SendOptions): Promise<string>;
-  /** Stops taking jobs and waits for running ones to finish. */
-  stop(): Promise<void>;
-}
-
-const JOB_NAME = /^[a-z][a-z0-9-]{0,62}$/;
-
-function checkName(name: string): void {
-  if (!JOB_NAME.test(name)) throw new RangeError("job names are lower-case words joined by -");
-}
+export type {
+  JobContext,
+  JobData,
+  JobHandler,
+  JobQueue,
+  QueueLogger,
+  SendOptions,
+  StopOptions,
+} from "./job-queue.js";
 
 export interface PgBossQueueOptions {
   /** Secret: may hold a password. */
@@ -43,112 +39,224 @@ export interface PgBossQueueOptions {
   readonly schema?: string;
   /** How often an idle worker looks for new jobs. pg-boss's minimum is 0.5 s; default 2 s. */
   readonly pollingIntervalSeconds?: number;
+  /** How often some replica fails expired runs so they run again (pg-boss: 120 s; min 1 s). */
+  readonly maintenanceIntervalSeconds?: number;
+  /** The connections' application_name (default `dealdesk-jobs`). */
+  readonly applicationName?: string;
+  /** Where pg-boss's background errors go (lost connections, maintenance), redacted. */
+  readonly logger?: QueueLogger;
 }
 
 export const DEFAULT_JOBS_SCHEMA = "dealdesk_jobs";
 
+/** Time left, after the grace period, to record the jobs given back and close the pool. */
+const RELEASE_MS = 2_000;
+
+/**
+ * One line for the log from a pg-boss or pg error: its code and first line, with the connection
+ * string, its password and any URL taken out (a driver may echo them).
+ */
+export function describeQueueError(error: unknown, connectionString: string): string {
+  const e = (typeof error === "object" && error !== null ? error : {}) as {
+    message?: unknown;
+    code?: unknown;
+  };
+  let text = (typeof e.message === "string" ? e.message : String(error)).split("\n")[0] ?? "";
+  const secrets = [connectionString];
+  try {
+    const password = new URL(connectionString).password;
+    if (password !== "") secrets.push(password, decodeURIComponent(password));
+  } catch {
+    // Not a URL (key=value form): the whole string is taken out below.
+  }
+  for (const secret of secrets) if (secret !== "") text = text.split(secret).join("[secret]");
+  text = text.replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, "[url]").slice(0, 300);
+  return typeof e.code === "string" && /^[A-Z0-9_]{1,20}$/.test(e.code)
+    ? `${text} (${e.code})`
+    : text;
+}
+
 /**
  * Starts pg-boss. Its start-up creates or upgrades its schema under its own advisory lock, so
- * several replicas may start at once.
+ * several replicas may start at once. A database that goes away later is not fatal: pg-boss's
+ * errors are logged, its workers keep polling, and the pool reconnects when the database is back.
  */
 export async function openPgBossQueue(options: PgBossQueueOptions): Promise<JobQueue> {
   const polling = options.pollingIntervalSeconds ?? 2;
+  const logger = options.logger ?? silentQueueLogger;
   const boss = new PgBoss({
     connectionString: options.connectionString,
     schema: options.schema ?? DEFAULT_JOBS_SCHEMA,
-    application_name: "dealdesk-jobs",
+    application_name: options.applicationName ?? "dealdesk-jobs",
     max: 4,
+    ...(options.maintenanceIntervalSeconds === undefined
+      ? {}
+      : { maintenanceIntervalSeconds: options.maintenanceIntervalSeconds }),
   });
-  // pg-boss reports background errors (maintenance, lost connections) as events; without a
-  // listener Node would crash the replica. They are not logged: messages can echo connection data.
-  boss.on("error", () => {});
+  // Without a listener Node would crash the replica on the first lost connection.
+  boss.on("error", (error: unknown) => {
+    logger.error(
+      `dealdesk: the job queue reported an error: ${describeQueueError(error, options.connectionString)}`,
+    );
+  });
   await boss.start();
   const created = new Set<string>();
+  const worked = new Set<string>();
+  const running = new RunningJobs();
+  let stopping: Promise<void> | undefined;
   const ensureQueue = async (name: string) => {
-    checkName(name);
+    checkJobName(name);
     if (created.has(name)) return;
     await boss.createQueue(name); // idempotent: ON CONFLICT DO NOTHING inside pg-boss
     created.add(name);
+  };
+  const stop = async (graceMs: number) => {
+    // No new jobs from here; pg-boss's send still works until the pool closes below.
+    await Promise.all([...worked].map((name) => boss.offWork(name)));
+    const givenBack = await running.drain(Math.max(0, graceMs - RELEASE_MS));
+    for (const job of givenBack) {
+      // Failed with retries left = queued again at once; pg-boss fails it too (harmless twice).
+      await boss.fail(job.name, job.id, { givenBack: true }).catch((error: unknown) => {
+        logger.warn(
+          `dealdesk: could not give back job ${job.id}; it runs again when it expires (${describeQueueError(error, options.connectionString)})`,
+        );
+      });
+    }
+    if (givenBack.length > 0)
+      logger.warn(`dealdesk: gave back ${givenBack.length} running job(s) at shutdown`);
+    await boss.stop({ graceful: true, wait: true, timeout: 1_000 });
   };
   return {
     kind: "pg-boss",
     async work(name, handler) {
       await ensureQueue(name);
-      await boss.work<JobData>(name, { pollingIntervalSeconds: polling }, async (jobs) => {
-        for (const job of jobs) await handler(job.data as Parameters<typeof handler>[0]);
-      });
+      worked.add(name);
+      await boss.work<JobData>(
+        name,
+        { pollingIntervalSeconds: polling, batchSize: 1 },
+        async (jobs) => {
+          for (const job of jobs) {
+            const signal = running.start(job.id, name);
+            try {
+              // Given back at shutdown: this run ends now (pg-boss fails it, so it runs again);
+              // the handler itself may still be finishing its step and sees `signal.aborted`.
+              await Promise.race([
+                (handler as JobHandler<JobData>)(job.data, { id: job.id, signal }),
+                whenAborted(signal),
+              ]);
+            } finally {
+              running.finish(job.id);
+            }
+          }
+        },
+      );
     },
     async send(name, data, options = {}) {
       await ensureQueue(name);
       const id = await boss.send(
         name,
         { ...data },
-        options.retryLimit === undefined ? {} : { retryLimit: options.retryLimit },
+        {
+          ...(options.retryLimit === undefined ? {} : { retryLimit: options.retryLimit }),
+          ...(options.expireInSeconds === undefined
+            ? {}
+            : { expireInSeconds: options.expireInSeconds }),
+        },
       );
       if (id === null) throw new Error(`the job queue refused a ${name} job`);
       return id;
     },
-    async stop() {
-      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    stop(options = {}) {
+      stopping ??= stop(options.graceMs ?? DEFAULT_GRACE_MS);
+      return stopping;
     },
   };
 }
 
 /**
- * The embedded default: jobs run in this process, one at a time in the order sent. A job sent
- * before its handler is registered waits for it. A failed job is reported to `onError`, never
- * retried.
+ * Jobs in this process's memory, one at a time in the order sent, for tests that need no
+ * database. A job sent before its handler is registered waits for it. A failed job is reported
+ * to `onError`, never retried; nothing survives the process. `stop` lets the jobs already sent run.
  */
 export function inProcessQueue(
   onError: (name: string, error: unknown) => void = () => {},
 ): JobQueue {
   const handlers = new Map<string, JobHandler<JobData>>();
-  const waiting: { name: string; data: JobData }[] = [];
+  const waiting: { id: string; name: string; data: JobData }[] = [];
+  const running = new RunningJobs();
   let chain: Promise<void> = Promise.resolve();
   let stopped = false;
   let nextId = 1;
 
+  const run = async (job: { id: string; name: string; data: JobData }) => {
+    const handler = handlers.get(job.name);
+    if (handler === undefined) return;
+    const signal = running.start(job.id, job.name);
+    try {
+      await Promise.race([handler(job.data, { id: job.id, signal }), whenAborted(signal)]);
+    } catch (error) {
+      if (!signal.aborted) onError(job.name, error);
+    } finally {
+      running.finish(job.id);
+    }
+  };
+
   const pump = () => {
     for (let i = 0; i < waiting.length; ) {
       const job = waiting[i];
-      const handler = job === undefined ? undefined : handlers.get(job.name);
-      if (job === undefined || handler === undefined) {
+      if (job === undefined || !handlers.has(job.name)) {
         i++;
         continue;
       }
       waiting.splice(i, 1);
-      chain = chain
-        .then(() => handler(job.data))
-        .catch((error: unknown) => onError(job.name, error));
+      chain = chain.then(() => run(job));
     }
   };
 
   return {
     kind: "in-process",
     async work(name, handler) {
-      checkName(name);
+      checkJobName(name);
       handlers.set(name, handler as JobHandler<JobData>);
       pump();
     },
     async send(name, data) {
-      checkName(name);
+      checkJobName(name);
       if (stopped) throw new Error("the job queue is stopped");
-      waiting.push({ name, data });
+      const id = String(nextId++);
+      waiting.push({ id, name, data });
       pump();
-      return String(nextId++);
+      return id;
     },
-    async stop() {
+    async stop(options = {}) {
+      // Jobs already sent still run (tests rely on it), within the grace period.
       stopped = true;
-      await chain;
+      let timer: NodeJS.Timeout | undefined;
+      const late = await Promise.race([
+        chain.then(() => false),
+        new Promise<boolean>((resolve) => {
+          timer = setTimeout(() => resolve(true), options.graceMs ?? DEFAULT_GRACE_MS);
+        }),
+      ]);
+      clearTimeout(timer);
+      if (late) await running.drain(0);
     },
   };
 }
 
-/** pg-boss when the store is a PostgreSQL server, in-process jobs on embedded PGlite. */
+export interface OpenJobQueueOptions extends Omit<PgBossQueueOptions, "connectionString"> {
+  /** The store's database: embedded PGlite keeps its queue there (required without a server). */
+  readonly db?: Db;
+}
+
+/** pg-boss when the store is a PostgreSQL server, the PGlite queue table on embedded PGlite. */
 export async function openJobQueue(
   config: StoreConfig,
-  options: Omit<PgBossQueueOptions, "connectionString"> = {},
+  options: OpenJobQueueOptions = {},
 ): Promise<JobQueue> {
-  if (config.databaseUrl === undefined) return inProcessQueue();
-  return openPgBossQueue({ ...options, connectionString: config.databaseUrl });
+  const { db, ...boss } = options;
+  if (config.databaseUrl !== undefined)
+    return openPgBossQueue({ ...boss, connectionString: config.databaseUrl });
+  if (db === undefined) throw new Error("the embedded job queue needs the store's database");
+  return openEmbeddedQueue(db, boss.logger ? { logger: boss.logger } : {});
 }

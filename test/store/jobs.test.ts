@@ -7,7 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../src/store/db.js";
 import {
+  describeQueueError,
   inProcessQueue,
+  type JobContext,
   type JobQueue,
   openJobQueue,
   openPgBossQueue,
@@ -64,10 +66,11 @@ describe("in-process jobs (embedded PGlite)", () => {
     expect(runs).toBe(1);
   });
 
-  it("is the queue chosen when no DATABASE_URL is configured", async () => {
-    const queue = await openJobQueue({ dataDir: "./unused" });
-    expect(queue.kind).toBe("in-process");
-    await queue.stop();
+  it("without DATABASE_URL the queue is kept in the store's PGlite, so it needs the store's db", async () => {
+    // (test/store/embedded-queue.test.ts opens it on a real PGlite.)
+    await expect(openJobQueue({ dataDir: "./unused" })).rejects.toThrow(
+      "the embedded job queue needs the store's database",
+    );
   });
 
   it("refuses a job name that is not lower-case words joined by -", async () => {
@@ -76,6 +79,36 @@ describe("in-process jobs (embedded PGlite)", () => {
     );
   });
 });
+
+describe("describeQueueError", () => {
+  it("keeps the code and first line and takes out the connection string, its password and URLs", () => {
+    const url = "postgres://dealdesk:s3cr%3Dt@db.internal:5432/prod";
+    const error = Object.assign(
+      new Error(`could not reach ${url} (password s3cr=t)\n    at Pool.connect`),
+      { code: "ECONNREFUSED" },
+    );
+    const line = describeQueueError(error, url);
+    expect(line).toBe("could not reach [secret] (password [secret]) (ECONNREFUSED)");
+    expect(describeQueueError(new Error("see postgresql://x:y@h/db now"), "other")).toBe(
+      "see [url] now",
+    );
+  });
+});
+
+/** Resolves when the returned function has been called `count` times. */
+function counter(count: number) {
+  let n = 0;
+  let done = () => {};
+  const reached = new Promise<void>((resolve) => {
+    done = resolve;
+  });
+  return {
+    reached,
+    tick() {
+      if (++n >= count) done();
+    },
+  };
+}
 
 const server = serverBackend();
 if (server !== undefined) {
@@ -157,6 +190,67 @@ if (server !== undefined) {
         "split-5",
         "split-6",
       ]);
+    }, 30_000);
+
+    it("a job still running when its instance stops past the grace period is run by the other", async () => {
+      const leaving = await openPgBossQueue({
+        connectionString: serverUrl ?? "",
+        schema: bossSchema,
+        pollingIntervalSeconds: 0.5,
+      });
+      const entered = counter(1);
+      let first: JobContext | undefined;
+      await leaving.work<{ key: string }>("given-back", async (_data, job) => {
+        first = job;
+        entered.tick();
+        await new Promise(() => {}); // a run that never ends by itself
+      });
+      const id = await instanceA.send("given-back", { key: "gb-1" }, { retryLimit: 1 });
+      await entered.reached;
+      // The grace period is what is tested: the run never ends, however loaded the machine.
+      await leaving.stop({ graceMs: 500 });
+      expect(first?.signal.aborted).toBe(true);
+      const rerun = counter(1);
+      let again: JobContext | undefined;
+      await instanceB.work<{ key: string }>("given-back", async (data, job) => {
+        again = job;
+        await second.query("INSERT INTO job_runs (job, instance) VALUES ($1, 'B')", [data.key]);
+        rerun.tick();
+      });
+      await rerun.reached;
+      expect(again?.id).toBe(id);
+      expect(first?.id).toBe(id);
+      expect((await runs()).filter((r) => r.job === "gb-1")).toEqual([
+        { job: "gb-1", instance: "B" },
+      ]);
+    }, 30_000);
+
+    it("connections the server drops are logged, redacted, and the queue carries on", async () => {
+      const applicationName = uniqueName("dealdesk-jobs-test").replace(/_/g, "-");
+      const lines: string[] = [];
+      const queue = await openPgBossQueue({
+        connectionString: serverUrl ?? "",
+        schema: bossSchema,
+        pollingIntervalSeconds: 0.5,
+        applicationName,
+        logger: { warn: (m) => lines.push(m), error: (m) => lines.push(m) },
+      });
+      try {
+        const ran = counter(1);
+        await queue.work("after-drop", async () => ran.tick());
+        // As a database restart would: every connection of this queue is cut.
+        await onServer(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '${applicationName}'`,
+        );
+        await eventually(async () => lines.length > 0);
+        expect(lines[0]).toMatch(/^dealdesk: the job queue reported an error: .*terminat/);
+        expect(lines.join("\n")).not.toMatch(/postgres(ql)?:\/\/|127\.0\.0\.1:5432/);
+        // New connections replace the dropped ones.
+        await queue.send("after-drop", {});
+        await ran.reached;
+      } finally {
+        await queue.stop();
+      }
     }, 30_000);
 
     it("a failed job is run again only as often as its retryLimit says", async () => {
