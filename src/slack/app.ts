@@ -53,9 +53,15 @@ export function buildSlackApp(build: AppBuild): App {
     ...logging,
     clientOptions: {
       ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+      // Each request, headers and body, within 15 s: a call Slack never answers fails instead of
+      // stalling the job, every file queued after it, and shutdown.
+      timeout: build.deps.webApiTimeoutMs ?? 15_000,
       retryConfig: {
         ...webApi.retryPolicies.fiveRetriesInFiveMinutes,
         retries: build.retries ?? 5,
+        // No retry starts after a minute: a method that keeps hanging fails in about 80 s, not
+        // the policy's five minutes plus six timeouts.
+        maxRetryTime: 60_000,
       },
     },
   });

@@ -36,6 +36,8 @@ export interface FilePolicy {
   /** Hosts (with an optional port) files may be downloaded from. */
   readonly allowedHosts: readonly string[];
   readonly maxBytes: number;
+  /** Time limit of one download, headers and body, ms (default 60 s: uploads/download.ts). */
+  readonly downloadTimeoutMs?: number;
 }
 
 export interface SlackDeps {
@@ -63,4 +65,6 @@ export interface SlackDeps {
   readonly calculatorVersion: string;
   /** The clock for stored records' timestamps. */
   readonly now: () => Date;
+  /** Time limit of each Web API request, ms (default 15 s: app.ts). */
+  readonly webApiTimeoutMs?: number;
 }

@@ -31,8 +31,11 @@ export interface FakeSlack {
   readonly fileRequests: FileRequest[];
   readonly uploads: { readonly path: string; readonly bytes: Buffer }[];
   readonly responses: { readonly path: string; readonly body: Record<string, unknown> }[];
-  /** Files served under /files/NAME. */
-  serve(name: string, bytes: Uint8Array): string;
+  /**
+   * Files served under /files/NAME. `hang`: the host never answers ("headers"), or sends the
+   * headers and half the body and then nothing more ("body"), as a stalled download does.
+   */
+  serve(name: string, bytes: Uint8Array, options?: { readonly hang?: "headers" | "body" }): string;
   /** files.info answers for this id. */
   describe(file: FakeFile): void;
   callsOf(method: string): ApiCall[];
@@ -41,6 +44,8 @@ export interface FakeSlack {
    * does for a missing scope.
    */
   refuse(method: string, error: string, times?: number): void;
+  /** From now on `method` is recorded but never answered, as a Web API call that hangs. */
+  hang(method: string): void;
   waitFor(predicate: () => boolean, what: string, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
@@ -68,6 +73,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const uploads: { path: string; bytes: Buffer }[] = [];
   const responses: { path: string; body: Record<string, unknown> }[] = [];
   const served = new Map<string, Uint8Array>();
+  const hangingFiles = new Map<string, "headers" | "body">();
+  const hangingMethods = new Set<string>();
   const described = new Map<string, FakeFile>();
   const refused = new Map<string, { error: string; left: number }>();
   let tsCounter = 1000;
@@ -122,6 +129,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         const method = url.pathname.slice("/api/".length);
         const args = parseArgs(body, req.headers["content-type"]);
         calls.push({ method, args });
+        // Left open: close() ends the connection.
+        if (hangingMethods.has(method)) return;
         res.writeHead(200, { "content-type": "application/json" });
         res.end(JSON.stringify(answer(method, args)));
         return;
@@ -131,7 +140,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           path: url.pathname,
           ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
         });
-        const bytes = served.get(url.pathname.slice("/files/".length));
+        const name = url.pathname.slice("/files/".length);
+        const bytes = served.get(name);
+        const hang = hangingFiles.get(name);
+        if (hang === "headers") return;
+        if (bytes && hang === "body") {
+          res.writeHead(200, { "content-length": String(bytes.byteLength) });
+          res.write(Buffer.from(bytes.subarray(0, Math.floor(bytes.byteLength / 2))));
+          return;
+        }
         res.writeHead(bytes ? 200 : 404);
         res.end(bytes ? Buffer.from(bytes) : undefined);
         return;
@@ -162,8 +179,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     fileRequests,
     uploads,
     responses,
-    serve(name, bytes) {
+    serve(name, bytes, options = {}) {
       served.set(name, bytes);
+      if (options.hang) hangingFiles.set(name, options.hang);
+      else hangingFiles.delete(name);
       return `${origin}/files/${name}`;
     },
     describe(file) {
@@ -174,6 +193,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     },
     refuse(method, error, times = Number.POSITIVE_INFINITY) {
       refused.set(method, { error, left: times });
+    },
+    hang(method) {
+      hangingMethods.add(method);
     },
     // Generous: a loaded 2-core CI machine can take seconds to build a DOCX or a chart; a passing
     // test returns as soon as the call arrives, so only a failing one waits this long.

@@ -1,6 +1,8 @@
 /**
  * Downloads a shared file with the bot token, from allowed hosts only (redirects included) and
- * never more than the size limit: the body is read in chunks and abandoned once over it.
+ * never more than the size limit: the body is read in chunks and abandoned once over it. One time
+ * limit covers the whole download, every redirect, the headers and the body's last byte, so a
+ * host that stops sending cannot hold the job (and every file queued after it) for ever.
  */
 import { allowedFileUrl } from "./hosts.js";
 
@@ -8,7 +10,8 @@ export type DownloadResult =
   | { readonly ok: true; readonly bytes: Uint8Array }
   | {
       readonly ok: false;
-      readonly reason: "host" | "too_large" | "http";
+      /** `slow`: the time limit passed before the last byte arrived. */
+      readonly reason: "host" | "too_large" | "http" | "slow";
       /** For the log only: may name a host or an HTTP status. */
       readonly detail: string;
     };
@@ -17,14 +20,35 @@ export interface DownloadOptions {
   readonly token: string;
   readonly allowedHosts: readonly string[];
   readonly maxBytes: number;
+  /** The whole download's time limit (default DEFAULT_DOWNLOAD_TIMEOUT_MS). */
   readonly timeoutMs?: number;
 }
 
+/** A minute: 20 MiB over a slow link, well beyond what Slack's file host takes. */
+export const DEFAULT_DOWNLOAD_TIMEOUT_MS = 60_000;
 const MAX_REDIRECTS = 3;
 
 export async function downloadSlackFile(
   urlText: string,
   options: DownloadOptions,
+): Promise<DownloadResult> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS;
+  const signal = AbortSignal.timeout(timeoutMs);
+  try {
+    return await download(urlText, options, signal);
+  } catch (error) {
+    // fetch and the body's reader both fail with the signal's TimeoutError once it fires.
+    if (signal.aborted) {
+      return { ok: false, reason: "slow", detail: `not complete within ${timeoutMs} ms` };
+    }
+    throw error;
+  }
+}
+
+async function download(
+  urlText: string,
+  options: DownloadOptions,
+  signal: AbortSignal,
 ): Promise<DownloadResult> {
   let current = urlText;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
@@ -38,7 +62,7 @@ export async function downloadSlackFile(
     const res = await fetch(url, {
       headers: { Authorization: `Bearer ${options.token}` },
       redirect: "manual",
-      signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
+      signal,
     });
     if (res.status >= 300 && res.status < 400) {
       const location = res.headers.get("location");

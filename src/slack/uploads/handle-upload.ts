@@ -114,6 +114,9 @@ export async function fetchCheckedFile(
     token: deps.files.botToken,
     allowedHosts: deps.files.allowedHosts,
     maxBytes,
+    ...(deps.files.downloadTimeoutMs === undefined
+      ? {}
+      : { timeoutMs: deps.files.downloadTimeoutMs }),
   });
   if (!download.ok) {
     deps.logger.warn(`dealdesk: did not download ${fileId}: ${download.detail}`);
@@ -122,16 +125,15 @@ export async function fetchCheckedFile(
         ? `I only download files stored on Slack, and ${info.name} is stored elsewhere, so I left it alone`
         : download.reason === "too_large"
           ? `${info.name} is larger than the ${megabytes(maxBytes)} I read`
-          : `I couldn't download ${info.name} from Slack`;
+          : download.reason === "slow"
+            ? `Slack took too long to send me ${info.name}`
+            : `I couldn't download ${info.name} from Slack`;
+    // A slow host is no fault of the file: the same file, shared again, is likely to arrive.
+    const hint =
+      download.reason === "slow" ? "share it again" : "share the file again as a CSV or XLSX";
     return {
       ok: false,
-      message: renderErrorBlocks(
-        problem(
-          `upload.download_${download.reason}`,
-          message,
-          "share the file again as a CSV or XLSX",
-        ),
-      ),
+      message: renderErrorBlocks(problem(`upload.download_${download.reason}`, message, hint)),
     };
   }
   const sniff = acceptSpreadsheet(info.name, download.bytes);

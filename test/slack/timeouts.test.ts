@@ -1,0 +1,131 @@
+/**
+ * Every call to Slack is bounded: a download whose host stops answering (before the headers or
+ * halfway through the body) is told to the uploader as slow, and the next file is analysed; a Web
+ * API method that never answers fails within the client's time limit instead of stalling the work.
+ */
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { AppBuild } from "../../src/slack/app.js";
+import { downloadSlackFile } from "../../src/slack/uploads/download.js";
+import { type FakeSlack, startFakeSlack } from "./fake-slack.js";
+import { type Harness, startHarness } from "./harness.js";
+import { type AnalyserRun, countingAnalyser, SESSIONS_CSV } from "./jobs-helpers.js";
+import { sendEvent } from "./signed.js";
+
+/**
+ * Short limits so a test need not wait out the defaults (60 s, 15 s). startSlackApp does not take
+ * them as options yet, so they are set on the deps buildSlackApp receives, the object every
+ * listener and the job worker share.
+ */
+vi.mock("../../src/slack/app.js", async (importOriginal) => {
+  const real = await importOriginal<typeof import("../../src/slack/app.js")>();
+  return {
+    ...real,
+    buildSlackApp: (build: AppBuild) => {
+      const deps = build.deps as { -readonly [K in keyof typeof build.deps]: unknown };
+      deps.files = { ...build.deps.files, downloadTimeoutMs: 500 };
+      deps.webApiTimeoutMs = 500;
+      return real.buildSlackApp(build);
+    },
+  };
+});
+
+const BYTES = new TextEncoder().encode(SESSIONS_CSV);
+
+describe("downloadSlackFile's time limit", () => {
+  let fake: FakeSlack;
+  afterEach(async () => {
+    await fake.close();
+  });
+  const fetchWithin = (url: string) =>
+    downloadSlackFile(url, {
+      token: "xoxb-test-token",
+      allowedHosts: [new URL(fake.origin).host],
+      maxBytes: 1_000_000,
+      timeoutMs: 300,
+    });
+
+  it.each(["headers", "body"] as const)(
+    "reports a host that stalls before the %s end as slow",
+    async (hang) => {
+      fake = await startFakeSlack();
+      const result = await fetchWithin(fake.serve("stalled.csv", BYTES, { hang }));
+      expect(result).toEqual({ ok: false, reason: "slow", detail: "not complete within 300 ms" });
+    },
+  );
+
+  it("reads a file that arrives in time", async () => {
+    fake = await startFakeSlack();
+    const result = await fetchWithin(fake.serve("prompt.csv", BYTES));
+    expect(result).toEqual({ ok: true, bytes: new Uint8Array(BYTES) });
+  });
+});
+
+describe("through the receiver", () => {
+  let h: Harness;
+  afterEach(async () => {
+    await h.close();
+  });
+
+  let n = 0;
+  /** Shares a file in C1 as Slack does; its download may hang. */
+  async function share(name: string, hang?: "headers" | "body"): Promise<string> {
+    const id = `FT${++n}`;
+    const ts = `1700000100.00000${n}`;
+    const url = h.fake.serve(`${id}-${name}`, BYTES, hang ? { hang } : {});
+    h.fake.describe({ id, name, size: BYTES.byteLength, url, channel: "C1", ts });
+    await sendEvent(h.url, {
+      type: "file_shared",
+      file_id: id,
+      user_id: "U1",
+      channel_id: "C1",
+      file: { id },
+      event_ts: ts,
+    });
+    return id;
+  }
+
+  it.each(["headers", "body"] as const)(
+    "tells the uploader Slack was slow when the download stalls (%s), and analyses the next file",
+    async (hang) => {
+      const runs: AnalyserRun[] = [];
+      h = await startHarness({ analyseUpload: countingAnalyser("one", runs) });
+      await share("slow.csv", hang);
+      await h.fake.waitFor(
+        () => h.fake.callsOf("chat.postEphemeral").length === 1,
+        "the uploader to be told",
+      );
+      const told = h.fake.callsOf("chat.postEphemeral")[0]?.args;
+      expect(told?.user).toBe("U1");
+      expect(told?.text).toBe(
+        ":warning: upload: Slack took too long to send me slow.csv — share it again",
+      );
+      expect(h.log.join("\n")).toMatch(/did not download FT\d+: not complete within 500 ms/);
+      expect(runs).toEqual([]);
+
+      await share("next.csv");
+      await h.fake.waitFor(
+        () => h.fake.callsOf("chat.update").some((c) => c.args.text === "next.csv has 2 sessions."),
+        "the next file's result",
+      );
+      expect(runs.map((r) => r.name)).toEqual(["next.csv"]);
+    },
+  );
+
+  it("fails a Web API call that never answers within the client's limit, and tells the uploader", async () => {
+    h = await startHarness({ analyseUpload: countingAnalyser("one", []) });
+    h.fake.hang("files.info");
+    const id = await share("sessions.csv");
+    await h.fake.waitFor(
+      () => h.fake.callsOf("chat.postEphemeral").length === 1,
+      "the uploader to be told",
+    );
+    expect(h.fake.callsOf("chat.postEphemeral")[0]?.args.text).toMatch(
+      /^Something went wrong inside dealdesk/,
+    );
+    expect(h.log.join("\n")).toMatch(
+      new RegExp(
+        `analysing file ${id} failed: WebAPIRequestError \\(slack_webapi_request_error\\)`,
+      ),
+    );
+  });
+});
