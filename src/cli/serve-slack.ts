@@ -8,7 +8,6 @@
  */
 
 import type { CommandContext } from "../commands/context.js";
-import { analyseUpload } from "../commands/file-analysis/analyse.js";
 import type { Config } from "../config.js";
 import { parseSlackConfig } from "../slack/config.js";
 import { type RunningSlackApp, SlackStartError, startSlackApp } from "../slack/start.js";
@@ -16,6 +15,8 @@ import { storedDealContext } from "../slack/stored-deals.js";
 import { type JobQueue, openJobQueue, type QueueLogger } from "../store/jobs.js";
 import { describeDb } from "../store/open-db.js";
 import { openStore } from "../store/store.js";
+import { openAnalysisPool } from "./analysis-threads/pool.js";
+import { analysisThreadCount } from "./analysis-threads/thread-count.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -31,6 +32,11 @@ export async function serveSlack(
   const slack = parseSlackConfig(env);
   if (!slack.ok) {
     for (const message of slack.messages) log(`dealdesk: ${message}`);
+    return 2;
+  }
+  const threads = analysisThreadCount(env);
+  if (!threads.ok) {
+    log(`dealdesk: ${threads.message}`);
     return 2;
   }
   const store = await openStore(config);
@@ -60,13 +66,15 @@ export async function serveSlack(
   await sweep();
   const timer = setInterval(sweep, DAY_MS);
   timer.unref();
+  // Analyses run in worker threads, so a large file never delays the receiver's acks.
+  const analyses = openAnalysisPool({ threads: threads.threads, log });
   let app: RunningSlackApp;
   try {
     app = await startSlackApp({
       config: slack.config,
       context,
       deals: storedDealContext(store, () => new Date()),
-      analyseUpload,
+      analyseUpload: analyses.analyse,
       store,
       jobs,
     });

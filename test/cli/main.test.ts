@@ -64,6 +64,18 @@ describe("dealdesk executable", () => {
     );
   });
 
+  it("exits 2 naming DEALDESK_ANALYSIS_THREADS before starting Slack when it is not a count", () => {
+    const r = run([], {
+      SLACK_BOT_TOKEN: "xoxb-test-token",
+      SLACK_SIGNING_SECRET: "abcdef0123456789abcdef0123456789",
+      DEALDESK_ANALYSIS_THREADS: "two",
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'dealdesk: DEALDESK_ANALYSIS_THREADS must be a whole number of threads from 1 to 64 (got "two")\n',
+    );
+  });
+
   it("opens the console chat with no command, answering piped lines", () => {
     const r = run([], {}, "help\nquit\n");
     expect(r.code).toBe(0);
