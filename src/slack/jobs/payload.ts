@@ -7,17 +7,29 @@
 import { z } from "zod";
 import type { ChannelDeal } from "../../commands/deal/set.js";
 import { money, parseCurrency } from "../../core/money.js";
-import type { JobData } from "../../store/jobs.js";
+import type { JobData, SendOptions } from "../../store/jobs.js";
 import type { DealScope } from "../deal-context.js";
 
 export const ANALYSE_UPLOAD_JOB = "analyse-upload";
 
 /**
- * No automatic retries: a worker reports every failure to the uploader itself and completes the
- * job, and a job that dies with its replica (expired) is not run again either, because a second
- * run after a result was posted would give the user two answers. The uploader shares again.
+ * Runs again after a lost run (its replica died, or gave it back at shutdown): the answer is
+ * idempotent (answer-once.ts), so a second run replaces the same message and saves nothing twice.
+ * A worker that fails for a reason of its own tells the uploader and completes the job, so these
+ * retries are spent only on lost runs.
  */
-export const ANALYSE_UPLOAD_RETRY_LIMIT = 0;
+export const ANALYSE_UPLOAD_RETRY_LIMIT = 3;
+
+/**
+ * A run still going after this long is taken to be lost (its replica died) and the job runs again.
+ * A 16 MB session log takes seconds; five minutes leaves room for a loaded machine.
+ */
+export const ANALYSE_UPLOAD_EXPIRE_SECONDS = 300;
+
+export const ANALYSE_UPLOAD_SEND_OPTIONS: SendOptions = {
+  retryLimit: ANALYSE_UPLOAD_RETRY_LIMIT,
+  expireInSeconds: ANALYSE_UPLOAD_EXPIRE_SECONDS,
+};
 
 export interface AnalyseUploadJob {
   readonly scope: DealScope;

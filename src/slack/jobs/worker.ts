@@ -5,9 +5,12 @@
  * posted, delivers the result in the file's thread and saves it — as the inline path does.
  *
  * It never throws: every failure is told to the uploader in one ephemeral line and logged by ids
- * only, and the job completes, so pg-boss has nothing to retry (and retryLimit is 0 besides).
+ * only, and the job completes, so the queue retries only runs that were lost (a replica died, or
+ * gave the job back at shutdown). A second run is safe: see answer-once.ts. A run given back at
+ * shutdown tells nobody anything; the run that replaces it answers.
  */
 import type { webApi } from "@slack/bolt";
+import type { JobContext } from "../../store/jobs.js";
 import { renderNotice, type SlackMessage } from "../blocks/reply-blocks.js";
 import { chatContext, contextFor } from "../deal-context.js";
 import type { SlackCommandContext, SlackDeps } from "../deps.js";
@@ -19,6 +22,7 @@ import {
   fileInfo,
   tooLargeMessage,
 } from "../uploads/handle-upload.js";
+import { answeredBefore, answerKey } from "./answer-once.js";
 import { type AnalyseUploadJob, decodeAnalyseUploadJob } from "./payload.js";
 
 type WebClient = webApi.WebClient;
@@ -42,7 +46,7 @@ function jobRef(job: AnalyseUploadJob): string {
 
 export function analyseUploadWorker(deps: SlackDeps, client: WebClient) {
   const { logger } = deps;
-  return async (data: unknown): Promise<void> => {
+  return async (data: unknown, run?: JobContext): Promise<void> => {
     const job = decodeAnalyseUploadJob(data);
     if (!job) {
       // Nobody to tell: without a valid payload there is no channel or user to trust.
@@ -51,15 +55,19 @@ export function analyseUploadWorker(deps: SlackDeps, client: WebClient) {
     }
     const channel = job.scope.channelId;
     const where = { channel, ...(job.threadTs ? { threadTs: job.threadTs } : {}) };
+    const signal = run?.signal;
     let resultPosted = false;
     let name: string | undefined;
     const tellUploader = async (message: SlackMessage) => {
+      if (signal?.aborted) return;
       // The progress message goes; a posted result stays (its files may be what failed).
       if (!resultPosted)
         await client.chat.delete({ channel, ts: job.progressTs }).catch(() => undefined);
       await postEphemeral(client, where, job.userId, message);
     };
+    const key = answerKey(job.fileId, job.progressTs);
     try {
+      const quiet = await answeredBefore(deps, job.scope, key);
       const info = await fileInfo(client, job.fileId, channel).catch((error: unknown) => {
         if (FILE_GONE.has(slackErrorCode(error) ?? "")) return undefined;
         throw error;
@@ -73,7 +81,13 @@ export function analyseUploadWorker(deps: SlackDeps, client: WebClient) {
         await tellUploader(tooLargeMessage(info, deps.files.maxBytes));
         return;
       }
-      await updateMessage(client, channel, job.progressTs, renderNotice(`Reading ${info.name} …`));
+      if (!quiet)
+        await updateMessage(
+          client,
+          channel,
+          job.progressTs,
+          renderNotice(`Reading ${info.name} …`),
+        );
       const fetched = await fetchCheckedFile(job.fileId, { ...info, url: info.url }, deps);
       if (!fetched.ok) {
         await tellUploader(fetched.message);
@@ -101,11 +115,17 @@ export function analyseUploadWorker(deps: SlackDeps, client: WebClient) {
           onResultPosted: () => {
             resultPosted = true;
           },
+          once: { key, quiet, ...(signal ? { signal } : {}) },
         },
         deps,
         client,
       );
     } catch (error) {
+      if (signal?.aborted) {
+        // Given back at shutdown (the store may be closing under it): the next run answers.
+        logger.warn(`dealdesk: analyse-upload job for ${jobRef(job)} was given back at shutdown`);
+        return;
+      }
       logFailure(logger, `analyse-upload job for ${jobRef(job)}`, error);
       await tellUploader(renderNotice(jobFailedText(name))).catch((e: unknown) =>
         logFailure(logger, `telling the uploader of ${jobRef(job)}`, e),

@@ -17,9 +17,10 @@ import {
 import type { SlackCommandContext, SlackDeps } from "../deps.js";
 import { Attempt } from "../exactly-once/attempt.js";
 import { claimFileShare, type FileShare, shareTsOf } from "../exactly-once/file-claim.js";
+import { claimAnswer, storedUploadOf } from "../jobs/answer-once.js";
 import {
   ANALYSE_UPLOAD_JOB,
-  ANALYSE_UPLOAD_RETRY_LIMIT,
+  ANALYSE_UPLOAD_SEND_OPTIONS,
   encodeAnalyseUploadJob,
 } from "../jobs/payload.js";
 import { logFailure } from "../log-failure.js";
@@ -204,7 +205,7 @@ export async function handleSharedFile(
           progressTs,
           ...(deal ? { deal } : {}),
         }),
-        { retryLimit: ANALYSE_UPLOAD_RETRY_LIMIT },
+        ANALYSE_UPLOAD_SEND_OPTIONS,
       );
       return;
     }
@@ -250,8 +251,19 @@ export interface InPlaceAnalysis {
   readonly progressTs?: string;
   /** The context to analyse with (a queued job's deal at share time); else the channel's now. */
   readonly ctx?: SlackCommandContext;
-  /** Called once the result has replaced the progress message (before its files are uploaded). */
+  /** Called once the result has replaced the progress message. */
   readonly onResultPosted?: () => void;
+  /** A queued job's answer, which may run twice: see src/slack/jobs/answer-once.ts. */
+  readonly once?: AnswerOnce;
+}
+
+export interface AnswerOnce {
+  /** The claim the first run takes before saving (answerKey). */
+  readonly key: string;
+  /** Aborted when the job is given back at shutdown: this run then stops before answering. */
+  readonly signal?: AbortSignal;
+  /** An earlier run reached its answer: no progress updates over the posted result. */
+  readonly quiet?: boolean;
 }
 
 /** Runs the analyser with progress in the thread, then replaces the progress with the result. */
@@ -265,12 +277,29 @@ export async function analyseInPlace(
   if (!progressTs) throw new Error("chat.postMessage returned no ts for the progress message");
   const ctx = a.ctx ?? (await slackContext(deps, a.scope, a.userId));
   const progress = async (text: string) => {
+    if (a.once?.quiet || a.once?.signal?.aborted) return;
     await updateMessage(client, a.where.channel, progressTs, renderNotice(text));
   };
   const outcome = await deps.analyseUpload({ name: a.name, bytes: a.bytes }, ctx, progress);
+  // Given back at shutdown: the job runs again elsewhere, and that run answers.
+  if (a.once?.signal?.aborted) return;
   if (!outcome.ok) {
     await client.chat.delete({ channel: a.where.channel, ts: progressTs }).catch(() => undefined);
     await postEphemeral(client, a.where, a.userId, renderErrorBlocks(outcome));
+    return;
+  }
+  if (a.once && !(await claimAnswer(deps, a.scope, a.once.key))) {
+    // An earlier run of this job took the claim: it saved and attached; this run only makes sure
+    // the result replaced the progress message (the same message, so never a second answer).
+    const uploadKey = (await storedUploadOf(deps, a.scope, a.bytes)) ?? a.fileId;
+    rememberResult(a, deps, uploadKey);
+    await updateMessage(
+      client,
+      a.where.channel,
+      progressTs,
+      resultMessage(outcome, deps.memory, { uploadId: uploadKey }),
+    );
+    a.onResultPosted?.();
     return;
   }
   // With a store, "Change rates" carries the stored upload's id, so it works after a restart.
@@ -284,12 +313,7 @@ export async function analyseInPlace(
     ...(a.storedUploadId ? { storedUploadId: a.storedUploadId } : {}),
   });
   const uploadKey = storedId ?? a.fileId;
-  deps.memory.rememberUpload(uploadKey, {
-    scope: a.scope,
-    name: a.name,
-    bytes: a.bytes,
-    ...(a.where.threadTs ? { threadTs: a.where.threadTs } : {}),
-  });
+  rememberResult(a, deps, uploadKey);
   const message = resultMessage(outcome, deps.memory, { uploadId: uploadKey });
   // The files go up before the result replaces the progress message: once its buttons show, the
   // analysis has finished, so a click (Brief as DOCX) never interleaves with the analysis's uploads.
@@ -315,6 +339,16 @@ export async function analyseInPlace(
   if (!attached) {
     await postEphemeral(client, a.where, a.userId, renderNotice(filesNotAttachedText(files)));
   }
+}
+
+/** This replica's memory of the file, so the result's buttons work here without the store. */
+function rememberResult(a: InPlaceAnalysis, deps: SlackDeps, uploadKey: string): void {
+  deps.memory.rememberUpload(uploadKey, {
+    scope: a.scope,
+    name: a.name,
+    bytes: a.bytes,
+    ...(a.where.threadTs ? { threadTs: a.where.threadTs } : {}),
+  });
 }
 
 /** What the uploader is told when the result is posted but its files could not be attached. */
