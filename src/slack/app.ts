@@ -44,6 +44,7 @@ export function buildSlackApp(build: AppBuild): App {
   // The server HTTPReceiver starts calls this property for every request.
   if (http) http.requestListener = refuseFutureRequests(http.requestListener, Date.now);
   const receiver = http ?? new SocketModeReceiver({ appToken: config.appToken ?? "", ...logging });
+  const webApiTimeoutMs = build.deps.webApiTimeoutMs ?? 15_000;
   const app = new App({
     token: config.botToken,
     receiver,
@@ -55,7 +56,10 @@ export function buildSlackApp(build: AppBuild): App {
       ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
       // Each request, headers and body, within 15 s: a call Slack never answers fails instead of
       // stalling the job, every file queued after it, and shutdown.
-      timeout: build.deps.webApiTimeoutMs ?? 15_000,
+      timeout: webApiTimeoutMs,
+      // Bolt's respond() (a slash command's response_url) fetches with this: the same bound.
+      fetch: (input, init) =>
+        fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(webApiTimeoutMs) }),
       retryConfig: {
         ...webApi.retryPolicies.fiveRetriesInFiveMinutes,
         retries: build.retries ?? 5,

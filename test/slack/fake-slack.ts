@@ -44,7 +44,10 @@ export interface FakeSlack {
    * does for a missing scope.
    */
   refuse(method: string, error: string, times?: number): void;
-  /** From now on `method` is recorded but never answered, as a Web API call that hangs. */
+  /**
+   * From now on `method` is recorded but never answered, as a Web API call that hangs;
+   * "response_url" hangs the replies sent to a slash command's or a button's response URL.
+   */
   hang(method: string): void;
   waitFor(predicate: () => boolean, what: string, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -161,6 +164,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       }
       if (url.pathname.startsWith("/respond/")) {
         responses.push({ path: url.pathname, body: JSON.parse(body.toString("utf8") || "{}") });
+        if (hangingMethods.has("response_url")) return;
         res.writeHead(200);
         res.end("ok");
         return;

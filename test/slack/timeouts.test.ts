@@ -1,7 +1,8 @@
 /**
  * Every call to Slack is bounded: a download whose host stops answering (before the headers or
  * halfway through the body) is told to the uploader as slow, and the next file is analysed; a Web
- * API method that never answers fails within the client's time limit instead of stalling the work.
+ * API method, or a response URL, that never answers fails within the client's time limit instead
+ * of stalling the work.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { AppBuild } from "../../src/slack/app.js";
@@ -10,6 +11,7 @@ import { type FakeSlack, startFakeSlack } from "./fake-slack.js";
 import { type Harness, startHarness } from "./harness.js";
 import { type AnalyserRun, countingAnalyser, SESSIONS_CSV } from "./jobs-helpers.js";
 import { sendEvent } from "./signed.js";
+import { slashIn } from "./store-helpers.js";
 
 /**
  * Short limits so a test need not wait out the defaults (60 s, 15 s). startSlackApp does not take
@@ -127,5 +129,27 @@ describe("through the receiver", () => {
         `analysing file ${id} failed: WebAPIRequestError \\(slack_webapi_request_error\\)`,
       ),
     );
+  });
+});
+
+describe("a slash command's response URL that never answers", () => {
+  it("fails within the Web API's limit (Bolt's respond() fetches through the client's options)", async () => {
+    const h = await startHarness();
+    try {
+      // The bot is not in the channel, so the answer falls back to the response URL, which hangs.
+      h.fake.refuse("chat.postMessage", "not_in_channel");
+      h.fake.hang("response_url");
+      await slashIn(h.url, h.fake, "cost 150 named @ 70 vs 500 named @ 100");
+      await h.fake.waitFor(() => h.fake.responses.length === 1, "the reply to the response URL");
+      await h.fake.waitFor(
+        () => h.log.some((l) => l.includes("/deal from U1 in C1 failed")),
+        "the failure logged",
+      );
+      expect(h.log.find((l) => l.includes("/deal from U1 in C1 failed"))).toMatch(
+        /failed: TimeoutError\n/,
+      );
+    } finally {
+      await h.close();
+    }
   });
 });
