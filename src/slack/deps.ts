@@ -67,4 +67,9 @@ export interface SlackDeps {
   readonly now: () => Date;
   /** Time limit of each Web API request, ms (default 15 s: app.ts). */
   readonly webApiTimeoutMs?: number;
+  /**
+   * Signs what buttons and forms carry back (src/slack/action-state/); start.ts derives it from
+   * the signing secret. Absent, a key derived from the bot token is used.
+   */
+  readonly actionKey?: Uint8Array;
 }

@@ -44,6 +44,8 @@ export interface FakeSlack {
    * does for a missing scope.
    */
   refuse(method: string, error: string, times?: number): void;
+  /** The channels users.conversations lists for `user`; by default every channel seen in a call. */
+  memberOf(user: string, channels: readonly string[]): void;
   /**
    * From now on `method` is recorded but never answered, as a Web API call that hangs;
    * "response_url" hangs the replies sent to a slash command's or a button's response URL.
@@ -80,6 +82,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const hangingMethods = new Set<string>();
   const described = new Map<string, FakeFile>();
   const refused = new Map<string, { error: string; left: number }>();
+  const memberships = new Map<string, readonly string[]>();
   let tsCounter = 1000;
   let origin = "";
 
@@ -119,6 +122,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         };
       case "files.completeUploadExternal":
         return { ok: true, files: args.files };
+      case "users.conversations": {
+        const seen = calls.flatMap((c) => [c.args.channel, c.args.channel_id]);
+        const ids = memberships.get(String(args.user)) ?? seen.filter((c) => typeof c === "string");
+        return { ok: true, channels: [...new Set(ids)].map((id) => ({ id })) };
+      }
       default:
         return { ok: true };
     }
@@ -194,6 +202,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     },
     callsOf(method) {
       return calls.filter((c) => c.method === method);
+    },
+    memberOf(user, channels) {
+      memberships.set(user, channels);
     },
     refuse(method, error, times = Number.POSITIVE_INFINITY) {
       refused.set(method, { error, left: times });

@@ -143,8 +143,10 @@ describe("saved uploads and analyses", () => {
     const change = buttonsOf(result).find((b) => b.action_id === "dealdesk.rates");
     if (!change) throw new Error("no Change rates button");
     const from = h.fake.calls.length;
+    // U2 opens the form and submits it: the form is sealed to whoever opened it.
     await clickButton(h.url, h.fake, change, {
       channel: C.channelId,
+      user: "U2",
       respond: "rates",
       messageTs: "1700002000.000001",
     });
@@ -254,6 +256,8 @@ describe("saved uploads and analyses", () => {
       { kind: "cost", inputs: { text: "cost secret" }, outputs: {}, calculatorVersion: VERSION },
       { by: "U3", at: new Date() },
     );
+    // After the restart the fake has seen no calls: say which channels U1 is in.
+    h.fake.memberOf("U1", ["CS1", "CS2", "CS3", "CS9"]);
     const { text } = await openHome("U1");
     expect(text).toContain("<#CS1>: HaloITSM in GBP: named £60/mo, concurrent £300/mo");
     expect(text).toContain("Recent analyses in your channels");
@@ -283,6 +287,7 @@ describe("saved uploads and analyses", () => {
       );
     }
     await store.audit.record(scope, { action: "deal.saved" }, { by: "U4", at: new Date() });
+    h.fake.memberOf("U4", ["CS4"]);
     const { text } = await openHome("U4");
     // Newest first: 14 down to 5.
     for (let i = 5; i < 15; i++) expect(text).toContain(`/deal cost ${i} named @ 70`);
@@ -316,7 +321,8 @@ describe("saved uploads and analyses", () => {
       team: { id: "T1" },
       api_app_id: "A1",
       token: "legacy",
-      trigger_id: "trigger.6",
+      // One trigger per submission: a repeated trigger id is a retry, and is dropped.
+      trigger_id: `trigger.6.${channel}`,
       view: {
         id: "V3",
         type: "modal",

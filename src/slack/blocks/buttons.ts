@@ -1,6 +1,7 @@
 /**
  * The buttons under a result and what each carries. A button's value says where its answer came
- * from: a remembered reply (`r`), the typed command to run again (`t`), an upload (`f`).
+ * from: a remembered reply (`r`), the typed command to run again (`t`), an upload (`f`). The value
+ * is sealed to its team and channel by `origin.seal` (src/slack/action-state/result-seal.ts).
  */
 import { z } from "zod";
 import type { Reply } from "../../commands/reply.js";
@@ -22,34 +23,27 @@ export const NEXT_ACTION = /^dealdesk\.next\.\d+$/;
 
 const valueSchema = z.object({
   r: z.string().max(64).optional(),
-  t: z.string().max(1900).optional(),
+  // Any length: a command too long for a button value is kept server-side by the seal.
+  t: z.string().optional(),
   f: z.string().max(64).optional(),
 });
 export type ButtonValue = z.infer<typeof valueSchema>;
 
-export function encodeValue(value: ButtonValue): string {
-  const { t, ...rest } = value;
-  // A command too long for a button value is dropped: the remembered reply still serves it.
-  const fits = t !== undefined && t.length <= 1900;
-  return JSON.stringify(fits ? value : rest);
+/** Turns a button's state into the value Slack carries; sealed in the app, plain JSON in tests. */
+export type SealValue = (value: ButtonValue) => string;
+
+/** An opened (already checked) state as a button value; anything unexpected reads as empty. */
+export function readValue(state: unknown): ButtonValue {
+  const parsed = valueSchema.safeParse(state);
+  return parsed.success ? parsed.data : {};
 }
 
-/** A value from Slack is untrusted text: anything unreadable becomes an empty value. */
-export function decodeValue(raw: string | undefined): ButtonValue {
-  try {
-    const parsed = valueSchema.safeParse(JSON.parse(raw ?? "{}"));
-    return parsed.success ? parsed.data : {};
-  } catch {
-    return {};
-  }
-}
-
-function button(actionId: string, label: string, value: ButtonValue): ButtonElement {
+function button(actionId: string, label: string, value: string): ButtonElement {
   return {
     type: "button",
     action_id: actionId,
     text: plain(clip(label, LIMITS.buttonText)),
-    value: encodeValue(value),
+    value,
   };
 }
 
@@ -60,6 +54,10 @@ export interface ButtonOrigin {
   readonly commandText?: string;
   /** The upload the reply analysed, for "Change rates". */
   readonly uploadId?: string;
+  /** Where the reply is posted, when the caller knows it: its buttons are sealed to it. */
+  readonly scope?: { readonly teamId: string; readonly channelId: string };
+  /** Seals each button's value (src/slack/action-state/result-seal.ts). */
+  readonly seal?: SealValue;
 }
 
 /**
@@ -67,15 +65,16 @@ export interface ButtonOrigin {
  * the analysis was priced, which in Slack means the channel's deal had the rates) and Change rates.
  */
 export function resultButtons(reply: Reply, origin: ButtonOrigin): ActionsBlock | undefined {
-  const source: ButtonValue = {
+  const seal = origin.seal ?? JSON.stringify;
+  const source = seal({
     ...(origin.replyId ? { r: origin.replyId } : {}),
     ...(origin.commandText ? { t: origin.commandText } : {}),
     ...(origin.uploadId ? { f: origin.uploadId } : {}),
-  };
+  });
   const elements: ButtonElement[] = [];
   if (reply.working.length > 0) elements.push(button(ACTIONS.working, "Show working", source));
   reply.next.slice(0, 2).forEach((next, i) => {
-    elements.push(button(`${ACTIONS.next}.${i}`, nextLabel(next), { t: next }));
+    elements.push(button(`${ACTIONS.next}.${i}`, nextLabel(next), seal({ t: next })));
   });
   // Drafting needs a priced split or rightsize of a file: a typed command or an unpriced analysis
   // gets no drafting buttons, as a button that can only apologise is worse than none.
@@ -94,12 +93,4 @@ export function resultButtons(reply: Reply, origin: ButtonOrigin): ActionsBlock 
 function nextLabel(command: string): string {
   const text = command.charAt(0).toUpperCase() + command.slice(1);
   return clip(text, LIMITS.buttonText);
-}
-
-export function ratesButton(source: ButtonValue): ActionsBlock {
-  return {
-    type: "actions",
-    block_id: "dealdesk.rates",
-    elements: [button(ACTIONS.rates, "Set rates", source)],
-  };
 }

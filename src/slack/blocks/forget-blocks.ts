@@ -33,8 +33,11 @@ export function isEmpty(c: ForgetResult): boolean {
   return c.deals + c.uploads + c.rawRows + c.analyses + c.drafts === 0;
 }
 
-/** The prompt; the buttons carry the channel so a click is checked against where it came from. */
-export function forgetPrompt(channelId: string, counts: ForgetResult): SlackMessage {
+/**
+ * The prompt; the buttons carry `value`: the channel, sealed to it and to the requester
+ * (src/slack/forget/forget-seal.ts), so a click is checked against where and by whom.
+ */
+export function forgetPrompt(channelId: string, counts: ForgetResult, value: string): SlackMessage {
   const what = describeCounts(counts);
   const buttons: ActionsBlock = {
     type: "actions",
@@ -45,7 +48,7 @@ export function forgetPrompt(channelId: string, counts: ForgetResult): SlackMess
         action_id: FORGET_ACTIONS.confirm,
         text: plain("Delete this channel's data"),
         style: "danger",
-        value: JSON.stringify({ c: channelId }),
+        value,
         confirm: {
           title: plain("Delete this channel's data?"),
           text: plain(
@@ -60,7 +63,7 @@ export function forgetPrompt(channelId: string, counts: ForgetResult): SlackMess
         type: "button",
         action_id: FORGET_ACTIONS.cancel,
         text: plain("Cancel"),
-        value: JSON.stringify({ c: channelId }),
+        value,
       },
     ],
   };

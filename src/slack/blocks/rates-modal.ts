@@ -15,15 +15,6 @@ export const FIELDS = {
   concurrent: "concurrent",
 } as const;
 
-/** Where the form was opened from, carried through Slack in private_metadata. */
-export const ratesOriginSchema = z.object({
-  teamId: z.string().min(1).max(64),
-  channelId: z.string().min(1).max(64),
-  threadTs: z.string().max(32).optional(),
-  fileId: z.string().max(64).optional(),
-});
-export type RatesOrigin = z.infer<typeof ratesOriginSchema>;
-
 function input(
   id: string,
   label: string,
@@ -55,8 +46,9 @@ export interface RatesView {
   readonly blocks: readonly Block[];
 }
 
+/** `privateMetadata`: where it was opened, sealed (src/slack/rates/rates-origin.ts). */
 export function ratesModal(
-  origin: RatesOrigin,
+  privateMetadata: string,
   deal: ChannelDeal | undefined,
   fallbackCurrency: string,
 ): RatesView {
@@ -66,7 +58,7 @@ export function ratesModal(
     title: plain("Change rates"),
     submit: plain("Save and re-run"),
     close: plain("Cancel"),
-    private_metadata: JSON.stringify(origin),
+    private_metadata: privateMetadata,
     blocks: [
       input(FIELDS.vendor, "Vendor", "Whose licences these are.", deal?.vendor, "HaloITSM"),
       input(

@@ -1,9 +1,13 @@
 /**
- * A click on a button under a result, read once: the value it carries, the channel it was in, and
- * where an answer goes (the result's thread, the clicker alone for errors).
+ * A click on a button under a result, read once: the value it carries (checked to have been made
+ * for this team and channel; else refused, see src/slack/action-state/), the channel it was in,
+ * and where an answer goes (the result's thread, the clicker alone for errors).
  */
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
-import { decodeValue } from "../blocks/buttons.js";
+import { binderFor } from "../action-state/binder.js";
+import { PURPOSE } from "../action-state/purposes.js";
+import { refuseAction } from "../action-state/refuse.js";
+import { type ButtonValue, readValue } from "../blocks/buttons.js";
 import type { SlackDeps } from "../deps.js";
 import type { Delivery } from "../send/deliver.js";
 
@@ -11,22 +15,32 @@ import type { Delivery } from "../send/deliver.js";
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
 export interface Clicked {
-  readonly value: ReturnType<typeof decodeValue>;
+  readonly value: ButtonValue;
   readonly scope: { teamId: string; channelId: string };
   readonly delivery: Delivery;
 }
 
-/** The click, or undefined when Slack did not say which channel and workspace it came from. */
-export function clicked(args: ButtonArgs, deps: SlackDeps): Clicked | undefined {
+/**
+ * The click, or undefined when Slack did not say which channel and workspace it came from, or
+ * when its value was not made there (the clicker is told).
+ */
+export async function clicked(args: ButtonArgs, deps: SlackDeps): Promise<Clicked | undefined> {
   const { body, action, client, logger } = args;
   const channel = body.channel?.id;
   const teamId = body.team?.id ?? body.user.team_id;
   if (!channel || !teamId) return undefined;
+  const scope = { teamId, channelId: channel };
+  const state = await binderFor(deps).open(PURPOSE.result, scope, action.value);
+  if (!state) {
+    const who = { action: action.action_id, teamId, channelId: channel, userId: body.user.id };
+    await refuseAction({ client, logger, ...who });
+    return undefined;
+  }
   const message = body.message as { ts?: string; thread_ts?: string } | undefined;
   const threadTs = message?.thread_ts ?? message?.ts;
   return {
-    value: decodeValue(action.value),
-    scope: { teamId, channelId: channel },
+    value: readValue(state),
+    scope,
     delivery: {
       client,
       logger,

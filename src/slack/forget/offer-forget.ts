@@ -3,12 +3,14 @@
  * dealdesk stored for this channel and is asked to confirm. Without a store there is nothing to
  * delete, and it says so.
  */
+import { binderFor } from "../action-state/binder.js";
 import { forgetPrompt, isEmpty, noStore, nothingStored } from "../blocks/forget-blocks.js";
 import { renderInternalError } from "../blocks/reply-blocks.js";
 import type { DealScope } from "../deal-context.js";
 import type { SlackDeps } from "../deps.js";
 import { logFailure } from "../log-failure.js";
 import { type Delivery, deliverError } from "../send/deliver.js";
+import { sealForget } from "./forget-seal.js";
 
 /** Answers a forget request: the prompt with counts, or a plain line when there is nothing. */
 export async function offerForget(d: Delivery, scope: DealScope, deps: SlackDeps): Promise<void> {
@@ -21,7 +23,7 @@ export async function offerForget(d: Delivery, scope: DealScope, deps: SlackDeps
     const counts = await deps.store.countChannel(scope);
     const message = isEmpty(counts)
       ? nothingStored(scope.channelId)
-      : forgetPrompt(scope.channelId, counts);
+      : forgetPrompt(scope.channelId, counts, sealForget(binderFor(deps), scope, d.userId));
     await deliverError(d, message);
   } catch (error) {
     logFailure(d.logger, "offering to forget a channel", error);

@@ -5,6 +5,7 @@
 import type { types } from "@slack/bolt";
 import { type Reply, replied } from "../../commands/reply.js";
 import type { Deal } from "../../drafting/deal-schema.js";
+import { binderFor } from "../action-state/binder.js";
 import { answerAndSave, answerText } from "../answering/answer-text.js";
 import { slackContext } from "../answering/slack-context.js";
 import { ratesModal } from "../blocks/rates-modal.js";
@@ -13,13 +14,14 @@ import { type ButtonArgs, clicked } from "../buttons/clicked.js";
 import type { SlackDeps } from "../deps.js";
 import { asksReply, briefReply, dealForClick } from "../drafting/draft-replies.js";
 import { logFailure } from "../log-failure.js";
+import { sealRatesOrigin } from "../rates/rates-origin.js";
 import { answerSafely, deliver, deliverError } from "../send/deliver.js";
 import { postMessage, threadOf, uploadFiles } from "../send/post.js";
 
 export function showWorkingHandler(deps: SlackDeps) {
   return async (args: ButtonArgs): Promise<void> => {
     await args.ack();
-    const c = clicked(args, deps);
+    const c = await clicked(args, deps);
     if (!c) return;
     try {
       let reply = deps.memory.reply(c.value.r);
@@ -52,16 +54,14 @@ export function showWorkingHandler(deps: SlackDeps) {
 export function nextCommandHandler(deps: SlackDeps) {
   return async (args: ButtonArgs): Promise<void> => {
     await args.ack();
-    const c = clicked(args, deps);
+    const c = await clicked(args, deps);
     const text = c?.value.t;
     if (!c || !text) return;
     await answerSafely(
       c.delivery,
       `a follow-up button from ${c.delivery.userId} in ${c.scope.channelId}`,
       () => answerAndSave(text, c.scope, c.delivery.userId, deps),
-      {
-        commandText: text,
-      },
+      { commandText: text, scope: c.scope },
     );
   };
 }
@@ -69,16 +69,17 @@ export function nextCommandHandler(deps: SlackDeps) {
 export function openRatesHandler(deps: SlackDeps) {
   return async (args: ButtonArgs): Promise<void> => {
     await args.ack();
-    const c = clicked(args, deps);
+    const c = await clicked(args, deps);
     if (!c) return;
     try {
       const ctx = await slackContext(deps, c.scope, c.delivery.userId);
+      const origin = {
+        ...c.scope,
+        ...(c.delivery.where.threadTs ? { threadTs: c.delivery.where.threadTs } : {}),
+        ...(c.value.f ? { fileId: c.value.f } : {}),
+      };
       const view = ratesModal(
-        {
-          ...c.scope,
-          ...(c.delivery.where.threadTs ? { threadTs: c.delivery.where.threadTs } : {}),
-          ...(c.value.f ? { fileId: c.value.f } : {}),
-        },
+        sealRatesOrigin(binderFor(deps), origin, c.delivery.userId),
         ctx.deal,
         ctx.defaultCurrency,
       );
@@ -103,7 +104,7 @@ function draftingHandler(
 ) {
   return async (args: ButtonArgs): Promise<void> => {
     await args.ack();
-    const c = clicked(args, deps);
+    const c = await clicked(args, deps);
     if (!c) return;
     try {
       const source = await dealForClick(deps, c.scope, c.value);
@@ -112,7 +113,7 @@ function draftingHandler(
         await deliverError(c.delivery, renderNotice(answer));
         return;
       }
-      await deliver(c.delivery, replied(answer));
+      await deliver(c.delivery, replied(answer), { scope: c.scope });
     } catch (error) {
       logFailure(args.logger, what, error);
       await deliverError(c.delivery, renderInternalError()).catch((e) =>

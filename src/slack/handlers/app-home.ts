@@ -1,11 +1,13 @@
 /**
  * App Home: published fresh each time the user opens it, with the user's channels' deals and the
- * recent analyses in them (what is listed: src/slack/home/home-contents.ts).
+ * recent analyses in them (what is listed: src/slack/home/home-contents.ts). When Slack can't say
+ * which channels the user is in, nothing is published: the log says why.
  */
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs, types } from "@slack/bolt";
 import { homeView } from "../blocks/home.js";
 import type { SlackDeps } from "../deps.js";
 import { channelsOf, storedAnalyses } from "../home/home-contents.js";
+import { memberChannels } from "../home/memberships.js";
 import { logFailure } from "../log-failure.js";
 
 export function appHomeHandler(deps: SlackDeps) {
@@ -19,7 +21,9 @@ export function appHomeHandler(deps: SlackDeps) {
     try {
       const { store } = deps;
       const teamId = (body as { team_id?: string }).team_id;
-      const scopes = await channelsOf(deps, store, teamId, event.user);
+      const scopes = await channelsOf(deps, store, teamId, event.user, (ids) =>
+        memberChannels(client, event.user, ids),
+      );
       const deals = await Promise.all(
         scopes.map(async (scope) => {
           const deal = await deps.deals.get(scope);

@@ -16,7 +16,7 @@ import { replaceOriginal } from "../send/replace-original.js";
 export function forgetConfirmHandler(deps: SlackDeps) {
   return async (args: ButtonArgs): Promise<void> => {
     await args.ack();
-    const scope = clickedScope(args);
+    const scope = await clickedScope(args, deps);
     const userId = args.body.user.id;
     if (!scope || !deps.store) {
       args.logger.warn("dealdesk: a forget click without a matching channel or store was ignored");

@@ -5,39 +5,54 @@
  */
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import { describeDeal } from "../../commands/deal/set.js";
-import { ratesOriginSchema } from "../blocks/rates-modal.js";
+import { binderFor } from "../action-state/binder.js";
+import { logRefusal } from "../action-state/refuse.js";
+import { FIELDS } from "../blocks/rates-modal.js";
 import { renderInternalError } from "../blocks/reply-blocks.js";
 import { escapeMrkdwn } from "../blocks/text.js";
 import { section } from "../blocks/types.js";
 import type { SlackDeps } from "../deps.js";
 import { logFailure } from "../log-failure.js";
+import { openRatesOrigin } from "../rates/rates-origin.js";
 import { readRatesForm } from "../rates/read-rates-form.js";
 import { postEphemeral, postMessage } from "../send/post.js";
 import { rerunUpload } from "../uploads/rerun-upload.js";
+
+const NOT_YOUR_FORM =
+  "This form can't be saved: it was opened by someone else or elsewhere. Close it and click Change rates again.";
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 export function ratesSubmitHandler(deps: SlackDeps) {
   return async ({ ack, view, body, client, logger }: SubmitArgs): Promise<void> => {
+    const userId = body.user.id;
+    const teamId = body.team?.id ?? body.user.team_id ?? "";
+    // Checked before the fields: a form opened by someone else, elsewhere, changes nothing.
+    const origin = await openRatesOrigin(binderFor(deps), view.private_metadata, {
+      teamId,
+      userId,
+    });
+    if (!origin) {
+      logRefusal(logger, {
+        action: "the rates form",
+        teamId,
+        channelId: "unknown",
+        userId,
+      });
+      await ack({ response_action: "errors", errors: { [FIELDS.vendor]: NOT_YOUR_FORM } });
+      return;
+    }
     const form = readRatesForm(view.state.values);
     if (!form.ok) {
       await ack({ response_action: "errors", errors: form.errors });
       return;
     }
     await ack();
-    let origin: ReturnType<typeof ratesOriginSchema.parse>;
-    try {
-      origin = ratesOriginSchema.parse(JSON.parse(view.private_metadata));
-    } catch (error) {
-      logFailure(logger, "reading the rates form's origin", error);
-      return;
-    }
     const scope = { teamId: origin.teamId, channelId: origin.channelId };
     const where = {
       channel: origin.channelId,
       ...(origin.threadTs ? { threadTs: origin.threadTs } : {}),
     };
-    const userId = body.user.id;
     try {
       await deps.deals.set(scope, form.deal, userId);
       const line = `set this channel's deal: ${describeDeal(form.deal)}.`;

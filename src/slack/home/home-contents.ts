@@ -15,17 +15,26 @@ export const HOME_ANALYSES = 10;
 
 const key = (s: DealScope) => `${s.teamId}/${s.channelId}`;
 
-/** The user's channels: the store's (newest activity first), then any only memory knows. */
+/**
+ * The user's channels: the store's (newest activity first), then any only memory knows, keeping
+ * only this workspace's channels the user is still a member of (a channel they left is not theirs).
+ */
 export async function channelsOf(
   deps: SlackDeps,
   store: Store | undefined,
   teamId: string | undefined,
   userId: string,
+  isMember: (channelIds: readonly string[]) => Promise<Set<string>>,
 ): Promise<DealScope[]> {
   const stored = store && teamId ? await store.audit.channelsOf(teamId, userId) : [];
   const seen = new Set(stored.map(key));
   const remembered = deps.memory.channels(userId).filter((s) => !seen.has(key(s)));
-  return [...stored, ...remembered].slice(0, HOME_CHANNELS);
+  const candidates = [...stored, ...remembered]
+    .filter((s) => teamId === undefined || s.teamId === teamId)
+    .slice(0, HOME_CHANNELS);
+  if (candidates.length === 0) return [];
+  const members = await isMember(candidates.map((s) => s.channelId));
+  return candidates.filter((s) => members.has(s.channelId));
 }
 
 /** The newest analyses saved in those channels, each read with its own channel's scope. */

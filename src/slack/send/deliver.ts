@@ -4,6 +4,8 @@
  */
 import type { Logger, webApi } from "@slack/bolt";
 import type { CommandOutcome } from "../../commands/reply.js";
+import { binderOf } from "../action-state/binder.js";
+import { resultSeal } from "../action-state/result-seal.js";
 import type { ButtonOrigin } from "../blocks/buttons.js";
 import { renderErrorBlocks, renderReplyBlocks, type SlackMessage } from "../blocks/reply-blocks.js";
 import { logFailure } from "../log-failure.js";
@@ -30,9 +32,14 @@ export function resultMessage(
   outcome: Extract<CommandOutcome, { ok: true }>,
   memory: SlackMemory,
   origin: Omit<ButtonOrigin, "replyId">,
+  requester?: { readonly userId: string; readonly channel: string },
 ): SlackMessage {
   const replyId = memory.rememberReply(outcome.reply);
-  return renderReplyBlocks(outcome.reply, { ...origin, replyId });
+  return renderReplyBlocks(outcome.reply, {
+    ...origin,
+    replyId,
+    ...resultSeal(memory, origin, requester),
+  });
 }
 
 /** Shows an error to the requester alone; falls back to the response URL when there is one. */
@@ -55,7 +62,12 @@ export async function deliver(
     await deliverError(d, renderErrorBlocks(outcome));
     return;
   }
-  const message = resultMessage(outcome, d.memory, origin);
+  const message = resultMessage(outcome, d.memory, origin, {
+    userId: d.userId,
+    channel: d.where.channel,
+  });
+  // A long button state kept in the store is written before anyone can click it.
+  await binderOf(d.memory)?.settled();
   let ts: string | undefined;
   try {
     ts = await postMessage(d.client, d.where, message);
