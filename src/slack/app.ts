@@ -3,13 +3,14 @@
  * /slack/events, where Bolt verifies every request's signature and refuses timestamps more than
  * five minutes old, and future-requests.ts refuses those more than five minutes ahead (tested).
  */
-import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver, webApi } from "@slack/bolt";
+import { App, HTTPReceiver, type Logger, LogLevel, webApi } from "@slack/bolt";
 import type { SlackConfig } from "./config.js";
 import { consoleLogger } from "./console-logger.js";
 import { contentFreeLogger } from "./content-free-logger.js";
 import type { SlackDeps } from "./deps.js";
 import { refuseFutureRequests } from "./future-requests.js";
 import { registerListeners } from "./listeners/index.js";
+import { socketModeReceiver } from "./socket-mode.js";
 
 export const EVENTS_PATH = "/slack/events";
 
@@ -43,7 +44,7 @@ export function buildSlackApp(build: AppBuild): App {
       });
   // The server HTTPReceiver starts calls this property for every request.
   if (http) http.requestListener = refuseFutureRequests(http.requestListener, Date.now);
-  const receiver = http ?? new SocketModeReceiver({ appToken: config.appToken ?? "", ...logging });
+  const receiver = http ?? socketModeReceiver(config, logging);
   const webApiTimeoutMs = build.deps.webApiTimeoutMs ?? 15_000;
   const app = new App({
     token: config.botToken,

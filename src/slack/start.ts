@@ -18,6 +18,7 @@ import type { AnalyseUpload, Dispatch, SlackDeps } from "./deps.js";
 import { ANALYSE_UPLOAD_JOB } from "./jobs/payload.js";
 import { analyseUploadWorker } from "./jobs/worker.js";
 import { SlackMemory } from "./memory.js";
+import { SocketModeStartError, startSocketMode } from "./socket-mode.js";
 import { allowedFileHosts } from "./uploads/hosts.js";
 import { analysisNotAvailable } from "./uploads/not-available.js";
 
@@ -58,6 +59,8 @@ export interface StartSlackOptions {
    * other instances sharing the database do the analyses.
    */
   readonly workJobs?: boolean;
+  /** How long Socket Mode gets to open its WebSocket before start-up fails (default 30 s). */
+  readonly socketModeStartMs?: number;
 }
 
 /** package.json's version: saved with every analysis so an old result can be told from a re-run. */
@@ -111,7 +114,12 @@ export async function startSlackApp(options: StartSlackOptions): Promise<Running
     await options.jobs.work(ANALYSE_UPLOAD_JOB, analyseUploadWorker(deps, app.client));
   }
   if (config.appToken) {
-    await app.start();
+    try {
+      await startSocketMode(app, config, options.socketModeStartMs);
+    } catch (error) {
+      if (error instanceof SocketModeStartError) throw new SlackStartError(error.message);
+      throw error;
+    }
     return { stop: () => app.stop().then(() => undefined) };
   }
   const server = (await app.start(config.port)) as Server;
