@@ -41,6 +41,16 @@ function since(from: number, method: string, where: (c: ApiCall) => boolean = ()
 }
 const logged = (text: string) => [...a.log, ...b.log].filter((l) => l.includes(text)).length;
 
+/** Waits until the delivery claim `key` is no longer held in the shared store. */
+async function untilFree(key: string): Promise<void> {
+  const deliveries = { teamId: "T1", channelId: "deliveries" };
+  const start = Date.now();
+  while (await store.claims.held(deliveries, key, new Date())) {
+    if (Date.now() - start > 15_000) throw new Error(`timed out waiting for ${key} to be free`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 function mention(ts: string, channel: string): string {
   return eventBody({
     type: "app_mention",
@@ -173,7 +183,9 @@ describe("two replicas, one store", () => {
     const body = mention("1700003000.000300", "C4");
     const eventId = JSON.parse(body).event_id as string;
     await resendEvent(a.url, body);
-    await fake.waitFor(() => logged(`released event:${eventId}`) === 1, "the claim given back");
+    // The failure is told after the claim was taken; the claim is then given back in the store.
+    await fake.waitFor(() => since(from, "chat.postEphemeral").length === 1, "the failure told");
+    await untilFree(`event:${eventId}`);
     await resendEvent(b.url, body, { num: 1, reason: "http_error" });
     await fake.waitFor(() => since(from, "chat.postMessage").length === 2, "the answer");
     expect(blocksText(since(from, "chat.postMessage")[1]?.args.blocks)).toContain("£306,000");

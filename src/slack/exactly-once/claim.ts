@@ -68,7 +68,8 @@ export async function releaseClaims(attempt: Attempt, logger: Logger): Promise<v
   for (const claim of attempt.claims()) {
     try {
       await claim.from.release(claim.scope, claim.key);
-      logger.info(`dealdesk: released ${claim.key} (nothing reached Slack), so a retry can act`);
+      // Debug: the failure itself was logged where it happened.
+      logger.debug(`dealdesk: released ${claim.key} (nothing reached Slack), so a retry can act`);
     } catch (error) {
       logFailure(logger, `releasing ${claim.key}`, error);
     }
