@@ -144,8 +144,8 @@ describe("the rates form", () => {
     return (open.args.view as { private_metadata: string }).private_metadata;
   }
 
-  function submit(metadata: string, user: string, team = "T1") {
-    const values = { vendor: "Evil", currency: "GBP", named: "1", concurrent: "1" };
+  function submit(metadata: string, user: string, team = "T1", vendor = "Evil") {
+    const values = { vendor, currency: "GBP", named: "1", concurrent: "1" };
     return sendInteraction(h.url, {
       type: "view_submission",
       user: { id: user, team_id: team },
@@ -204,6 +204,58 @@ describe("the rates form", () => {
     expect(await store.deals.get({ teamId: "T1", channelId: "CR2" })).toMatchObject({
       vendor: "Evil",
     });
+  });
+});
+
+describe("the rates form's texts", () => {
+  it("escape a typed vendor in the notification text and drop invisible characters from the form", async () => {
+    const post = await result("CR3");
+    const openForm = async () => {
+      const from = h.fake.calls.length;
+      await clickButton(
+        h.url,
+        h.fake,
+        { ...working(post), action_id: "dealdesk.rates" },
+        {
+          channel: "CR3",
+          respond: "rates",
+        },
+      );
+      return (await nextCall(h.fake, "views.open", from)).args.view as {
+        private_metadata: string;
+        blocks: { element: { initial_value?: string } }[];
+      };
+    };
+    const view = await openForm();
+    const from = h.fake.calls.length;
+    await sendInteraction(h.url, {
+      type: "view_submission",
+      user: { id: "U1", team_id: "T1" },
+      team: { id: "T1" },
+      api_app_id: "A1",
+      token: "legacy",
+      trigger_id: "trigger.texts",
+      view: {
+        id: "V8",
+        type: "modal",
+        callback_id: "dealdesk.rates.submit",
+        private_metadata: view.private_metadata,
+        state: {
+          values: {
+            vendor: { vendor: { type: "plain_text_input", value: "<!channel> & \u202Eco" } },
+            currency: { currency: { type: "plain_text_input", value: "GBP" } },
+            named: { named: { type: "plain_text_input", value: "70" } },
+            concurrent: { concurrent: { type: "plain_text_input", value: "140" } },
+          },
+        },
+      },
+    });
+    const confirm = await nextCall(h.fake, "chat.postMessage", from);
+    expect(String(confirm.args.text)).toMatch(
+      /^set this channel's deal: &lt;!channel&gt; &amp; co /,
+    );
+    const again = await openForm();
+    expect(again.blocks[0]?.element.initial_value).toBe("<!channel> & co");
   });
 });
 

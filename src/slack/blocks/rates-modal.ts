@@ -5,6 +5,7 @@
 import { z } from "zod";
 import type { ChannelDeal } from "../../commands/deal/set.js";
 import { toDecimal } from "../../core/money.js";
+import { stripInvisible } from "./text.js";
 import { type Block, plain } from "./types.js";
 
 export const RATES_CALLBACK = "dealdesk.rates.submit";
@@ -31,7 +32,8 @@ function input(
       type: "plain_text_input",
       action_id: id,
       placeholder: plain(placeholder),
-      ...(initial ? { initial_value: initial } : {}),
+      // A stored vendor is the user's text: shown literally, less invisible characters.
+      ...(initial ? { initial_value: stripInvisible(initial) } : {}),
     },
   };
 }

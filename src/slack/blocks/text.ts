@@ -8,6 +8,14 @@
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g;
 
 /**
+ * For plain_text and input values, which Slack shows literally (no mentions, no entities): only
+ * the invisible characters above are dropped.
+ */
+export function stripInvisible(text: string): string {
+  return text.replace(INVISIBLE, "");
+}
+
+/**
  * Slack's mrkdwn reserves &, < and > (`<!channel>` would ping everyone); everything else a reply
  * says is shown as typed, less the invisible characters above.
  */

@@ -57,7 +57,8 @@ export function ratesSubmitHandler(deps: SlackDeps) {
       await deps.deals.set(scope, form.deal, userId);
       const line = `set this channel's deal: ${describeDeal(form.deal)}.`;
       await postMessage(client, where, {
-        text: line,
+        // The vendor is typed text: the notification text is escaped like the block.
+        text: escapeMrkdwn(line),
         blocks: [section(`<@${userId}> ${escapeMrkdwn(line)}`)],
       });
       if (origin.fileId) await rerunUpload(origin.fileId, scope, where, userId, deps, client);
