@@ -81,6 +81,7 @@ export async function serveSlack(
   } catch (error) {
     clearInterval(timer);
     await jobs.stop();
+    await analyses.close();
     await store.close();
     if (error instanceof SlackStartError) {
       log(`dealdesk: ${error.message}`);
@@ -102,6 +103,8 @@ export async function serveSlack(
   // Jobs already taken finish (their Slack calls don't need the receiver) or are given back;
   // the store stays open until then.
   await jobs.stop({ graceMs: SHUTDOWN_GRACE_MS });
+  // After the queue: a job given back at shutdown has already let go of its thread's answer.
+  await analyses.close();
   await store.close();
   return 0;
 }

@@ -35,6 +35,10 @@ export interface StartSlackOptions {
   readonly analyseUpload?: AnalyseUpload;
   /** Largest file downloaded, in bytes (default 20 MiB). */
   readonly maxUploadBytes?: number;
+  /** Time limit of each Web API request, ms (default 15 s). */
+  readonly webApiTimeoutMs?: number;
+  /** Time limit of one download, redirects, headers and body together, ms (default 60 s). */
+  readonly downloadTimeoutMs?: number;
   /** The command layer (default src/commands/dispatch.ts). */
   readonly dispatch?: Dispatch;
   readonly logger?: Logger;
@@ -88,12 +92,16 @@ export async function startSlackApp(options: StartSlackOptions): Promise<Running
       botToken: config.botToken,
       allowedHosts: allowedFileHosts(config.extraFileHosts),
       maxBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+      ...(options.downloadTimeoutMs === undefined
+        ? {}
+        : { downloadTimeoutMs: options.downloadTimeoutMs }),
     },
     logger: options.logger ?? consoleLogger(),
     ...(options.store ? { store: options.store } : {}),
     ...(options.jobs ? { jobs: options.jobs } : {}),
     calculatorVersion: calculatorVersion(),
     now: options.now ?? (() => new Date()),
+    ...(options.webApiTimeoutMs === undefined ? {} : { webApiTimeoutMs: options.webApiTimeoutMs }),
   };
   const app = buildSlackApp({
     config,

@@ -47,6 +47,9 @@ export async function startHarness(
     /** The store; the channel deals are then kept in it too, as `npm start` does. */
     store?: Store;
     now?: () => Date;
+    /** Time limits of Web API calls and downloads (the defaults are 15 s and 60 s). */
+    webApiTimeoutMs?: number;
+    downloadTimeoutMs?: number;
   } = {},
 ): Promise<Harness> {
   const fake = await startFakeSlack();
@@ -69,6 +72,8 @@ export async function startHarness(
         }
       : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.webApiTimeoutMs ? { webApiTimeoutMs: options.webApiTimeoutMs } : {}),
+    ...(options.downloadTimeoutMs ? { downloadTimeoutMs: options.downloadTimeoutMs } : {}),
     logger: recordingLogger(log),
     logLevel: LogLevel.ERROR,
     retries: 0,
