@@ -16,6 +16,11 @@ export interface SlackCommandContext extends CommandContext {
   readonly scope: DealScope;
   readonly userId: string;
   readonly deal?: ChannelDeal;
+  /**
+   * The channel's deal could not be read (the store was unavailable): the answer uses only what
+   * was typed or shared, and says so (src/slack/answering/unread-deal.ts).
+   */
+  readonly dealUnread?: true;
 }
 
 export type { Progress, UploadedFile };

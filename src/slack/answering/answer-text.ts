@@ -10,6 +10,7 @@ import { runSet } from "../deal-context.js";
 import type { SlackDeps } from "../deps.js";
 import { saveTypedAnalysis } from "../saving/save.js";
 import { slackContext } from "./slack-context.js";
+import { noteUnreadDeal } from "./unread-deal.js";
 
 const HELP_WORDS = new Set(["help", "h", "?", "--help"]);
 
@@ -32,10 +33,9 @@ export async function answerText(
   }
   const ctx = await slackContext(deps, scope, userId);
   const word = first.replace(/^--?/, "");
-  if (trimmed === "" || HELP_WORDS.has(first) || deps.hasCommand(word) || !deps.hasCommand("ask")) {
-    return deps.dispatch(trimmed, ctx);
-  }
-  return deps.dispatch(`ask ${trimmed}`, ctx);
+  const direct =
+    trimmed === "" || HELP_WORDS.has(first) || deps.hasCommand(word) || !deps.hasCommand("ask");
+  return noteUnreadDeal(await deps.dispatch(direct ? trimmed : `ask ${trimmed}`, ctx), ctx);
 }
 
 /**

@@ -8,12 +8,8 @@
 import type { webApi } from "@slack/bolt";
 import type { CommandOutcome } from "../../commands/reply.js";
 import { slackContext } from "../answering/slack-context.js";
-import {
-  renderErrorBlocks,
-  renderInternalError,
-  renderNotice,
-  type SlackMessage,
-} from "../blocks/reply-blocks.js";
+import { noteUnreadDeal } from "../answering/unread-deal.js";
+import { renderErrorBlocks, renderNotice, type SlackMessage } from "../blocks/reply-blocks.js";
 import type { SlackCommandContext, SlackDeps } from "../deps.js";
 import { Attempt } from "../exactly-once/attempt.js";
 import { claimFileShare, type FileShare, shareTsOf } from "../exactly-once/file-claim.js";
@@ -26,6 +22,7 @@ import {
 import { logFailure } from "../log-failure.js";
 import { saveAnalysedUpload } from "../saving/save.js";
 import { resultMessage } from "../send/deliver.js";
+import { failureMessage } from "../send/failure-message.js";
 import { postEphemeral, postMessage, updateMessage, uploadFiles } from "../send/post.js";
 import { acceptSpreadsheet, looksLikeSpreadsheetName } from "./accept-spreadsheet.js";
 import { downloadSlackFile } from "./download.js";
@@ -231,7 +228,7 @@ export async function handleSharedFile(
     );
   } catch (error) {
     logFailure(logger, `analysing file ${shared.fileId}`, error);
-    await tellUploader(renderInternalError()).catch((e) =>
+    await tellUploader(failureMessage(error)).catch((e) =>
       logFailure(logger, "reporting a failure", e),
     );
   }
@@ -280,7 +277,10 @@ export async function analyseInPlace(
     if (a.once?.quiet || a.once?.signal?.aborted) return;
     await updateMessage(client, a.where.channel, progressTs, renderNotice(text));
   };
-  const outcome = await deps.analyseUpload({ name: a.name, bytes: a.bytes }, ctx, progress);
+  const outcome = noteUnreadDeal(
+    await deps.analyseUpload({ name: a.name, bytes: a.bytes }, ctx, progress),
+    ctx,
+  );
   // Given back at shutdown: the job runs again elsewhere, and that run answers.
   if (a.once?.signal?.aborted) return;
   if (!outcome.ok) {
