@@ -11,6 +11,7 @@ import { dispatch } from "../commands/dispatch.js";
 import { findCommand } from "../commands/registry.js";
 import type { JobQueue } from "../store/jobs.js";
 import type { Store } from "../store/store.js";
+import { actionKeyFrom } from "./action-state/key.js";
 import { buildSlackApp } from "./app.js";
 import type { SlackConfig } from "./config.js";
 import { createMemoryDealStore, type DealContextStore } from "./deal-context.js";
@@ -102,6 +103,8 @@ export async function startSlackApp(options: StartSlackOptions): Promise<Running
     calculatorVersion: calculatorVersion(),
     now: options.now ?? (() => new Date()),
     ...(options.webApiTimeoutMs === undefined ? {} : { webApiTimeoutMs: options.webApiTimeoutMs }),
+    // Every replica shares the signing secret, so each can check a button another one made.
+    ...(config.signingSecret ? { actionKey: actionKeyFrom(config.signingSecret) } : {}),
   };
   const app = buildSlackApp({
     config,

@@ -77,9 +77,7 @@ export async function answerMessage(
     delivery,
     `message ${m.ts} from ${m.user} in ${m.channel}`,
     () => answerAndSave(text, scope, m.user, deps),
-    {
-      commandText: text,
-    },
+    { commandText: text, scope },
   );
 }
 

@@ -55,7 +55,7 @@ export function dealCommandHandler(deps: SlackDeps) {
       delivery,
       `/deal from ${command.user_id} in ${command.channel_id}`,
       () => answerAndSave(text, scope, command.user_id, deps),
-      { commandText: text },
+      { commandText: text, scope },
     );
   };
 }

@@ -297,7 +297,7 @@ export async function analyseInPlace(
       client,
       a.where.channel,
       progressTs,
-      resultMessage(outcome, deps.memory, { uploadId: uploadKey }),
+      resultMessage(outcome, deps.memory, { uploadId: uploadKey, scope: a.scope }),
     );
     a.onResultPosted?.();
     return;
@@ -314,7 +314,7 @@ export async function analyseInPlace(
   });
   const uploadKey = storedId ?? a.fileId;
   rememberResult(a, deps, uploadKey);
-  const message = resultMessage(outcome, deps.memory, { uploadId: uploadKey });
+  const message = resultMessage(outcome, deps.memory, { uploadId: uploadKey, scope: a.scope });
   // The files go up before the result replaces the progress message: once its buttons show, the
   // analysis has finished, so a click (Brief as DOCX) never interleaves with the analysis's uploads.
   const files = [...(outcome.reply.files ?? []), ...(message.overflow ? [message.overflow] : [])];
