@@ -52,8 +52,9 @@ export async function serveSlack(
   const sweep = async () => {
     try {
       const now = new Date();
-      // Expired claims are ids only; they go daily so the table stays small.
+      // Expired claims and button states go daily so their tables stay small.
       await store.claims.sweep(now);
+      await store.actionStates.sweep(now);
       const r = await store.applyRetention({ now, days: config.retentionDays });
       if (r.rawRows > 0)
         log(

@@ -16,7 +16,12 @@ export interface ForgetResult {
   readonly drafts: number;
 }
 
-/** Children before parents, so the channel-scoped foreign keys are never violated. */
+/**
+ * Children before parents, so the channel-scoped foreign keys are never violated. Button state
+ * kept for the channel's messages goes too (it can hold a typed command); it is not counted.
+ */
+const STATE_TABLES = ["action_states"] as const;
+
 const TABLES = [
   ["drafts", "drafts"],
   ["analyses", "analyses"],
@@ -56,6 +61,9 @@ export async function forgetChannel(db: Db, scope: Scope, stamp: Stamp): Promise
         params,
       );
       counts[key] = r.rowCount;
+    }
+    for (const table of STATE_TABLES) {
+      await tx.query(`DELETE FROM ${table} WHERE team_id = $1 AND channel_id = $2`, params);
     }
     const result: ForgetResult = {
       deals: counts.deals ?? 0,

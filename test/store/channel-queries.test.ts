@@ -79,6 +79,21 @@ describe.each(backends())("channel queries on $name", (backend: Backend) => {
     });
   });
 
+  it("forget deletes the channel's button states too, and no other channel's", async () => {
+    const teamId = uniqueName("T");
+    const here = { teamId, channelId: "C1" };
+    const there = { teamId, channelId: "C2" };
+    const now = new Date("2026-03-03T10:00:00.000Z");
+    const options = { now, holdForMs: 60 * 60 * 1000 };
+    await store.actionStates.put(here, "s".repeat(20), '{"t":"cost 150 named @ 70"}', options);
+    await store.actionStates.put(there, "s".repeat(20), '{"t":"cost 10 named @ 70"}', options);
+    await store.forget(here, stamp("U1", "2026-03-03T10:00:00.000Z"));
+    expect(await store.actionStates.get(here, "s".repeat(20), now)).toBeUndefined();
+    expect(await store.actionStates.get(there, "s".repeat(20), now)).toBe(
+      '{"t":"cost 10 named @ 70"}',
+    );
+  });
+
   it("lists the channels of one team where a user did something, most recent first", async () => {
     const teamId = uniqueName("T");
     const other = uniqueName("T");
