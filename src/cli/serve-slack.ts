@@ -17,11 +17,9 @@ import { describeDb } from "../store/open-db.js";
 import { openStore } from "../store/store.js";
 import { openAnalysisPool } from "./analysis-threads/pool.js";
 import { analysisThreadCount } from "./analysis-threads/thread-count.js";
+import { shutdownGraceSeconds } from "./shutdown-grace.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Running jobs get this long at shutdown; orchestrators commonly kill 30 s after SIGTERM. */
-export const SHUTDOWN_GRACE_MS = 25_000;
 
 export async function serveSlack(
   env: Readonly<Record<string, string | undefined>>,
@@ -37,6 +35,11 @@ export async function serveSlack(
   const threads = analysisThreadCount(env);
   if (!threads.ok) {
     log(`dealdesk: ${threads.message}`);
+    return 2;
+  }
+  const grace = shutdownGraceSeconds(env);
+  if (!grace.ok) {
+    log(`dealdesk: ${grace.message}`);
     return 2;
   }
   const store = await openStore(config);
@@ -103,7 +106,7 @@ export async function serveSlack(
   await app.stop();
   // Jobs already taken finish (their Slack calls don't need the receiver) or are given back;
   // the store stays open until then.
-  await jobs.stop({ graceMs: SHUTDOWN_GRACE_MS });
+  await jobs.stop({ graceMs: grace.value * 1000 });
   // After the queue: a job given back at shutdown has already let go of its thread's answer.
   await analyses.close();
   await store.close();

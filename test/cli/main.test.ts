@@ -76,6 +76,18 @@ describe("dealdesk executable", () => {
     );
   });
 
+  it("exits 2 naming DEALDESK_SHUTDOWN_GRACE_SECONDS before starting Slack when it is not seconds", () => {
+    const r = run([], {
+      SLACK_BOT_TOKEN: "xoxb-test-token",
+      SLACK_SIGNING_SECRET: "abcdef0123456789abcdef0123456789",
+      DEALDESK_SHUTDOWN_GRACE_SECONDS: "25s",
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'dealdesk: DEALDESK_SHUTDOWN_GRACE_SECONDS must be a whole number of seconds from 0 to 3600 (got "25s")\n',
+    );
+  });
+
   it("opens the console chat with no command, answering piped lines", () => {
     const r = run([], {}, "help\nquit\n");
     expect(r.code).toBe(0);

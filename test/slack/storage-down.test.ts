@@ -75,6 +75,11 @@ describe("with the database down", () => {
     const refused = await nextCall(h.fake, "chat.postEphemeral", from);
     expect(textOf(refused)).toMatch(/storage is unavailable right now/);
 
+    from = h.fake.calls.length;
+    await slashIn(h.url, h.fake, "forget", { channel: "C2" });
+    const notForgotten = await nextCall(h.fake, "chat.postEphemeral", from);
+    expect(textOf(notForgotten)).toMatch(/storage is unavailable right now/);
+
     database.setDown(false);
     from = h.fake.calls.length;
     await slashIn(h.url, h.fake, "set vendor HaloITSM currency EUR", { channel: "C2" });

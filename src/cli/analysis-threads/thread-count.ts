@@ -3,6 +3,7 @@
  * to the receiver (and at least one, so a 1-core machine still analyses off the receiver's thread).
  */
 import { availableParallelism } from "node:os";
+import { wholeNumberFromEnv } from "../env-number.js";
 
 export const THREADS_VARIABLE = "DEALDESK_ANALYSIS_THREADS";
 const MAX_THREADS = 64;
@@ -15,16 +16,11 @@ export function analysisThreadCount(
   env: Readonly<Record<string, string | undefined>>,
   parallelism: number = availableParallelism(),
 ): ThreadCount {
-  const text = env[THREADS_VARIABLE]?.trim();
-  if (text === undefined || text === "") {
-    return { ok: true, threads: Math.max(1, parallelism - 1) };
-  }
-  const threads = Number(text);
-  if (!/^\d+$/.test(text) || threads < 1 || threads > MAX_THREADS) {
-    return {
-      ok: false,
-      message: `${THREADS_VARIABLE} must be a whole number of threads from 1 to ${MAX_THREADS} (got "${text}")`,
-    };
-  }
-  return { ok: true, threads };
+  const read = wholeNumberFromEnv(env, THREADS_VARIABLE, {
+    unit: "threads",
+    min: 1,
+    max: MAX_THREADS,
+    fallback: Math.max(1, parallelism - 1),
+  });
+  return read.ok ? { ok: true, threads: read.value } : read;
 }

@@ -5,11 +5,11 @@
  */
 import { binderFor } from "../action-state/binder.js";
 import { forgetPrompt, isEmpty, noStore, nothingStored } from "../blocks/forget-blocks.js";
-import { renderInternalError } from "../blocks/reply-blocks.js";
 import type { DealScope } from "../deal-context.js";
 import type { SlackDeps } from "../deps.js";
 import { logFailure } from "../log-failure.js";
 import { type Delivery, deliverError } from "../send/deliver.js";
+import { failureMessage } from "../send/failure-message.js";
 import { sealForget } from "./forget-seal.js";
 
 /** Answers a forget request: the prompt with counts, or a plain line when there is nothing. */
@@ -27,6 +27,6 @@ export async function offerForget(d: Delivery, scope: DealScope, deps: SlackDeps
     await deliverError(d, message);
   } catch (error) {
     logFailure(d.logger, "offering to forget a channel", error);
-    await deliverError(d, renderInternalError()).catch(() => undefined);
+    await deliverError(d, failureMessage(error)).catch(() => undefined);
   }
 }

@@ -9,13 +9,14 @@ import { binderFor } from "../action-state/binder.js";
 import { answerAndSave, answerText } from "../answering/answer-text.js";
 import { slackContext } from "../answering/slack-context.js";
 import { ratesModal } from "../blocks/rates-modal.js";
-import { renderInternalError, renderNotice, renderWorkingBlocks } from "../blocks/reply-blocks.js";
+import { renderNotice, renderWorkingBlocks } from "../blocks/reply-blocks.js";
 import { type ButtonArgs, clicked } from "../buttons/clicked.js";
 import type { SlackDeps } from "../deps.js";
 import { asksReply, briefReply, dealForClick } from "../drafting/draft-replies.js";
 import { logFailure } from "../log-failure.js";
 import { sealRatesOrigin } from "../rates/rates-origin.js";
 import { answerSafely, deliver, deliverError } from "../send/deliver.js";
+import { failureMessage } from "../send/failure-message.js";
 import { postMessage, threadOf, uploadFiles } from "../send/post.js";
 
 export function showWorkingHandler(deps: SlackDeps) {
@@ -116,7 +117,7 @@ function draftingHandler(
       await deliver(c.delivery, replied(answer), { scope: c.scope });
     } catch (error) {
       logFailure(args.logger, what, error);
-      await deliverError(c.delivery, renderInternalError()).catch((e) =>
+      await deliverError(c.delivery, failureMessage(error)).catch((e) =>
         logFailure(args.logger, `${what}: telling the user`, e),
       );
     }

@@ -5,11 +5,11 @@
  * place of the prompt.
  */
 import { cancelledLine, forgottenLine } from "../blocks/forget-blocks.js";
-import { renderInternalError } from "../blocks/reply-blocks.js";
 import type { ButtonArgs } from "../buttons/clicked.js";
 import type { SlackDeps } from "../deps.js";
 import { clickedScope } from "../forget/clicked-scope.js";
 import { logFailure } from "../log-failure.js";
+import { failureMessage } from "../send/failure-message.js";
 import { postMessage } from "../send/post.js";
 import { replaceOriginal } from "../send/replace-original.js";
 
@@ -33,7 +33,7 @@ export function forgetConfirmHandler(deps: SlackDeps) {
       );
     } catch (error) {
       logFailure(args.logger, "forgetting a channel", error);
-      await replaceOriginal(args.respond, renderInternalError()).catch(() => undefined);
+      await replaceOriginal(args.respond, failureMessage(error)).catch(() => undefined);
     }
   };
 }

@@ -8,13 +8,13 @@ import { describeDeal } from "../../commands/deal/set.js";
 import { binderFor } from "../action-state/binder.js";
 import { logRefusal } from "../action-state/refuse.js";
 import { FIELDS } from "../blocks/rates-modal.js";
-import { renderInternalError } from "../blocks/reply-blocks.js";
 import { escapeMrkdwn } from "../blocks/text.js";
 import { section } from "../blocks/types.js";
 import type { SlackDeps } from "../deps.js";
 import { logFailure } from "../log-failure.js";
 import { openRatesOrigin } from "../rates/rates-origin.js";
 import { readRatesForm } from "../rates/read-rates-form.js";
+import { failureMessage } from "../send/failure-message.js";
 import { postEphemeral, postMessage } from "../send/post.js";
 import { rerunUpload } from "../uploads/rerun-upload.js";
 
@@ -64,7 +64,7 @@ export function ratesSubmitHandler(deps: SlackDeps) {
       if (origin.fileId) await rerunUpload(origin.fileId, scope, where, userId, deps, client);
     } catch (error) {
       logFailure(logger, "saving the rates form", error);
-      await postEphemeral(client, where, userId, renderInternalError()).catch(() => undefined);
+      await postEphemeral(client, where, userId, failureMessage(error)).catch(() => undefined);
     }
   };
 }
