@@ -14,6 +14,7 @@ import type { Store } from "../store/store.js";
 import { actionKeyFrom } from "./action-state/key.js";
 import { buildSlackApp } from "./app.js";
 import type { SlackConfig } from "./config.js";
+import { consoleLogger } from "./console-logger.js";
 import { createMemoryDealStore, type DealContextStore } from "./deal-context.js";
 import type { AnalyseUpload, Dispatch, SlackDeps } from "./deps.js";
 import { ANALYSE_UPLOAD_JOB } from "./jobs/payload.js";
@@ -97,7 +98,7 @@ export async function startSlackApp(options: StartSlackOptions): Promise<Running
         ? {}
         : { downloadTimeoutMs: options.downloadTimeoutMs }),
     },
-    logger: options.logger ?? consoleLogger(),
+    logger: options.logger ?? consoleLogger(options.logLevel),
     ...(options.store ? { store: options.store } : {}),
     ...(options.jobs ? { jobs: options.jobs } : {}),
     calculatorVersion: calculatorVersion(),
@@ -138,25 +139,6 @@ export async function startSlackApp(options: StartSlackOptions): Promise<Running
   return {
     ...(port === undefined ? {} : { port }),
     stop: () => app.stop().then(() => undefined),
-  };
-}
-
-/** Bolt's logger shape over the console, for handlers' own log lines. */
-function consoleLogger(): Logger {
-  let level = "info" as LogLevel;
-  let name = "dealdesk";
-  return {
-    debug: () => undefined,
-    info: (...m: unknown[]) => console.info(`[${name}]`, ...m),
-    warn: (...m: unknown[]) => console.warn(`[${name}]`, ...m),
-    error: (...m: unknown[]) => console.error(`[${name}]`, ...m),
-    setLevel: (l: LogLevel) => {
-      level = l;
-    },
-    getLevel: () => level,
-    setName: (n: string) => {
-      name = n;
-    },
   };
 }
 

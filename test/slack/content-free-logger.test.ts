@@ -3,39 +3,15 @@
  * request bodies and API results. Through the real receiver at DEBUG, nothing a user typed or a
  * file's name reaches any line, while the lines themselves (what happened) still do.
  */
-import { type Logger, LogLevel } from "@slack/bolt";
+import { LogLevel } from "@slack/bolt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serverContext } from "../../src/cli/context.js";
-import { currency } from "../../src/core/money.js";
 import { contentFreeLogger } from "../../src/slack/content-free-logger.js";
-import { type RunningSlackApp, startSlackApp } from "../../src/slack/start.js";
-import { type FakeSlack, startFakeSlack } from "./fake-slack.js";
-import { SIGNING_SECRET, sendEvent } from "./signed.js";
-
-/** Records every level, debug included. */
-function everyLine(lines: string[]): Logger {
-  let level = LogLevel.DEBUG;
-  const push =
-    (name: string) =>
-    (...m: unknown[]) => {
-      lines.push(`${name} ${m.map((p) => (typeof p === "string" ? p : String(p))).join(" ")}`);
-    };
-  return {
-    debug: push("debug"),
-    info: push("info"),
-    warn: push("warn"),
-    error: push("error"),
-    setLevel: (l) => {
-      level = l;
-    },
-    getLevel: () => level,
-    setName: () => undefined,
-  };
-}
+import { type Harness, recordingLogger, startHarness } from "./harness.js";
+import { sendEvent } from "./signed.js";
 
 describe("contentFreeLogger", () => {
   const lines: string[] = [];
-  const log = contentFreeLogger(everyLine(lines));
+  const log = contentFreeLogger(recordingLogger(lines, { debug: true }));
 
   it("keeps a library line's words and withholds what follows its label", () => {
     lines.length = 0;
@@ -68,34 +44,18 @@ describe("contentFreeLogger", () => {
 });
 
 describe("the app at debug level", () => {
-  let fake: FakeSlack;
-  let app: RunningSlackApp;
-  const lines: string[] = [];
+  let h: Harness;
 
   beforeAll(async () => {
-    fake = await startFakeSlack();
-    app = await startSlackApp({
-      config: {
-        botToken: "xoxb-test-token",
-        signingSecret: SIGNING_SECRET,
-        apiUrl: fake.apiUrl,
-        extraFileHosts: [new URL(fake.origin).host],
-        port: 0,
-      },
-      context: serverContext(currency("GBP")),
-      logger: everyLine(lines),
-      logLevel: LogLevel.DEBUG,
-      retries: 0,
-    });
+    h = await startHarness({ logLevel: LogLevel.DEBUG, debugLog: true });
   });
 
   afterAll(async () => {
-    await app?.stop();
-    await fake?.close();
+    await h?.close();
   });
 
   it("logs what happened and none of what was typed or shared", async () => {
-    const url = `http://127.0.0.1:${app.port}/slack/events`;
+    const { fake, url, log: lines } = h;
     const typed = "cost 150 named @ 70 GBP for ann.smith@example.com";
     const answered = () =>
       fake.callsOf("chat.postMessage").length + fake.callsOf("chat.postEphemeral").length;

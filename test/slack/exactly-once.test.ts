@@ -7,9 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { blocksText } from "./check-blocks.js";
-import { startDebugHarness } from "./exactly-once-helpers.js";
 import type { ApiCall } from "./fake-slack.js";
-import type { Harness } from "./harness.js";
+import { type Harness, startHarness } from "./harness.js";
 import { type AnalyserRun, countingAnalyser, SESSIONS_CSV } from "./jobs-helpers.js";
 import { eventBody, resendEvent, sendInteraction, sendSlash, slashBody } from "./signed.js";
 import { buttonsOf, nextCall } from "./store-helpers.js";
@@ -19,7 +18,7 @@ const runs: AnalyserRun[] = [];
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startDebugHarness({ analyseUpload: countingAnalyser("one", runs) });
+  h = await startHarness({ analyseUpload: countingAnalyser("one", runs), debugLog: true });
 }, 60_000);
 afterAll(async () => {
   await h?.close();

@@ -10,8 +10,12 @@ import type { Store } from "../../src/store/store.js";
 import { type FakeSlack, startFakeSlack } from "./fake-slack.js";
 import { SIGNING_SECRET } from "./signed.js";
 
-/** Collects log lines so tests can check internals went to the log (and nowhere else). */
-export function recordingLogger(lines: string[]): Logger {
+/**
+ * Collects log lines so tests can check internals went to the log (and nowhere else); debug
+ * lines only when asked (a claim given back is logged at debug, and Bolt's own debug lines are
+ * what the content-free logger is tested on).
+ */
+export function recordingLogger(lines: string[], options: { debug?: boolean } = {}): Logger {
   const push =
     (level: string) =>
     (...m: unknown[]) => {
@@ -19,7 +23,7 @@ export function recordingLogger(lines: string[]): Logger {
     };
   let level = LogLevel.ERROR;
   return {
-    debug: () => undefined,
+    debug: options.debug ? push("debug") : () => undefined,
     info: push("info"),
     warn: push("warn"),
     error: push("error"),
@@ -47,6 +51,9 @@ export async function startHarness(
     /** The store; the channel deals are then kept in it too, as `npm start` does. */
     store?: Store;
     now?: () => Date;
+    /** Record debug lines too, with Bolt's level at `logLevel` (default ERROR). */
+    debugLog?: boolean;
+    logLevel?: LogLevel;
     /** Time limits of Web API calls and downloads (the defaults are 15 s and 60 s). */
     webApiTimeoutMs?: number;
     downloadTimeoutMs?: number;
@@ -74,8 +81,8 @@ export async function startHarness(
     ...(options.now ? { now: options.now } : {}),
     ...(options.webApiTimeoutMs ? { webApiTimeoutMs: options.webApiTimeoutMs } : {}),
     ...(options.downloadTimeoutMs ? { downloadTimeoutMs: options.downloadTimeoutMs } : {}),
-    logger: recordingLogger(log),
-    logLevel: LogLevel.ERROR,
+    logger: recordingLogger(log, { debug: options.debugLog ?? false }),
+    logLevel: options.logLevel ?? LogLevel.ERROR,
     retries: 0,
   });
   return {
