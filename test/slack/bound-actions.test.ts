@@ -301,3 +301,22 @@ describe("App Home", () => {
     expect(asked?.args).toMatchObject({ user: "U7", exclude_archived: "true" });
   });
 });
+
+describe("App Home without the scopes to check memberships", () => {
+  it("lists no channel, and says which scopes the app needs", async () => {
+    const from = h.fake.calls.length;
+    await slashIn(h.url, h.fake, "set vendor HaloITSM currency GBP", {
+      channel: "CH8",
+      user: "U8",
+    });
+    await nextCall(h.fake, "chat.postMessage", from);
+    h.fake.refuse("users.conversations", "missing_scope", 1);
+    const opened = h.fake.calls.length;
+    await sendEvent(h.url, { type: "app_home_opened", user: "U8", channel: "DU8", tab: "home" });
+    const publish = await nextCall(h.fake, "views.publish", opened);
+    const text = blocksText((publish.args.view as { blocks: unknown[] }).blocks);
+    expect(text).toContain("needs the channels:read, groups:read and mpim:read scopes");
+    expect(text).not.toContain("CH8");
+    expect(h.log.join("\n")).toMatch(/publishing App Home failed: .*missing_scope/);
+  });
+});

@@ -27,6 +27,8 @@ export function homeView(
   analyses: readonly Analysis[],
   /** With a store the list is every analysis saved in the user's channels, not only theirs. */
   analysesTitle = "Your recent analyses",
+  /** Shown instead of the lists when they could not be made (why, and what to do). */
+  notice?: string,
 ): HomeView {
   const blocks: Block[] = [
     { type: "header", text: plain("dealdesk") },
@@ -45,6 +47,10 @@ export function homeView(
     { type: "divider" },
     section("*Deals in your channels*"),
   ];
+  if (notice !== undefined) {
+    blocks.push(section(`:warning: ${escapeMrkdwn(notice)}`));
+    return { type: "home", blocks };
+  }
   if (deals.length === 0) {
     blocks.push({
       type: "context",
