@@ -8,6 +8,7 @@ import type { ChannelDeal } from "../commands/deal/set.js";
 import type { CommandOutcome } from "../commands/reply.js";
 import type { JobQueue } from "../store/jobs.js";
 import type { Store } from "../store/store.js";
+import type { ActionBinder } from "./action-state/binder.js";
 import type { DealContextStore, DealScope } from "./deal-context.js";
 import type { SlackMemory } from "./memory.js";
 
@@ -72,9 +73,6 @@ export interface SlackDeps {
   readonly now: () => Date;
   /** Time limit of each Web API request, ms (default 15 s: app.ts). */
   readonly webApiTimeoutMs?: number;
-  /**
-   * Signs what buttons and forms carry back (src/slack/action-state/); start.ts derives it from
-   * the signing secret. Absent, a key derived from the bot token is used.
-   */
-  readonly actionKey?: Uint8Array;
+  /** Seals what buttons and forms carry back, and opens it on a click (src/slack/action-state/). */
+  readonly binder: ActionBinder;
 }

@@ -11,6 +11,7 @@ import { dispatch } from "../commands/dispatch.js";
 import { findCommand } from "../commands/registry.js";
 import type { JobQueue } from "../store/jobs.js";
 import type { Store } from "../store/store.js";
+import { createActionBinder } from "./action-state/binder.js";
 import { actionKeyFrom } from "./action-state/key.js";
 import { buildSlackApp } from "./app.js";
 import type { SlackConfig } from "./config.js";
@@ -83,6 +84,16 @@ export interface RunningSlackApp {
 
 export async function startSlackApp(options: StartSlackOptions): Promise<RunningSlackApp> {
   const { config } = options;
+  const now = options.now ?? (() => new Date());
+  const logger = options.logger ?? consoleLogger(options.logLevel);
+  // Every replica shares the signing secret (Socket Mode: the bot token), so each can open a
+  // button another one sealed.
+  const binder = createActionBinder({
+    key: actionKeyFrom(config.signingSecret ?? config.botToken),
+    ...(options.store ? { store: options.store } : {}),
+    now,
+    logger,
+  });
   const deps: SlackDeps = {
     baseContext: options.context,
     deals: options.deals ?? createMemoryDealStore(),
@@ -98,14 +109,13 @@ export async function startSlackApp(options: StartSlackOptions): Promise<Running
         ? {}
         : { downloadTimeoutMs: options.downloadTimeoutMs }),
     },
-    logger: options.logger ?? consoleLogger(options.logLevel),
+    logger,
     ...(options.store ? { store: options.store } : {}),
     ...(options.jobs ? { jobs: options.jobs } : {}),
     calculatorVersion: calculatorVersion(),
-    now: options.now ?? (() => new Date()),
+    now,
     ...(options.webApiTimeoutMs === undefined ? {} : { webApiTimeoutMs: options.webApiTimeoutMs }),
-    // Every replica shares the signing secret, so each can check a button another one made.
-    ...(config.signingSecret ? { actionKey: actionKeyFrom(config.signingSecret) } : {}),
+    binder,
   };
   const app = buildSlackApp({
     config,

@@ -5,11 +5,11 @@
  * when there is one, else in bounded memory) under a random id the sealed value carries.
  */
 import { randomBytes } from "node:crypto";
+import type { Logger } from "@slack/bolt";
+import type { Store } from "../../store/store.js";
 import { LIMITS } from "../blocks/limits.js";
-import type { SlackDeps } from "../deps.js";
 import { logFailure } from "../log-failure.js";
-import { Bounded, type SlackMemory } from "../memory.js";
-import { actionKeyFrom } from "./key.js";
+import { Bounded } from "../memory.js";
 import { type ActionState, type Binding, peek, seal, unseal } from "./seal.js";
 
 /** How long a state kept server-side stays usable: buttons are clicked days later, rarely months. */
@@ -37,9 +37,17 @@ interface Kept {
 
 const where = (b: Binding) => `${b.teamId}/${b.channelId}`;
 
-function createBinder(deps: SlackDeps): ActionBinder {
-  // Without a key from start.ts the bot token stands in: secret, and the same on every replica.
-  const key = deps.actionKey ?? actionKeyFrom(deps.files.botToken);
+/** What a binder needs: the key (key.ts) and, when there is one, the store for long states. */
+export interface BinderParts {
+  readonly key: Uint8Array;
+  readonly store?: Store;
+  readonly now: () => Date;
+  readonly logger: Logger;
+}
+
+/** One per app (start.ts makes it): every replica with the same key opens what another sealed. */
+export function createActionBinder(deps: BinderParts): ActionBinder {
+  const { key } = deps;
   const kept = new Bounded<Kept>(REMEMBERED_STATES);
   const writes = new Set<Promise<void>>();
   return {
@@ -78,23 +86,4 @@ function createBinder(deps: SlackDeps): ActionBinder {
       await Promise.all([...writes]);
     },
   };
-}
-
-/**
- * One binder per app. Renderers are handed the app's memory rather than its deps, so the binder
- * is found through the memory; it is made the first time the app's listeners or handlers ask.
- */
-const binders = new WeakMap<SlackMemory, ActionBinder>();
-
-export function binderFor(deps: SlackDeps): ActionBinder {
-  const existing = binders.get(deps.memory);
-  if (existing) return existing;
-  const made = createBinder(deps);
-  binders.set(deps.memory, made);
-  return made;
-}
-
-/** The binder of the app owning this memory, once its listeners are registered. */
-export function binderOf(memory: SlackMemory): ActionBinder | undefined {
-  return binders.get(memory);
 }

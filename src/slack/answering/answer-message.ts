@@ -66,6 +66,7 @@ export async function answerMessage(
     client,
     logger,
     memory: deps.memory,
+    binder: deps.binder,
     where: { channel: m.channel, ...(threadTs ? { threadTs } : {}) },
     userId: m.user,
   };

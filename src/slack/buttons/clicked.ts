@@ -4,7 +4,6 @@
  * and where an answer goes (the result's thread, the clicker alone for errors).
  */
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
-import { binderFor } from "../action-state/binder.js";
 import { PURPOSE } from "../action-state/purposes.js";
 import { refuseAction } from "../action-state/refuse.js";
 import { type ButtonValue, readValue } from "../blocks/buttons.js";
@@ -30,7 +29,7 @@ export async function clicked(args: ButtonArgs, deps: SlackDeps): Promise<Clicke
   const teamId = body.team?.id ?? body.user.team_id;
   if (!channel || !teamId) return undefined;
   const scope = { teamId, channelId: channel };
-  const state = await binderFor(deps).open(PURPOSE.result, scope, action.value);
+  const state = await deps.binder.open(PURPOSE.result, scope, action.value);
   if (!state) {
     const who = { action: action.action_id, teamId, channelId: channel, userId: body.user.id };
     await refuseAction({ client, logger, ...who });
@@ -45,6 +44,7 @@ export async function clicked(args: ButtonArgs, deps: SlackDeps): Promise<Clicke
       client,
       logger,
       memory: deps.memory,
+      binder: deps.binder,
       where: { channel, ...(threadTs ? { threadTs } : {}) },
       userId: body.user.id,
     },

@@ -3,7 +3,6 @@
  * when the button was sealed for it and for the clicker (the requester). Anything else is refused
  * with one line to the clicker.
  */
-import { binderFor } from "../action-state/binder.js";
 import { refuseAction } from "../action-state/refuse.js";
 import type { ButtonArgs } from "../buttons/clicked.js";
 import type { DealScope } from "../deal-context.js";
@@ -23,7 +22,7 @@ export async function clickedScope(
   const teamId = body.team?.id ?? body.user.team_id;
   if (!channelId || !teamId) return undefined;
   const scope = { teamId, channelId };
-  if (await forgetIsFor(binderFor(deps), scope, body.user.id, action.value)) return scope;
+  if (await forgetIsFor(deps.binder, scope, body.user.id, action.value)) return scope;
   const who = { action: action.action_id, teamId, channelId, userId: body.user.id };
   await refuseAction({ client: args.client, logger: args.logger, ...who }, NOT_YOUR_FORGET);
   return undefined;

@@ -3,7 +3,6 @@
  * dealdesk stored for this channel and is asked to confirm. Without a store there is nothing to
  * delete, and it says so.
  */
-import { binderFor } from "../action-state/binder.js";
 import { forgetPrompt, isEmpty, noStore, nothingStored } from "../blocks/forget-blocks.js";
 import type { DealScope } from "../deal-context.js";
 import type { SlackDeps } from "../deps.js";
@@ -23,7 +22,7 @@ export async function offerForget(d: Delivery, scope: DealScope, deps: SlackDeps
     const counts = await deps.store.countChannel(scope);
     const message = isEmpty(counts)
       ? nothingStored(scope.channelId)
-      : forgetPrompt(scope.channelId, counts, sealForget(binderFor(deps), scope, d.userId));
+      : forgetPrompt(scope.channelId, counts, sealForget(deps.binder, scope, d.userId));
     await deliverError(d, message);
   } catch (error) {
     logFailure(d.logger, "offering to forget a channel", error);

@@ -5,7 +5,6 @@
 import type { types } from "@slack/bolt";
 import { type Reply, replied } from "../../commands/reply.js";
 import type { Deal } from "../../drafting/deal-schema.js";
-import { binderFor } from "../action-state/binder.js";
 import { answerAndSave, answerText } from "../answering/answer-text.js";
 import { slackContext } from "../answering/slack-context.js";
 import { ratesModal } from "../blocks/rates-modal.js";
@@ -80,7 +79,7 @@ export function openRatesHandler(deps: SlackDeps) {
         ...(c.value.f ? { fileId: c.value.f } : {}),
       };
       const view = ratesModal(
-        sealRatesOrigin(binderFor(deps), origin, c.delivery.userId),
+        sealRatesOrigin(deps.binder, origin, c.delivery.userId),
         ctx.deal,
         ctx.defaultCurrency,
       );

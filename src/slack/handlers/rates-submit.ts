@@ -5,7 +5,6 @@
  */
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import { describeDeal } from "../../commands/deal/set.js";
-import { binderFor } from "../action-state/binder.js";
 import { logRefusal } from "../action-state/refuse.js";
 import { FIELDS } from "../blocks/rates-modal.js";
 import { escapeMrkdwn } from "../blocks/text.js";
@@ -28,7 +27,7 @@ export function ratesSubmitHandler(deps: SlackDeps) {
     const userId = body.user.id;
     const teamId = body.team?.id ?? body.user.team_id ?? "";
     // Checked before the fields: a form opened by someone else, elsewhere, changes nothing.
-    const origin = await openRatesOrigin(binderFor(deps), view.private_metadata, {
+    const origin = await openRatesOrigin(deps.binder, view.private_metadata, {
       teamId,
       userId,
     });

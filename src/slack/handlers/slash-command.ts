@@ -33,6 +33,7 @@ export function dealCommandHandler(deps: SlackDeps) {
       client,
       logger,
       memory: deps.memory,
+      binder: deps.binder,
       where: { channel: command.channel_id },
       userId: command.user_id,
       respond: async (message, visibility) => {

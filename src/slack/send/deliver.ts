@@ -4,7 +4,7 @@
  */
 import type { Logger, webApi } from "@slack/bolt";
 import type { CommandOutcome } from "../../commands/reply.js";
-import { binderOf } from "../action-state/binder.js";
+import type { ActionBinder } from "../action-state/binder.js";
 import { resultSeal } from "../action-state/result-seal.js";
 import type { ButtonOrigin } from "../blocks/buttons.js";
 import { renderErrorBlocks, renderReplyBlocks, type SlackMessage } from "../blocks/reply-blocks.js";
@@ -19,6 +19,8 @@ export interface Delivery {
   readonly client: WebClient;
   readonly logger: Logger;
   readonly memory: SlackMemory;
+  /** Seals the result's buttons to where they are posted. */
+  readonly binder: ActionBinder;
   readonly where: Where;
   readonly userId: string;
   /** Posts where chat.postMessage can't (a slash command in a channel the bot isn't in). */
@@ -31,15 +33,11 @@ export interface Delivery {
 export function resultMessage(
   outcome: Extract<CommandOutcome, { ok: true }>,
   memory: SlackMemory,
+  binder: ActionBinder,
   origin: Omit<ButtonOrigin, "replyId">,
-  requester?: { readonly userId: string; readonly channel: string },
 ): SlackMessage {
   const replyId = memory.rememberReply(outcome.reply);
-  return renderReplyBlocks(outcome.reply, {
-    ...origin,
-    replyId,
-    ...resultSeal(memory, origin, requester),
-  });
+  return renderReplyBlocks(outcome.reply, { ...origin, replyId, ...resultSeal(binder, origin) });
 }
 
 /** Shows an error to the requester alone; falls back to the response URL when there is one. */
@@ -62,12 +60,9 @@ export async function deliver(
     await deliverError(d, renderErrorBlocks(outcome));
     return;
   }
-  const message = resultMessage(outcome, d.memory, origin, {
-    userId: d.userId,
-    channel: d.where.channel,
-  });
+  const message = resultMessage(outcome, d.memory, d.binder, origin);
   // A long button state kept in the store is written before anyone can click it.
-  await binderOf(d.memory)?.settled();
+  await d.binder.settled();
   let ts: string | undefined;
   try {
     ts = await postMessage(d.client, d.where, message);

@@ -297,7 +297,7 @@ export async function analyseInPlace(
       client,
       a.where.channel,
       progressTs,
-      resultMessage(outcome, deps.memory, { uploadId: uploadKey, scope: a.scope }),
+      resultMessage(outcome, deps.memory, deps.binder, { uploadId: uploadKey, scope: a.scope }),
     );
     a.onResultPosted?.();
     return;
@@ -314,7 +314,10 @@ export async function analyseInPlace(
   });
   const uploadKey = storedId ?? a.fileId;
   rememberResult(a, deps, uploadKey);
-  const message = resultMessage(outcome, deps.memory, { uploadId: uploadKey, scope: a.scope });
+  const message = resultMessage(outcome, deps.memory, deps.binder, {
+    uploadId: uploadKey,
+    scope: a.scope,
+  });
   // The files go up before the result replaces the progress message: once its buttons show, the
   // analysis has finished, so a click (Brief as DOCX) never interleaves with the analysis's uploads.
   const files = [...(outcome.reply.files ?? []), ...(message.overflow ? [message.overflow] : [])];
@@ -329,6 +332,8 @@ export async function analyseInPlace(
       return false;
     },
   );
+  // A long button state kept in the store is written before anyone can click it (on any replica).
+  await deps.binder.settled();
   await updateMessage(client, a.where.channel, progressTs, message);
   a.onResultPosted?.();
   deps.memory.noteAnalysis(a.userId, {

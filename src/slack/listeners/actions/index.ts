@@ -1,5 +1,4 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
-import { binderFor } from "../../action-state/binder.js";
 import { ACTIONS, NEXT_ACTION } from "../../blocks/buttons.js";
 import { FORGET_ACTIONS } from "../../blocks/forget-blocks.js";
 import type { SlackDeps } from "../../deps.js";
@@ -13,8 +12,6 @@ import {
 import { forgetCancelHandler, forgetConfirmHandler } from "../../handlers/forget.js";
 
 export function registerActions(app: App, deps: SlackDeps): void {
-  // The app's binder exists before any reply is rendered, so every result's buttons are sealed.
-  binderFor(deps);
   app.action<BlockButtonAction>(ACTIONS.working, showWorkingHandler(deps));
   app.action<BlockButtonAction>(NEXT_ACTION, nextCommandHandler(deps));
   app.action<BlockButtonAction>(ACTIONS.rates, openRatesHandler(deps));
