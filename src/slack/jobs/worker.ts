@@ -16,12 +16,9 @@ import { chatContext, contextFor } from "../deal-context.js";
 import type { SlackCommandContext, SlackDeps } from "../deps.js";
 import { logFailure } from "../log-failure.js";
 import { postEphemeral, slackErrorCode, updateMessage } from "../send/post.js";
-import {
-  analyseInPlace,
-  fetchCheckedFile,
-  fileInfo,
-  tooLargeMessage,
-} from "../uploads/handle-upload.js";
+import { analyseInPlace } from "../uploads/analyse-in-place.js";
+import { fetchCheckedFile, tooLargeMessage } from "../uploads/fetch-checked.js";
+import { fileInfo } from "../uploads/file-info.js";
 import { answeredBefore, answerKey } from "./answer-once.js";
 import { type AnalyseUploadJob, decodeAnalyseUploadJob } from "./payload.js";
 

@@ -8,7 +8,7 @@ import { section } from "../blocks/types.js";
 import type { SlackDeps } from "../deps.js";
 import { isStoredUploadId, loadStoredFile } from "../saving/save.js";
 import { postEphemeral } from "../send/post.js";
-import { analyseInPlace } from "./handle-upload.js";
+import { analyseInPlace } from "./analyse-in-place.js";
 
 type WebClient = webApi.WebClient;
 
