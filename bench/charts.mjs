@@ -8,6 +8,7 @@
 import { appendFileSync } from "node:fs";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
+import { serverContext } from "../dist/cli/context.js";
 import { analyseUpload } from "../dist/commands/file-analysis/analyse.js";
 import { splitCharts } from "../dist/commands/file-analysis/charts.js";
 import { costByNamedSeats, onlineOverTime } from "../dist/core/chart-data.js";
@@ -68,7 +69,7 @@ for (let run = 0; run < RUNS; run++) {
   );
 }
 const ctx = {
-  defaultCurrency: GBP,
+  ...serverContext(GBP),
   deal: { currency: GBP, namedRate: named, concurrentRate: concurrent },
 };
 const totals = [];

@@ -7,6 +7,7 @@
 import { appendFileSync, existsSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
+import { serverContext } from "../dist/cli/context.js";
 import { analyseUpload } from "../dist/commands/file-analysis/analyse.js";
 import { currency, major } from "../dist/core/money.js";
 import { organisation, sessionsCsv } from "./generate-org.mjs";
@@ -17,8 +18,9 @@ const SEED = 20260907;
 const START = Date.UTC(2026, 8, 7); // Monday 7 Sep 2026, four weeks
 
 const GBP = currency("GBP");
+// The Slack server's context (the solver and the clock), with the channel's rates.
 const ctx = {
-  defaultCurrency: GBP,
+  ...serverContext(GBP),
   deal: { currency: GBP, namedRate: major(70, GBP), concurrentRate: major(140, GBP) },
 };
 // The shared seeded organisation (bench/generate-org.mjs), four weeks, 2% of logouts missing.

@@ -5,10 +5,11 @@
 import { appendFileSync, existsSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
+import { serverContext } from "../dist/cli/context.js";
 import { dispatch } from "../dist/commands/dispatch.js";
 import { currency } from "../dist/core/money.js";
 
-const ctx = { defaultCurrency: currency("GBP") };
+const ctx = serverContext(currency("GBP"));
 const cases = [
   ["cost, 2 plans", "cost 150 named @ 70 + 100 concurrent @ 140 vs 500 named @ 100 GBP"],
   [

@@ -9,6 +9,7 @@ import { writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
+import { serverContext } from "../dist/cli/context.js";
 import { currency } from "../dist/core/money.js";
 import { startSlackApp } from "../dist/slack/start.js";
 
@@ -50,7 +51,7 @@ const quiet = {
 };
 const app = await startSlackApp({
   config: { botToken: "xoxb-bench", signingSecret: SECRET, apiUrl, extraFileHosts: [], port: 0 },
-  context: { defaultCurrency: currency("GBP") },
+  context: serverContext(currency("GBP")),
   logger: quiet,
   logLevel: "error",
   retries: 0,

@@ -34,14 +34,15 @@ const TARGETS = {
 async function child(key, path) {
   const { analyseUpload } = await import("../dist/commands/file-analysis/analyse.js");
   const { currency, major } = await import("../dist/core/money.js");
+  const { serverContext } = await import("../dist/cli/context.js");
   const t = TARGETS[key];
   const GBP = currency("GBP");
   const ctx = t.rates
     ? {
-        defaultCurrency: GBP,
+        ...serverContext(GBP),
         deal: { currency: GBP, namedRate: major(70, GBP), concurrentRate: major(140, GBP) },
       }
-    : { defaultCurrency: GBP };
+    : serverContext(GBP);
   const runs = [];
   for (let run = 0; run < t.runs; run++) {
     const t0 = performance.now();
