@@ -16,6 +16,17 @@ export function analysisFailed(name: string): Failed {
   );
 }
 
+/** The analysis ran past the pool's time limit; its thread was stopped. */
+export function tookTooLong(name: string, limitMs: number): Failed {
+  const minutes = Math.round(limitMs / 60_000);
+  const limit = minutes >= 1 ? `${minutes} minute${minutes === 1 ? "" : "s"}` : `${limitMs} ms`;
+  return failed(
+    "upload.too_long",
+    `I stopped analysing ${name} after ${limit}, which is longer than any file should take`,
+    "share a shorter period, or fewer people, and I'll try again",
+  );
+}
+
 /** The pool is closed: dealdesk is stopping. */
 export function shuttingDown(name: string): Failed {
   return failed(

@@ -7,18 +7,22 @@
  * Threads start on the first analyses that need them and are kept for the next ones (HiGHS and
  * the chart fonts load once per thread). A thread that dies mid-analysis (a crash, out of memory)
  * fails that analysis with an error outcome and is replaced by a new one for the next. Idle
- * threads do not keep the process alive; `close()` ends them all.
+ * threads do not keep the process alive; `close()` ends them all. An analysis still running after
+ * `timeLimitMs` has its thread stopped and fails with a "took too long" outcome: one pathological
+ * file must not hold a thread (and, queued, be retried on every replica) for ever.
  */
 import { Worker } from "node:worker_threads";
 import type { CommandOutcome } from "../../commands/reply.js";
 import type { AnalyseUpload, Progress } from "../../slack/deps.js";
 import { describeError } from "../../slack/log-failure.js";
-import { analysisFailed, shuttingDown } from "./failed-outcomes.js";
+import { analysisFailed, shuttingDown, tookTooLong } from "./failed-outcomes.js";
 import type { AnalysisRequest, ThreadMessage } from "./protocol.js";
 
 export interface AnalysisPoolOptions {
   /** Most threads at once (analysisThreadCount in thread-count.ts). */
   readonly threads: number;
+  /** Longest one analysis may run (default 4 minutes, under the job queue's 5-minute expiry). */
+  readonly timeLimitMs?: number;
   /** Thread failures, by thread and analysis id only. */
   readonly log?: (line: string) => void;
   /** Tests: a thread script of their own (speaking protocol.ts), and the data it starts with. */
@@ -48,7 +52,12 @@ interface Slot {
   readonly threadId: number;
   task: Task | undefined;
   error: unknown;
+  /** The running analysis's time limit; set when it fires, so the exit says why. */
+  timer: ReturnType<typeof setTimeout> | undefined;
+  timedOut: boolean;
 }
+
+export const DEFAULT_TIME_LIMIT_MS = 4 * 60 * 1000;
 
 /** The built thread script; from the sources (vitest runs pool.ts) that is dist/'s copy. */
 export function builtThreadScript(): URL {
@@ -59,6 +68,7 @@ export function builtThreadScript(): URL {
 
 export function openAnalysisPool(options: AnalysisPoolOptions): AnalysisPool {
   const log = options.log ?? (() => undefined);
+  const timeLimitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
   const script = options.script ?? builtThreadScript();
   const slots: Slot[] = [];
   const queue: Task[] = [];
@@ -86,6 +96,7 @@ export function openAnalysisPool(options: AnalysisPoolOptions): AnalysisPool {
       return;
     }
     slot.task = undefined;
+    clearTimeout(slot.timer);
     slot.worker.unref();
     if (message.type === "failed") {
       log(`dealdesk: analysis ${message.id} failed in thread ${slot.threadId}: ${message.error}`);
@@ -98,7 +109,13 @@ export function openAnalysisPool(options: AnalysisPoolOptions): AnalysisPool {
     slots.splice(slots.indexOf(slot), 1);
     const task = slot.task;
     slot.task = undefined;
-    if (task) {
+    clearTimeout(slot.timer);
+    if (task && slot.timedOut) {
+      log(
+        `dealdesk: analysis ${task.request.id} ran past ${timeLimitMs} ms; thread ${slot.threadId} was stopped`,
+      );
+      finish(task, tookTooLong(task.request.name, timeLimitMs));
+    } else if (task) {
       const why = slot.error === undefined ? "" : `, ${describeError(slot.error)}`;
       if (!closed) {
         log(
@@ -112,7 +129,14 @@ export function openAnalysisPool(options: AnalysisPoolOptions): AnalysisPool {
 
   const spawn = (): Slot => {
     const worker = new Worker(script, { workerData: options.workerData });
-    const slot: Slot = { worker, threadId: worker.threadId, task: undefined, error: undefined };
+    const slot: Slot = {
+      worker,
+      threadId: worker.threadId,
+      task: undefined,
+      error: undefined,
+      timer: undefined,
+      timedOut: false,
+    };
     // Referenced only while it analyses: an idle pool never keeps the process alive.
     worker.unref();
     worker.on("message", (m: ThreadMessage) => onMessage(slot, m));
@@ -138,10 +162,17 @@ export function openAnalysisPool(options: AnalysisPoolOptions): AnalysisPool {
       if (!slot || !task) return;
       slot.task = task;
       slot.worker.ref();
+      slot.timer = setTimeout(() => {
+        if (slot.task !== task) return;
+        slot.timedOut = true;
+        void slot.worker.terminate();
+      }, timeLimitMs);
+      slot.timer.unref();
       try {
         slot.worker.postMessage(task.request, [task.request.bytes.buffer as ArrayBuffer]);
       } catch (error) {
         slot.task = undefined;
+        clearTimeout(slot.timer);
         slot.worker.unref();
         log(`dealdesk: analysis ${task.request.id} could not be sent: ${describeError(error)}`);
         finish(task, analysisFailed(task.request.name));

@@ -150,6 +150,31 @@ describe("the analysis pool", () => {
     await expect(failing).rejects.toThrow("chat.update failed");
   });
 
+  it("stops a thread whose analysis runs past the time limit, and says the file took too long", async () => {
+    const gate = new SharedArrayBuffer(8);
+    const held = new Int32Array(gate);
+    // The gate never opens: this analysis would hold its thread for ever.
+    const p = pool({ script: FIXTURE, workerData: { gate }, timeLimitMs: 1_000 });
+    const running = p.analyse({ name: "gated.csv", bytes: SIX_PEOPLE }, channel, async () => {});
+    await until(() => Atomics.load(held, 0) === 1);
+    expect(await running).toEqual({
+      ok: false,
+      command: "upload",
+      issues: [
+        {
+          code: "upload.too_long",
+          message:
+            "I stopped analysing gated.csv after 1000 ms, which is longer than any file should take",
+          hint: "share a shorter period, or fewer people, and I'll try again",
+        },
+      ],
+      usage: "help",
+    });
+    expect(p.log).toEqual([
+      expect.stringMatching(/^dealdesk: analysis 1 ran past 1000 ms; thread \d+ was stopped$/),
+    ]);
+  });
+
   it("close() ends a running analysis and refuses new ones with a 'restarting' outcome", async () => {
     const gate = new SharedArrayBuffer(8);
     const held = new Int32Array(gate);
