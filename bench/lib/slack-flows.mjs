@@ -6,7 +6,7 @@ import { event, slash } from "./signed.mjs";
 export const COST = "cost 150 named @ 70 + 100 concurrent @ 140 vs 500 named @ 100 GBP";
 export const SET_DEAL = "set vendor HaloITSM currency GBP named 70 concurrent 140";
 /** The first words of a typed cost's answer, a saved deal's, and a priced file's result. */
-export const COST_ANSWER = /^The mixed plan costs £294,000/;
+export const COST_ANSWER = /The mixed plan costs £294,000/;
 export const DEAL_SAVED = /^This channel's deal is HaloITSM/;
 export const FILE_RESULT = /^Best plan/;
 export const STORAGE_UNAVAILABLE = /storage is unavailable/;
