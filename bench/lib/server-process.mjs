@@ -35,6 +35,10 @@ export async function startServer(name, env, { startMs = 60_000 } = {}) {
       }
     });
   }
+  // A bench that dies mid-run takes its servers with it rather than leaving them listening.
+  const orphan = () => child.kill("SIGKILL");
+  process.once("exit", orphan);
+  child.once("exit", () => process.off("exit", orphan));
   const exited = new Promise((resolve) => {
     child.once("exit", (code, signal) => resolve({ code, signal, at: performance.now() }));
   });
