@@ -21,6 +21,7 @@ import {
 } from "./job-queue.js";
 import type { StoreConfig } from "./open-db.js";
 import { RunningJobs, whenAborted } from "./running-jobs.js";
+import { isStorageUnavailable } from "./unavailable.js";
 
 export type {
   JobContext,
@@ -31,6 +32,9 @@ export type {
   SendOptions,
   StopOptions,
 } from "./job-queue.js";
+
+/** Tries of one send: one per pooled connection (`max` below) that may be stale, and one more. */
+const SEND_ATTEMPTS = 5;
 
 export interface PgBossQueueOptions {
   /** Secret: may hold a password. */
@@ -152,17 +156,31 @@ export async function openPgBossQueue(options: PgBossQueueOptions): Promise<JobQ
       );
     },
     async send(name, data, options = {}) {
-      await ensureQueue(name);
-      const id = await boss.send(
-        name,
-        { ...data },
-        {
-          ...(options.retryLimit === undefined ? {} : { retryLimit: options.retryLimit }),
-          ...(options.expireInSeconds === undefined
-            ? {}
-            : { expireInSeconds: options.expireInSeconds }),
-        },
-      );
+      const sendOnce = async () => {
+        await ensureQueue(name);
+        return boss.send(
+          name,
+          { ...data },
+          {
+            ...(options.retryLimit === undefined ? {} : { retryLimit: options.retryLimit }),
+            ...(options.expireInSeconds === undefined
+              ? {}
+              : { expireInSeconds: options.expireInSeconds }),
+          },
+        );
+      };
+      // After a database restart the pool may still hold connections the server dropped: a
+      // statement on one fails and the pool discards it. A few more tries reach a new one; a
+      // database that is really down fails them all just as quickly.
+      let id: string | null = null;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          id = await sendOnce();
+          break;
+        } catch (error) {
+          if (attempt >= SEND_ATTEMPTS || !isStorageUnavailable(error)) throw error;
+        }
+      }
       if (id === null) throw new Error(`the job queue refused a ${name} job`);
       return id;
     },
