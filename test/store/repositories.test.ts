@@ -8,6 +8,7 @@ import { currency, money } from "../../src/core/money.js";
 import { migrate } from "../../src/store/migrate.js";
 import type { Scope } from "../../src/store/scope.js";
 import { createStore, type Store } from "../../src/store/store.js";
+import { RAW_ROWS_PER_STATEMENT } from "../../src/store/uploads.js";
 import { type Backend, backends, type TestDb, uniqueName } from "./backends.js";
 
 const GBP = currency("GBP");
@@ -176,6 +177,21 @@ describe.each(backends())("store repositories on $name", (backend: Backend) => {
       expect(await store.uploads.get(scope, upload.id)).toEqual(upload);
       expect(await store.uploads.rawRows(scope, upload.id)).toEqual(rows);
       expect(await store.uploads.findBySha256(scope, SHA_A)).toEqual(upload);
+    });
+
+    it("keeps every row of a file larger than one statement's share, in file order", async () => {
+      const scope = newScope();
+      const count = RAW_ROWS_PER_STATEMENT * 2 + 3;
+      const many = Array.from({ length: count }, (_, i) => ({ user: `u${i + 1}`, n: i + 1 }));
+      const upload = await store.uploads.add(scope, roster, many, alice());
+      const back = await store.uploads.rawRows(scope, upload.id);
+      expect(back).toHaveLength(count);
+      expect(back).toEqual(many);
+      const numbers = await test.db.query(
+        "SELECT min(row_number) AS lo, max(row_number) AS hi, count(DISTINCT row_number)::integer AS n FROM upload_rows WHERE upload_id = $1",
+        [upload.id],
+      );
+      expect(numbers.rows[0]).toEqual({ lo: 1, hi: count, n: count });
     });
 
     it("lists newest first and finds nothing for an unknown or malformed id", async () => {
