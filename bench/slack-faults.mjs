@@ -8,6 +8,7 @@
 //   api       Web API 429 / 500 / hang on chat.postMessage and chat.update (same server)
 //   retries   every event kind delivered 3× across two replicas on PostgreSQL
 //   sigterm   SIGTERM mid-job with two replicas: grace 25 s (finished) and 1 s (given back)
+//   start     two replicas started at once on a fresh PostgreSQL database (6 trials)
 //   db        the PostgreSQL server restarted under load: only with --db-restart, because it
 //             restarts the machine's shared server
 // It prints one line per figure, appends them to bench/results/slack-faults.md with the date and
@@ -26,6 +27,7 @@ import { apiFaults } from "./lib/scenarios/api-faults.mjs";
 import { databaseRestart } from "./lib/scenarios/db-restart.mjs";
 import { retriesAcrossReplicas } from "./lib/scenarios/retries.mjs";
 import { sigtermMidJob } from "./lib/scenarios/sigterm.mjs";
+import { startTogether } from "./lib/scenarios/start-together.mjs";
 import { startServer } from "./lib/server-process.mjs";
 import { largeSessionLog, smallSessionLog } from "./lib/session-log.mjs";
 
@@ -100,9 +102,15 @@ try {
       );
     const servers = [];
     cleanups.push(() => Promise.all(servers.map((s) => s.stop("SIGTERM", 30_000))));
+    // One after the other: started at once on a fresh database, replicas can fail to start
+    // (the "start" scenario measures that on its own).
     const startPair = async (tags, grace) => {
-      const pair = await Promise.all(tags.map((t) => start(t, grace)));
-      servers.push(...pair);
+      const pair = [];
+      for (const tag of tags) {
+        const server = await start(tag, grace);
+        servers.push(server);
+        pair.push(server);
+      }
       return pair;
     };
     await scenario("acks-pg", async () => {
@@ -125,6 +133,7 @@ try {
     });
     await scenario("sigterm", () => sigtermMidJob({ startPair, loopback, bytes: large, store }));
   }
+  await scenario("start", () => startTogether({ loopback }));
   if (wanted("db")) {
     const store = await postgresStore();
     cleanups.push(() => store.drop());

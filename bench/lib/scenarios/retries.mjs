@@ -109,7 +109,8 @@ export async function retriesAcrossReplicas({ servers, loopback, bytes }) {
     mention: postedIn(loopback, "CR1", COST_ANSWER).filter((c) => c.args.thread_ts === mentionTs),
     dm: postedIn(loopback, "DR1", COST_ANSWER),
     file: resultsOf(loopback, "CR2", fileTs).updates,
-    slash: postedIn(loopback, "CR3", COST_ANSWER),
+    // Top level only: the working a click posts in its thread repeats the headline.
+    slash: postedIn(loopback, "CR3", COST_ANSWER).filter((c) => c.args.thread_ts === undefined),
     click: loopback
       .callsOf("chat.postMessage")
       .filter((c) => c.args.channel === "CR3" && c.args.thread_ts === answer.answeredTs),
