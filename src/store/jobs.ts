@@ -33,6 +33,10 @@ export type {
   StopOptions,
 } from "./job-queue.js";
 
+/** SQLSTATE deadlock_detected, and how often creating a queue is tried when it is the victim. */
+const DEADLOCK = "40P01";
+const CREATE_ATTEMPTS = 5;
+
 /** Tries of one send: one per pooled connection (`max` below) that may be stale, and one more. */
 const SEND_ATTEMPTS = 5;
 
@@ -111,7 +115,19 @@ export async function openPgBossQueue(options: PgBossQueueOptions): Promise<JobQ
   const ensureQueue = async (name: string) => {
     checkJobName(name);
     if (created.has(name)) return;
-    await boss.createQueue(name); // idempotent: ON CONFLICT DO NOTHING inside pg-boss
+    // Idempotent (ON CONFLICT DO NOTHING inside pg-boss), but two replicas starting at once on a
+    // new database can deadlock creating the same queue: PostgreSQL aborts one, which tries again
+    // once the other has committed (then the queue exists and nothing is left to do).
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await boss.createQueue(name);
+        break;
+      } catch (error) {
+        if (attempt >= CREATE_ATTEMPTS || (error as { code?: unknown }).code !== DEADLOCK)
+          throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200));
+      }
+    }
     created.add(name);
   };
   const stop = async (graceMs: number) => {
