@@ -2,30 +2,16 @@
  * Action states on every backend: read back in the channel they were put in, never from another
  * team or channel, not after they expire; the sweep deletes only expired rows.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrate } from "../../src/store/migrate.js";
+import { describe, expect, it } from "vitest";
 import type { Scope } from "../../src/store/scope.js";
-import { createStore, type Store } from "../../src/store/store.js";
-import { type Backend, backends, type TestDb, uniqueName } from "./backends.js";
+import { type Backend, backends, migratedStore, uniqueName } from "./backends.js";
 
 const HOUR = 60 * 60 * 1000;
 const now = new Date("2026-12-01T10:00:00.000Z");
 const later = (ms: number) => new Date(now.getTime() + ms);
 
 describe.each(backends())("action states on $name", (backend: Backend) => {
-  let test: TestDb;
-  let store: Store;
-
-  beforeAll(async () => {
-    test = await backend.open();
-    await migrate(test.db);
-    store = createStore(test.db);
-  }, 60_000);
-
-  afterAll(async () => {
-    await test?.dispose();
-    await backend.finish();
-  });
+  const { store } = migratedStore(backend);
 
   const newScope = (): Scope => ({ teamId: uniqueName("T"), channelId: "C1" });
 

@@ -6,9 +6,12 @@
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
 import type { Db, Engine } from "../../src/store/db.js";
+import { migrate } from "../../src/store/migrate.js";
 import { openPgDb } from "../../src/store/pg-db.js";
 import { openPgliteDb } from "../../src/store/pglite-db.js";
+import { createStore, type Store } from "../../src/store/store.js";
 
 export const serverUrl = process.env.TEST_DATABASE_URL || undefined;
 
@@ -103,4 +106,33 @@ export function backends(): Backend[] {
 /** The real server, when TEST_DATABASE_URL is set (tests that need several connections). */
 export function serverBackend(): Backend | undefined {
   return serverUrl === undefined ? undefined : postgres;
+}
+
+/**
+ * A migrated store on `backend` for the tests of one describe block: opened before them and
+ * disposed after. `store` forwards to it, so tests read `store.deals…` as usual; `testDb()` is
+ * the database underneath (for a raw query, or a second connection to its schema).
+ */
+export function migratedStore(backend: Backend): {
+  readonly store: Store;
+  readonly testDb: () => TestDb;
+} {
+  let opened: { readonly test: TestDb; readonly store: Store } | undefined;
+  beforeAll(async () => {
+    const test = await backend.open();
+    await migrate(test.db);
+    opened = { test, store: createStore(test.db) };
+  }, 60_000);
+  afterAll(async () => {
+    await opened?.test.dispose();
+    await backend.finish();
+  });
+  const current = () => {
+    if (opened === undefined) throw new Error("the test store opens in beforeAll");
+    return opened;
+  };
+  const store = new Proxy({} as Store, {
+    get: (_, key) => Reflect.get(current().store, key),
+  });
+  return { store, testDb: () => current().test };
 }

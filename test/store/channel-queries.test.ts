@@ -3,30 +3,16 @@
  * delete in a channel (its confirmation prompt) and the channels a user worked in (App Home).
  * Run on every available backend.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { currency } from "../../src/core/money.js";
-import { migrate } from "../../src/store/migrate.js";
 import type { Scope } from "../../src/store/scope.js";
-import { createStore, type Store } from "../../src/store/store.js";
-import { type Backend, backends, type TestDb, uniqueName } from "./backends.js";
+import { type Backend, backends, migratedStore, uniqueName } from "./backends.js";
 
 const GBP = currency("GBP");
 const stamp = (by: string, iso: string) => ({ by, at: new Date(iso) });
 
 describe.each(backends())("channel queries on $name", (backend: Backend) => {
-  let test: TestDb;
-  let store: Store;
-
-  beforeAll(async () => {
-    test = await backend.open();
-    await migrate(test.db);
-    store = createStore(test.db);
-  }, 60_000);
-
-  afterAll(async () => {
-    await test?.dispose();
-    await backend.finish();
-  });
+  const { store } = migratedStore(backend);
 
   async function fill(scope: Scope, analyses: number): Promise<void> {
     const s = stamp("U1", "2026-03-02T10:00:00.000Z");

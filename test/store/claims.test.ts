@@ -3,30 +3,17 @@
  * many take at once, and from a second connection like another replica), an expired one may be
  * taken again, release frees it, and the sweep deletes only expired rows.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrate } from "../../src/store/migrate.js";
+import { describe, expect, it } from "vitest";
 import type { Scope } from "../../src/store/scope.js";
-import { createStore, type Store } from "../../src/store/store.js";
-import { type Backend, backends, type TestDb, uniqueName } from "./backends.js";
+import { createStore } from "../../src/store/store.js";
+import { type Backend, backends, migratedStore, uniqueName } from "./backends.js";
 
 const at = (iso: string) => new Date(iso);
 const HOUR = 60 * 60 * 1000;
 const newScope = (): Scope => ({ teamId: uniqueName("T"), channelId: "C1" });
 
 describe.each(backends())("claims on $name", (backend: Backend) => {
-  let test: TestDb;
-  let store: Store;
-
-  beforeAll(async () => {
-    test = await backend.open();
-    await migrate(test.db);
-    store = createStore(test.db);
-  }, 60_000);
-
-  afterAll(async () => {
-    await test?.dispose();
-    await backend.finish();
-  });
+  const { store, testDb } = migratedStore(backend);
 
   const now = at("2026-12-01T10:00:00.000Z");
 
@@ -85,7 +72,7 @@ describe.each(backends())("claims on $name", (backend: Backend) => {
   it.runIf(backend.openAnother !== undefined)(
     "holds across two connections, like two replicas",
     async () => {
-      const other = createStore(backend.openAnother?.(test.schema) ?? test.db);
+      const other = createStore(backend.openAnother?.(testDb().schema) ?? testDb().db);
       try {
         const scope = newScope();
         const [a, b] = await Promise.all([

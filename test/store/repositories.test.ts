@@ -3,13 +3,11 @@
  * TEST_DATABASE_URL is set). Each test works in its own new team id, so tests never see each
  * other's rows even though they share a database.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { currency, money } from "../../src/core/money.js";
-import { migrate } from "../../src/store/migrate.js";
 import type { Scope } from "../../src/store/scope.js";
-import { createStore, type Store } from "../../src/store/store.js";
 import { RAW_ROWS_PER_STATEMENT } from "../../src/store/uploads.js";
-import { type Backend, backends, type TestDb, uniqueName } from "./backends.js";
+import { type Backend, backends, migratedStore, uniqueName } from "./backends.js";
 
 const GBP = currency("GBP");
 const USD = currency("USD");
@@ -22,19 +20,7 @@ function newScope(channelId = "C0DEAL"): Scope {
 }
 
 describe.each(backends())("store repositories on $name", (backend: Backend) => {
-  let test: TestDb;
-  let store: Store;
-
-  beforeAll(async () => {
-    test = await backend.open();
-    await migrate(test.db);
-    store = createStore(test.db);
-  }, 60_000);
-
-  afterAll(async () => {
-    await test?.dispose();
-    await backend.finish();
-  });
+  const { store, testDb } = migratedStore(backend);
 
   describe("deals", () => {
     it("has no deal in a new channel", async () => {
@@ -133,7 +119,9 @@ describe.each(backends())("store repositories on $name", (backend: Backend) => {
     it("validates what it reads back: a corrupted row is an error, not a wrong number", async () => {
       const scope = newScope();
       await store.deals.save(scope, { vendor: "HaloITSM", currency: GBP }, alice());
-      await test.db.query("UPDATE deals SET currency = 'ZZZ' WHERE team_id = $1", [scope.teamId]);
+      await testDb().db.query("UPDATE deals SET currency = 'ZZZ' WHERE team_id = $1", [
+        scope.teamId,
+      ]);
       await expect(store.deals.get(scope)).rejects.toThrow(
         "the stored deal is not valid (currency)",
       );
@@ -187,7 +175,7 @@ describe.each(backends())("store repositories on $name", (backend: Backend) => {
       const back = await store.uploads.rawRows(scope, upload.id);
       expect(back).toHaveLength(count);
       expect(back).toEqual(many);
-      const numbers = await test.db.query(
+      const numbers = await testDb().db.query(
         "SELECT min(row_number) AS lo, max(row_number) AS hi, count(DISTINCT row_number)::integer AS n FROM upload_rows WHERE upload_id = $1",
         [upload.id],
       );
