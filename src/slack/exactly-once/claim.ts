@@ -51,11 +51,18 @@ export async function claimOnce(
     taken = await bounded(from.take(scope, key, options), CLAIM_WAIT_MS);
   } catch (error) {
     if (from === deps.memory.claims) throw error;
-    logFailure(
-      deps.logger,
-      `claiming ${key} in the store (claimed in this process instead)`,
-      error,
-    );
+    if (error instanceof TooSlow) {
+      // Busy rather than broken (embedded PGlite saving a large upload holds it for seconds).
+      deps.logger.warn(
+        `dealdesk: claiming ${key} in the store took over ${CLAIM_WAIT_MS} ms (claimed in this process instead)`,
+      );
+    } else {
+      logFailure(
+        deps.logger,
+        `claiming ${key} in the store (claimed in this process instead)`,
+        error,
+      );
+    }
     from = deps.memory.claims;
     taken = await from.take(scope, key, options);
   }
