@@ -88,12 +88,12 @@ describe("triage deal.json", () => {
     const file = r.files?.[0];
     expect(file?.name).toBe("asks.csv");
     const csv = new TextDecoder().decode(file?.content);
-    expect(csv.split("\r\n")[0]).toBe("step,the ask,offer,worth");
+    expect(csv.split("\r\n")[0]).toBe('"step","the ask","offer","worth"');
     expect(csv).toContain(
-      'Right-size agents,"Licence 212 active fulfillers, not 260 provisioned",against us,"£15,360 a year"',
+      '"Right-size agents","Licence 212 active fulfillers, not 260 provisioned","against us","£15,360 a year"',
     );
-    expect(csv).toContain('note,"\'=HYPERLINK(""http://e.vil"")",,');
-    expect(csv).toContain("note,'@import,,");
+    expect(csv).toContain('"note","\'=HYPERLINK(""http://e.vil"")","",""');
+    expect(csv).toContain('"note","\'@import","",""');
   });
 
   it("says covered when the offer already has everything", async () => {

@@ -45,10 +45,12 @@ describe("rightsize PATH", () => {
       r.files?.find((f) => f.name === "flagged-users.csv")?.content ?? new Uint8Array(),
     );
     const lines = csv.split("\r\n");
-    expect(lines[0]).toBe("user,name,reason,action,days since last login,activity");
+    expect(lines[0]).toBe('"user","name","reason","action","days since last login","activity"');
     // f: 1 May → 1 Oct is 153 days. The formula-like name gets an apostrophe.
-    expect(lines).toContain("f@x.com,Fay,no login in 60 days,remove,153,");
-    expect(lines).toContain('i@x.com,"\'=HYPERLINK(""http://evil.example"")",departed,remove,242,');
+    expect(lines).toContain('"f@x.com","Fay","no login in 60 days","remove","153",""');
+    expect(lines).toContain(
+      '"i@x.com","\'=HYPERLINK(""http://evil.example"")","departed","remove","242",""',
+    );
   });
 
   it("counts without a rate and asks for one in a line", async () => {

@@ -36,10 +36,10 @@ describe("a file with rows that can't be used", () => {
     expect(file?.mediaType).toBe("text/csv");
     expect(file?.description).toBe("The 3 rows of sessions.csv not analysed, with the reason");
     expect(fileText(file?.content ?? new Uint8Array())).toBe(
-      "row,column,reason\r\n" +
-        '8,Logout Time,"""2026-13-01 09:00"" is not a date"\r\n' +
-        "9,Logout Time,logout is before login\r\n" +
-        "10,Agent Email,no user\r\n",
+      '"row","column","reason"\r\n' +
+        '"8","Logout Time","""2026-13-01 09:00"" is not a date"\r\n' +
+        '"9","Logout Time","logout is before login"\r\n' +
+        '"10","Agent Email","no user"\r\n',
     );
   });
 

@@ -80,9 +80,9 @@ describe("split PATH", () => {
     expect(JSON.stringify(r.data.concurrency)).not.toContain("@");
     const named = r.files?.find((f) => f.name === "named-users.csv");
     expect(fileText(named?.content ?? new Uint8Array())).toBe(
-      "user,reason,share of peak time online,hours online\r\n" +
-        "a@x.com,cheaper named than pooled,100%,8\r\n" +
-        "b@x.com,cheaper named than pooled,100%,8\r\n",
+      '"user","reason","share of peak time online","hours online"\r\n' +
+        '"a@x.com","cheaper named than pooled","100%","8"\r\n' +
+        '"b@x.com","cheaper named than pooled","100%","8"\r\n',
     );
   });
 

@@ -41,7 +41,7 @@ describe("user ids shown as written in the file", () => {
       .split("\r\n")
       .slice(1, -1)
       .map((line) => line.split(",")[0]);
-    expect(users).toEqual(["Alice.Smith@Example.com", "b@x.com"]);
+    expect(users).toEqual(['"Alice.Smith@Example.com"', '"b@x.com"']);
   });
 
   /*
@@ -63,9 +63,10 @@ describe("user ids shown as written in the file", () => {
       out.reply.files?.find((f) => f.name === "flagged-users.csv")?.content ?? new Uint8Array(),
     );
     expect(csv.split("\r\n")).toEqual([
-      "user,name,reason,action,days since last login,activity",
-      "Cat.Jones@Example.COM,Cat,departed,remove,,",
-      "DAN@x.com,Dan,disabled,remove,,",
+      '"user","name","reason","action","days since last login","activity"',
+      '"Cat.Jones@Example.COM","Cat","departed","remove","",""',
+      '"DAN@x.com","Dan","disabled","remove","",""',
+
       "",
     ]);
   });
