@@ -5,6 +5,12 @@
  * is settled once for the whole file (resolveDayMonthOrder), never guessed per value.
  */
 import type { DayMonthOrder } from "./options.js";
+import {
+  mayBePlaceholder,
+  type PlaceholderKind,
+  placeholderOf,
+  placeholderReason,
+} from "./sentinel-dates.js";
 import type { Cell } from "./table.js";
 import { wallClockToInstant } from "./time-zone.js";
 
@@ -16,7 +22,12 @@ export interface DateContext {
 
 export type DateRead =
   | { readonly ok: true; readonly ms: number }
-  | { readonly ok: false; readonly reason: string };
+  | {
+      readonly ok: false;
+      readonly reason: string;
+      /** Set when the cell holds a placeholder such as 9999-12-31: the caller knows its meaning. */
+      readonly placeholder?: PlaceholderKind;
+    };
 
 const TIME = String.raw`(?:[T ,]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:[.,](\d{1,9}))?)?\s*([ap]\.?m\.?)?)?`;
 const ISO = new RegExp(
@@ -78,7 +89,9 @@ function wallClock(
   }
   if (hour > 23 || minute > 59 || second > 59) return undefined;
   const millis = frac === undefined ? 0 : Math.floor(Number(`0.${frac}`) * 1000);
-  return Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  const ms = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  // Date.UTC reads years 0–99 as 1900–1999; "0001-01-01" is year 1.
+  return year < 100 ? new Date(ms).setUTCFullYear(year) : ms;
 }
 
 function zoneOffsetMs(zone: string): number {
@@ -135,7 +148,10 @@ export function plainIsoMsAt(text: string, from: number, to: number, ctx: DateCo
   const hour = digitsAt(text, from + 11, 2);
   const minute = digitsAt(text, from + 14, 2);
   const second = body === 19 ? digitsAt(text, from + 17, 2) : 0;
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+  // Years before 1990 or from 9999 take the general path, where placeholders and impossible
+  // session times are recognised (the answer is the same; only rare text pays for it).
+  if (year < 1990 || year > 9998) return Number.NaN;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     return Number.NaN;
   }
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
@@ -215,8 +231,22 @@ export function excelSerialToWall(serial: number, date1904: boolean): number {
   return Math.round((date1904 ? EXCEL_EPOCH_1904 : EXCEL_EPOCH_1900) + serial * 86_400_000);
 }
 
-/** Reads a date cell of any type: text, an Excel serial number, or a Date from a formatted cell. */
+/**
+ * Reads a date cell of any type: text, an Excel serial number, or a Date from a formatted cell. A
+ * placeholder (0000-00-00, 0001-01-01, 9999-12-31, epoch zero) is not a date: it is refused with
+ * its kind, which a caller that knows what it means in its column (no logout, never) reads.
+ */
 export function readDateCell(cell: Cell, ctx: DateContext): DateRead {
+  const read = readAnyDateCell(cell, ctx);
+  // Only dates outside 1990–9998 (or none) can be placeholders: the common case costs nothing.
+  if (read.ok && !mayBePlaceholder(read.ms)) return read;
+  const placeholder = placeholderOf(cell);
+  if (placeholder === undefined) return read;
+  const text = cell instanceof Date ? cell.toISOString() : String(cell).trim();
+  return { ok: false, reason: placeholderReason(text, placeholder, "time"), placeholder };
+}
+
+function readAnyDateCell(cell: Cell, ctx: DateContext): DateRead {
   if (cell instanceof Date) {
     // exceljs turns a date-formatted serial into a Date whose UTC fields are the wall clock shown.
     const wall = cell.getTime();

@@ -152,6 +152,7 @@ function interpret(
   if (kind === "roster") {
     if (columns.status === undefined) notes.push("no status column: every user counted as active");
     const read = rosterRows(table.rows, { headers: table.headers, columns, dates });
+    notes.push(...read.notes);
     return finish({
       roster: read.users,
       userSpelling: read.spelling,
@@ -188,6 +189,7 @@ function interpret(
       table instanceof LinesTable
         ? linesToSessions(table, context)
         : rowsToSessions(table.rows, context);
+    notes.push(...read.notes);
     const done = finishSessions(read.candidates, { ...finishOptions, dropDuplicates: true });
     noteUnknownUsers(notes, done.users, done.unknownUsers);
     return finish({

@@ -9,6 +9,7 @@ import type { ColumnMap, Field } from "./columns.js";
 import { type DateContext, readDateCell } from "./dates.js";
 import { flagOf, licenceOf, meansNever, statusOf } from "./roster-values.js";
 import type { RowIssue } from "./row-issue.js";
+import { type PlaceholderKind, PlaceholderNotes, placeholderReason } from "./sentinel-dates.js";
 import type { TableRow } from "./table.js";
 
 export interface RosterRowsContext {
@@ -24,7 +25,16 @@ export interface RosterRowsResult {
   readonly errors: RowIssue[];
   readonly warnings: RowIssue[];
   readonly duplicates: number;
+  /** Placeholder dates read as never or unknown, one line per value written (for the reply). */
+  readonly notes: string[];
 }
+
+/** A last login of 0000-00-00, 0001-01-01 or epoch zero is "never"; 9999-12-31 is refused. */
+const NEVER: ReadonlySet<PlaceholderKind> = new Set(["zero", "far-past", "epoch"]);
+const DATE_FIELDS = {
+  lastLogin: { label: "last login", what: "last login" },
+  created: { label: "created", what: "created date" },
+} as const;
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -39,6 +49,10 @@ export function rosterRows(rows: readonly TableRow[], ctx: RosterRowsContext): R
   const firstRow = new Map<string, number>();
   const spelling = new Map<string, string>();
   let duplicates = 0;
+  const placeholders = new PlaceholderNotes({
+    "last login": "never logged in",
+    created: "no created date",
+  });
   for (const row of rows) {
     const problems: RowIssue[] = [];
     const problem = (field: Field, reason: string) =>
@@ -73,12 +87,19 @@ export function rosterRows(rows: readonly TableRow[], ctx: RosterRowsContext): R
         problem("licence", `"${licence}" is not a licence type: use named or concurrent`);
       else entry.licence = kind;
     }
+    // Noted only if the row is used: a skipped row is reported for its own problem.
+    const pending: [string, string][] = [];
     for (const field of ["lastLogin", "created"] as const) {
       const cell = cellAt(row, columns, field);
       if (isBlank(cell) || (typeof cell === "string" && meansNever(cell))) continue;
       const read = readDateCell(cell, ctx.dates);
+      const { label, what } = DATE_FIELDS[field];
       if (read.ok) entry[field] = read.ms;
-      else problem(field, read.reason);
+      else if (read.placeholder !== undefined && NEVER.has(read.placeholder)) {
+        pending.push([label, cellText(cell)]);
+      } else if (read.placeholder !== undefined) {
+        problem(field, placeholderReason(cellText(cell), read.placeholder, what));
+      } else problem(field, read.reason);
     }
     const activityCell = cellAt(row, columns, "activity");
     if (!isBlank(activityCell)) {
@@ -120,8 +141,9 @@ export function rosterRows(rows: readonly TableRow[], ctx: RosterRowsContext): R
         reason: "no status; counted as active",
       });
     }
+    for (const [label, written] of pending) placeholders.add(label, written, row.row);
     users.push(entry);
     spelling.set(entry.user, userSpelling(userCell));
   }
-  return { users, spelling, errors, warnings, duplicates };
+  return { users, spelling, errors, warnings, duplicates, notes: placeholders.notes() };
 }

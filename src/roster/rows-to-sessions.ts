@@ -4,11 +4,17 @@
  * timeout and flagged. Rows that can't be used are reported with the column and the reason.
  */
 
-import { cellAt, headerOf, isBlank, userKey } from "./cells.js";
+import { cellAt, cellText, headerOf, isBlank, userKey } from "./cells.js";
 import type { ColumnMap } from "./columns.js";
 import { type DateContext, plainIsoMs, readDateCell } from "./dates.js";
 import { type DurationUnit, readDuration } from "./durations.js";
 import type { RowIssue } from "./row-issue.js";
+import {
+  EARLIEST_SESSION_MS,
+  type PlaceholderKind,
+  PlaceholderNotes,
+  placeholderReason,
+} from "./sentinel-dates.js";
 import { SessionCandidates } from "./session-candidates.js";
 import type { TableRow } from "./table.js";
 
@@ -25,7 +31,14 @@ export interface SessionRowsResult {
   readonly errors: RowIssue[];
   readonly endBeforeStart: number;
   readonly closedAtTimeout: number;
+  /** Placeholder logouts read as no logout, one line per value written (for the reply's notes). */
+  readonly notes: string[];
 }
+
+/** A logout of 9999-12-31 (an open end) or 0000-00-00 (a zero date) means there is none. */
+const NO_LOGOUT: ReadonlySet<PlaceholderKind> = new Set(["far-future", "zero"]);
+
+const before1990 = (text: string) => `"${text}" is before 1990: not a real session time`;
 
 export function rowsToSessions(
   rows: readonly TableRow[],
@@ -45,6 +58,7 @@ export class SessionRowReader {
   private readonly errors: RowIssue[] = [];
   private endBeforeStart = 0;
   private closedAtTimeout = 0;
+  private readonly placeholders = new PlaceholderNotes({ logout: "no logout" });
   private readonly userHeader: string | null;
   private readonly startHeader: string | null;
   private readonly endHeader: string | null;
@@ -64,6 +78,7 @@ export class SessionRowReader {
       errors: this.errors,
       endBeforeStart: this.endBeforeStart,
       closedAtTimeout: this.closedAtTimeout,
+      notes: this.placeholders.notes(),
     };
   }
 
@@ -85,20 +100,42 @@ export class SessionRowReader {
       problems.push({ row: row.row, column: startHeader, reason: "no login time" });
     } else {
       const read = readDateCell(startCell, ctx.dates);
-      if (read.ok) start = read.ms;
-      else problems.push({ row: row.row, column: startHeader, reason: read.reason });
+      const text = cellText(startCell);
+      if (read.ok && read.ms < EARLIEST_SESSION_MS) {
+        problems.push({ row: row.row, column: startHeader, reason: before1990(text) });
+      } else if (read.ok) start = read.ms;
+      else {
+        const reason =
+          read.placeholder === undefined
+            ? read.reason
+            : placeholderReason(text, read.placeholder, "login time");
+        problems.push({ row: row.row, column: startHeader, reason });
+      }
     }
     const endCell = cellAt(row, columns, "end");
     const durationCell = cellAt(row, columns, "duration");
     let end: number | undefined;
     let open = false;
+    let pendingPlaceholder: string | undefined;
     const plainEnd = typeof endCell === "string" ? plainIsoMs(endCell, ctx.dates) : Number.NaN;
     if (!Number.isNaN(plainEnd)) {
       end = plainEnd;
     } else if (!isBlank(endCell)) {
       const read = readDateCell(endCell, ctx.dates);
-      if (read.ok) end = read.ms;
-      else problems.push({ row: row.row, column: endHeader, reason: read.reason });
+      const text = cellText(endCell);
+      if (read.ok && read.ms < EARLIEST_SESSION_MS) {
+        problems.push({ row: row.row, column: endHeader, reason: before1990(text) });
+      } else if (read.ok) end = read.ms;
+      else if (read.placeholder !== undefined && NO_LOGOUT.has(read.placeholder)) {
+        open = true;
+        pendingPlaceholder = text;
+      } else {
+        const reason =
+          read.placeholder === undefined
+            ? read.reason
+            : `${placeholderReason(text, read.placeholder, "logout time")}: leave the cell blank when there is no logout`;
+        problems.push({ row: row.row, column: endHeader, reason });
+      }
     } else if (!isBlank(durationCell)) {
       const read = readDuration(durationCell, ctx.durationUnit);
       if (read.ok) end = start === undefined ? undefined : start + read.ms;
@@ -115,6 +152,8 @@ export class SessionRowReader {
       return;
     }
     if (open) this.closedAtTimeout++;
+    if (pendingPlaceholder !== undefined)
+      this.placeholders.add("logout", pendingPlaceholder, row.row);
     candidates.add(
       row.row,
       user,

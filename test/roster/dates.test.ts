@@ -184,3 +184,29 @@ describe("leadingPair", () => {
     expect(leadingPair(text)).toBe(pair);
   });
 });
+
+describe("placeholders and old years", () => {
+  it("refuses placeholder dates with their kind, so each column can read its meaning", () => {
+    expect(readDateCell("9999-12-31 23:59:59", UTC)).toEqual({
+      ok: false,
+      reason: '"9999-12-31 23:59:59" is a placeholder date (year 9999), not a real time',
+      placeholder: "far-future",
+    });
+    expect(readDateCell("0000-00-00", UTC)).toEqual({
+      ok: false,
+      reason: '"0000-00-00" is a placeholder date (a zero date), not a real time',
+      placeholder: "zero",
+    });
+    expect(readDateCell(new Date(0), UTC)).toEqual({
+      ok: false,
+      reason: '"1970-01-01T00:00:00.000Z" is a placeholder date (epoch zero), not a real time',
+      placeholder: "epoch",
+    });
+  });
+
+  it("reads years below 100 as written, not as 19xx (Date.UTC's two-digit rule)", () => {
+    const read = readDateText("0050-06-01", UTC);
+    expect(read.ok && new Date(read.ms).getUTCFullYear()).toBe(50);
+    expect(readDateText("1985-03-02 09:00", UTC)).toEqual({ ok: true, ms: utc(1985, 3, 2, 9) });
+  });
+});
