@@ -8,53 +8,17 @@
 import { cellAt, cellText, headerOf, isBlank, userKey, userSpelling } from "./cells.js";
 import type { ColumnMap } from "./columns.js";
 import { type DateContext, readDateCell } from "./dates.js";
+import { readEventWord } from "./event-words.js";
+import { LogWords } from "./log-words.js";
 import type { RowIssue } from "./row-issue.js";
 import { SessionCandidates } from "./session-candidates.js";
 import type { TableRow } from "./table.js";
 
 export type EventKind = "login" | "logout";
 
-const LOGOUT_WORDS = [
-  "logout",
-  "logoff",
-  "signout",
-  "signoff",
-  "disconnect",
-  "sessionend",
-  "timeout",
-  "timedout",
-  "loggedout",
-  "loggedoff",
-  "signedout",
-  "signedoff",
-];
-const LOGIN_WORDS = [
-  "login",
-  "logon",
-  "signin",
-  "signon",
-  "connect",
-  "sessionstart",
-  "loggedin",
-  "loggedon",
-  "signedin",
-  "signedon",
-];
-/** Windows Security event ids: 4624/528/540 logon; 4634/4647/538/551 logoff. */
-const LOGIN_IDS = new Set(["4624", "528", "540"]);
-const LOGOUT_IDS = new Set(["4634", "4647", "538", "551"]);
-
-/** "Logon", "User logged off", "4634", "Sign-in" … → login or logout; undefined for anything else. */
-export function eventKind(text: string): EventKind | undefined {
-  const t = text.toLowerCase().replace(/[^a-z0-9]+/g, "");
-  if (LOGOUT_IDS.has(t)) return "logout";
-  if (LOGIN_IDS.has(t)) return "login";
-  // Logout words first: "disconnect" contains "connect".
-  if (LOGOUT_WORDS.some((w) => t.includes(w))) return "logout";
-  if (LOGIN_WORDS.some((w) => t.includes(w))) return "login";
-  if (t === "start" || t === "in") return "login";
-  if (t === "end" || t === "stop" || t === "out") return "logout";
-  return undefined;
+/** "Logon", "User logged off", "4634", "Login failed" … → login, logout, attempt or undefined. */
+export function eventKind(text: string): EventKind | "attempt" | undefined {
+  return readEventWord(text)?.kind;
 }
 
 interface LogEvent {
@@ -76,6 +40,8 @@ export interface EventRowsResult {
   readonly closedAtTimeout: number;
   readonly unpairedLogouts: number;
   readonly duplicates: number;
+  /** Assumptions and left-out attempts, for the reply's notes. */
+  readonly notes: string[];
 }
 
 export function eventsToSessions(
@@ -92,6 +58,7 @@ export function eventsToSessions(
   const spelling = new Map<string, string>();
   const seen = new Map<string, number>();
   let duplicates = 0;
+  const logWords = new LogWords();
   for (const row of rows) {
     const problems: RowIssue[] = [];
     const userCell = cellAt(row, columns, "user");
@@ -106,9 +73,13 @@ export function eventsToSessions(
       else problems.push({ row: row.row, column: timeHeader, reason: read.reason });
     }
     const eventText = cellText(cellAt(row, columns, "event"));
-    const kind = eventKind(eventText);
+    const word = readEventWord(eventText);
+    const kind = word?.kind === "attempt" ? undefined : word?.kind;
     if (eventText === "") problems.push({ row: row.row, column: eventHeader, reason: "no event" });
-    else if (kind === undefined) {
+    else if (word?.kind === "attempt") {
+      logWords.attempt(eventText);
+      problems.push({ row: row.row, column: eventHeader, reason: word.reason });
+    } else if (kind === undefined) {
       problems.push({
         row: row.row,
         column: eventHeader,
@@ -119,6 +90,7 @@ export function eventsToSessions(
       errors.push(...problems);
       continue;
     }
+    if (word?.kind !== "attempt" && word?.licence) logWords.licence(kind, eventText);
     const device = userKey(cellAt(row, columns, "device")) ?? "";
     const key = `${user}\u0000${device}`;
     const identity = `${key}\u0000${time}\u0000${kind}`;
@@ -170,5 +142,12 @@ export function eventsToSessions(
       candidates.add(open.row, user, written, open.time, end, true);
     }
   }
-  return { candidates, errors, closedAtTimeout, unpairedLogouts, duplicates };
+  return {
+    candidates,
+    errors,
+    closedAtTimeout,
+    unpairedLogouts,
+    duplicates,
+    notes: logWords.notes(),
+  };
 }

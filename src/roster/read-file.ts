@@ -218,6 +218,7 @@ function interpret(
     dates,
     sessionTimeoutMs: opts.sessionTimeoutMs,
   });
+  notes.push(...read.notes);
   const done = finishSessions(read.candidates, { ...finishOptions, dropDuplicates: false });
   noteUnknownUsers(notes, done.users, done.unknownUsers);
   return finish({

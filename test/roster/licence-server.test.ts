@@ -1,7 +1,11 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { concurrencyCommand } from "../../src/commands/file-analysis/concurrency.js";
 import { mapColumns } from "../../src/roster/columns.js";
 import { detectKind } from "../../src/roster/detect-kind.js";
 import { readRosterFile } from "../../src/roster/read-file.js";
+import { gbp, tempDir } from "../commands/file-analysis/fixtures.js";
 import { exportBytes } from "./exports.js";
 import { utc } from "./fixtures.js";
 
@@ -41,5 +45,95 @@ describe("licence-server session columns", () => {
     ]);
     expect(r.value.summary).toMatchObject({ rows: 3, used: 3, skipped: 0, users: 2 });
     expect(r.value.rowErrors).toEqual([]);
+  });
+});
+
+const LICENCE_NOTE =
+  'read "OUT" as a licence checkout (a login) and "IN" as a licence checkin (a logout), as licence servers such as FlexLM and RLM write them';
+
+describe("licence-server event logs: OUT is a checkout (login), IN a checkin (logout)", () => {
+  it("reads a FlexLM report log the right way round, leaving out the DENIED request", async () => {
+    const r = await readRosterFile(exportBytes("flexlm-report-log.csv"), "flexlm-report-log.csv");
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.kind).toBe("events");
+    expect(r.value.mapping).toEqual([
+      { field: "user", header: "User" },
+      { field: "timestamp", header: "Timestamp" },
+      { field: "event", header: "Event" },
+      { field: "device", header: "Host" },
+    ]);
+    // Read the old way (IN a login), ann's 12:00 checkin opened a session and her 08:55 checkout
+    // was "a logout with no login": the gaps between licences became sessions.
+    expect(r.value.sessions).toEqual([
+      { user: "ann.lee", start: utc(2026, 3, 2, 8, 55, 12), end: utc(2026, 3, 2, 12) },
+      { user: "bo.chen", start: utc(2026, 3, 2, 9, 2, 40), end: utc(2026, 3, 2, 10, 30) },
+      { user: "cy.diaz", start: utc(2026, 3, 2, 12, 5), end: utc(2026, 3, 2, 12, 45, 30) },
+    ]);
+    expect(r.value.rowErrors).toEqual([
+      {
+        row: 4,
+        column: "Event",
+        reason: '"DENIED" is a failed or refused attempt, not a login or logout',
+      },
+    ]);
+    expect(r.value.summary).toMatchObject({
+      rows: 7,
+      used: 6,
+      skipped: 1,
+      users: 3,
+      closedAtTimeout: 0,
+      unpairedLogouts: 0,
+    });
+    expect(r.value.notes).toEqual([
+      '1 row is a failed, refused or unconfirmed attempt ("DENIED"): left out, not counted as a login or logout',
+      LICENCE_NOTE,
+    ]);
+  });
+
+  it("reads an RLM report log, leaving out DENY, QUE and DEQUE", async () => {
+    const r = await readRosterFile(exportBytes("rlm-events.csv"), "rlm-events.csv");
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.mapping).toEqual([
+      { field: "user", header: "user" },
+      { field: "timestamp", header: "time" },
+      { field: "event", header: "event" },
+      { field: "device", header: "host" },
+    ]);
+    expect(r.value.sessions).toEqual([
+      { user: "ann.lee", start: utc(2026, 3, 3, 8), end: utc(2026, 3, 3, 11, 30) },
+      { user: "bo.chen", start: utc(2026, 3, 3, 8, 30), end: utc(2026, 3, 3, 8, 45) },
+      { user: "cy.diaz", start: utc(2026, 3, 3, 8, 45), end: utc(2026, 3, 3, 12, 15) },
+    ]);
+    expect(r.value.rowErrors).toEqual([
+      {
+        row: 4,
+        column: "event",
+        reason: '"DENY" is a failed or refused attempt, not a login or logout',
+      },
+      { row: 5, column: "event", reason: '"QUE" is a queued request, not a login or logout' },
+      { row: 6, column: "event", reason: '"DEQUE" is a queued request, not a login or logout' },
+    ]);
+    expect(r.value.summary).toMatchObject({ rows: 9, used: 6, skipped: 3, users: 3 });
+    expect(r.value.notes).toEqual([
+      '3 rows are failed, refused or unconfirmed attempts ("DENY", "QUE", "DEQUE"): left out, not counted as logins or logouts',
+      LICENCE_NOTE,
+    ]);
+  });
+
+  it("says the licence reading in the reply, with the peak it gives", async () => {
+    const dir = tempDir();
+    const path = join(dir, "flexlm-report-log.csv");
+    writeFileSync(path, exportBytes("flexlm-report-log.csv"));
+    const out = await concurrencyCommand.run(path, gbp);
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    // ann 08:55–12:00 and bo 09:02–10:30 overlap; cy 12:05–12:45 is alone: a peak of 2.
+    expect(out.reply.data.concurrency).toMatchObject({ peak: 2 });
+    expect(out.reply.notes).toContain(`flexlm-report-log.csv: ${LICENCE_NOTE}.`);
+    expect(out.reply.notes).toContain(
+      'flexlm-report-log.csv: 1 row is a failed, refused or unconfirmed attempt ("DENIED"): left out, not counted as a login or logout.',
+    );
   });
 });

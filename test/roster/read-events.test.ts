@@ -118,6 +118,41 @@ describe("eventKind", () => {
     ["Session timeout", "logout"],
     ["4634", "logout"],
     ["Screen lock", undefined],
+    // Licence servers: OUT takes a licence (a login), IN returns it (a logout).
+    ["OUT", "login"],
+    ["IN", "logout"],
+    ['OUT: "halo_agent" ann@WS-0101', "login"],
+    ['IN: "halo_agent" ann@WS-0101', "logout"],
+    ["Checked out", "login"],
+    ["License checked in", "logout"],
+    ["Check-out", "login"],
+    ["Checkin", "logout"],
+    // Words, not substrings: "Logged out" is no checkout and "Disconnected" no connect.
+    ["Logged out", "logout"],
+    ["Disconnected", "logout"],
+    ["Connection closed", "logout"],
+    ["Session opened", "login"],
+    ["USERLOGIN", "login"],
+    ["agent_logoff", "logout"],
+    ["Successful login attempt", "login"],
+    // Failed, refused, queued or unconfirmed: neither.
+    ["Login failed", "attempt"],
+    ["Failed login", "attempt"],
+    ["Sign-in failure", "attempt"],
+    ["Unsuccessful logon", "attempt"],
+    ["Logon attempt rejected", "attempt"],
+    ["Connection refused", "attempt"],
+    ["Not logged in", "attempt"],
+    ["Unable to log in", "attempt"],
+    ["Login attempt", "attempt"],
+    ["Logout failed", "attempt"],
+    ["4625", "attempt"],
+    ["DENIED", "attempt"],
+    ["QUEUED", "attempt"],
+    // Both words, or neither: not guessed.
+    ["Login timeout", undefined],
+    ["Checking licence", undefined],
+    ["Signing out", undefined],
   ])("%s → %s", (text, kind) => {
     expect(eventKind(text)).toBe(kind);
   });

@@ -1,0 +1,51 @@
+/**
+ * What an event log's words made us assume or leave out, gathered row by row and said once in the
+ * reply's notes: failed or refused attempts (how many rows, and that they were not counted) and the
+ * licence-server reading of OUT/IN and checked out/in.
+ */
+
+/** Distinct event texts quoted in a note; skipped-rows.csv lists every row. */
+const EXAMPLES = 3;
+
+export class LogWords {
+  private attempts = 0;
+  private readonly attemptTexts: string[] = [];
+  private moreTexts = false;
+  private checkout: string | undefined;
+  private checkin: string | undefined;
+
+  attempt(text: string): void {
+    this.attempts++;
+    if (this.attemptTexts.includes(text)) return;
+    if (this.attemptTexts.length < EXAMPLES) this.attemptTexts.push(text);
+    else this.moreTexts = true;
+  }
+
+  licence(kind: "login" | "logout", text: string): void {
+    if (kind === "login") this.checkout ??= text;
+    else this.checkin ??= text;
+  }
+
+  notes(): string[] {
+    const notes: string[] = [];
+    if (this.attempts > 0) {
+      const quoted = this.attemptTexts.map((t) => `"${t}"`).join(", ");
+      const more = this.moreTexts ? ", …" : "";
+      notes.push(
+        this.attempts === 1
+          ? `1 row is a failed, refused or unconfirmed attempt (${quoted}): left out, not counted as a login or logout`
+          : `${this.attempts.toLocaleString("en-GB")} rows are failed, refused or unconfirmed attempts (${quoted}${more}): left out, not counted as logins or logouts`,
+      );
+    }
+    const parts: string[] = [];
+    if (this.checkout !== undefined)
+      parts.push(`"${this.checkout}" as a licence checkout (a login)`);
+    if (this.checkin !== undefined) parts.push(`"${this.checkin}" as a licence checkin (a logout)`);
+    if (parts.length > 0) {
+      notes.push(
+        `read ${parts.join(" and ")}, as licence servers such as FlexLM and RLM write them`,
+      );
+    }
+    return notes;
+  }
+}
