@@ -14,6 +14,7 @@ import type { Issue } from "../../core/result.js";
 import { rightsize } from "../../core/rightsize.js";
 import { optimiseSplit, type SplitReport } from "../../core/split/optimise.js";
 import type { Session } from "../../core/usage.js";
+import { countDateOnly, dateOnlyIssue, dateOnlyNote } from "../../roster/date-only-sessions.js";
 import { asWritten, type RosterFileRead, readRosterFile } from "../../roster/read-file.js";
 import { zoneOffsetAt } from "../../roster/time-zone.js";
 import type { CommandContext, Progress, UploadedFile } from "../context.js";
@@ -294,6 +295,10 @@ function missingRatesLine(file: UploadedFile, rates: FileRates): string {
 async function sessionsFile(job: FileJob): Promise<CommandOutcome> {
   const { file, read, rates, request, o, stages, timeZone } = job;
   const sessions: readonly Session[] = read.sessions ?? [];
+  // Dates with no times read as sessions of no length (a "£0, proven optimal" split): refuse.
+  const dateOnly = countDateOnly(sessions, timeZone);
+  const noTimes = dateOnlyIssue(dateOnly, file.name);
+  if (noTimes) return rejected(o.command, [noTimes], o.usage);
   const first = sessions.reduce((m, s) => Math.min(m, s.start), Number.POSITIVE_INFINITY);
   const last = sessions.reduce((m, s) => Math.max(m, s.end), Number.NEGATIVE_INFINITY);
   const range = sessions.length > 0 ? `, ${dateRange(first, last, timeZone)}` : "";
@@ -318,6 +323,8 @@ async function sessionsFile(job: FileJob): Promise<CommandOutcome> {
   const c = measured.value;
   const logSpan = c.window ? c.window.end - c.window.start : 0;
   const parts = fileParts(file, read, rates);
+  const caution = dateOnlyNote(dateOnly);
+  if (caution) parts.notes.unshift(caution);
   const wantsSplit = o.mode !== "concurrency";
   const priced = wantsSplit && rates.named && rates.concurrent;
   const chartTime = { utcOffsetMinutes: offset, timeZone };
