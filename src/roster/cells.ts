@@ -20,21 +20,38 @@ export function cellText(cell: Cell): string {
 }
 
 /**
- * The stable user key sessions and roster share: trimmed, spaces collapsed, lower case (e-mails and
- * ids compare case-insensitively). Undefined when the cell is empty.
+ * Characters that show nothing: zero-width space, non-joiner and joiner, word joiner, a BOM inside
+ * text, soft hyphen. Copied from web pages and chat they get into ids ("ann\u200b@x.com"), and
+ * the same person must not count twice.
+ */
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+
+/**
+ * The text of an id as one form: Unicode NFC (a composed "é" and "e" + combining accent are the
+ * same letter, so "José" typed on a Mac and on Windows is one person), invisible characters out.
+ */
+function plainId(text: string): string {
+  return text.normalize("NFC").replace(INVISIBLE, "");
+}
+
+/**
+ * The stable user key sessions and roster share: NFC, invisible characters removed, trimmed,
+ * spaces collapsed, lower case (e-mails and ids compare case-insensitively). Undefined when the
+ * cell is empty.
  */
 export function userKey(cell: Cell): string | undefined {
   if (isBlankCell(cell) || cell instanceof Date || typeof cell === "boolean") return undefined;
-  const key = String(cell).trim().replace(/\s+/g, " ").toLowerCase();
+  const key = plainId(String(cell)).trim().replace(/\s+/g, " ").toLowerCase();
   return key === "" ? undefined : key;
 }
 
 /**
  * A user cell as written, for showing the user back their own ids (`userKey` is for matching):
- * only the padding is trimmed; case and inner spacing are kept. Called once per distinct key.
+ * padding trimmed, case and inner spacing kept; NFC and without invisible characters, so an id
+ * copied from a reply finds the person again. Called once per distinct key.
  */
 export function userSpelling(cell: Cell): string {
-  return cellText(cell);
+  return plainId(cellText(cell)).trim();
 }
 
 /** The header of a field's column, for row issues. */

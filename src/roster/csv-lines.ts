@@ -6,7 +6,15 @@
  * `rows` are built, by splitting the kept lines, only if some reader asks for them.
  */
 import { ok, type Result } from "../core/result.js";
-import { type Delimiter, detectDelimiter, readCsv } from "./read-csv.js";
+import {
+  checkHeaderWidth,
+  DELIMITER_NAMES,
+  type Delimiter,
+  delimiterNotes,
+  detectDelimiter,
+  readCsv,
+  sepLine,
+} from "./read-csv.js";
 import type { RowIssue } from "./row-issue.js";
 import type { Table, TableRow } from "./table.js";
 
@@ -54,8 +62,6 @@ export class LinesTable implements Table {
 
 const isBlankRecord = (record: readonly string[]) => record.every((v) => v.trim() === "");
 
-const DELIMITER_NAMES: Record<Delimiter, string> = { ",": "comma", ";": "semicolon", "\t": "tab" };
-
 /** Growable Int32Array columns of kept lines. */
 class LineBounds {
   count = 0;
@@ -97,9 +103,14 @@ function lineEnding(text: string, start: number): string {
  */
 export function readCsvLines(text: string, fileName: string): Result<Table> {
   if (text.includes('"')) return readCsv(text, fileName);
-  const delimiter = detectDelimiter(text);
+  const sep = sepLine(text, fileName);
+  if (!sep.ok) return sep;
+  // Excel's `sep=` line names the delimiter and is not a row: the lines start after it.
+  const start = sep.value?.bodyStart ?? (text.charCodeAt(0) === 0xfeff ? 1 : 0);
+  const delimiter = sep.value?.delimiter ?? detectDelimiter(text);
+  const width = checkHeaderWidth(text, start, delimiter, fileName);
+  if (!width.ok) return width;
   const delimiterCode = delimiter.charCodeAt(0);
-  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const eol = lineEnding(text, start);
   let headers: string[] | undefined;
   let headerIndex = -1;
@@ -157,7 +168,7 @@ export function readCsvLines(text: string, fileName: string): Result<Table> {
     if (at < 0) break;
   }
   if (headers === undefined) return readCsv(text, fileName);
-  const notes = delimiter === "," ? [] : [`${DELIMITER_NAMES[delimiter]}-separated`];
+  const notes = delimiterNotes(delimiter, sep.value);
   const { count, from, to, rowNumbers } = kept;
   return ok(
     new LinesTable(

@@ -1,20 +1,89 @@
 /**
- * CSV text → Table. The delimiter (`,` `;` or tab) is detected from the header line, quoted fields
- * may hold delimiters and line breaks, CRLF and LF both end a row. Row numbers count every record,
- * blank ones included, so they match what a spreadsheet shows (header = row 1).
+ * CSV text → Table. The delimiter (`,` `;` tab or `|`) is Excel's `sep=` first line when there is
+ * one, otherwise detected from the header line; quoted fields may hold delimiters and line breaks,
+ * CRLF and LF both end a row. Row numbers count every record, blank ones included, so they match
+ * what a spreadsheet shows (header = row 1; Excel hides a `sep=` line, so it is not counted).
  */
 import { parse } from "csv-parse/sync";
 import { fail, ok, type Result } from "../core/result.js";
 import type { RowIssue } from "./row-issue.js";
 import type { Table, TableRow } from "./table.js";
 
-export type Delimiter = "," | ";" | "\t";
-const CANDIDATES: readonly Delimiter[] = ["\t", ";", ","];
-const DELIMITER_NAMES: Record<Delimiter, string> = {
+export type Delimiter = "," | ";" | "\t" | "|";
+// In this order on a tie, so a header with one pipe and one comma still reads as comma-separated.
+const CANDIDATES: readonly Delimiter[] = ["\t", ";", ",", "|"];
+export const DELIMITER_NAMES: Record<Delimiter, string> = {
   ",": "comma",
   ";": "semicolon",
   "\t": "tab",
+  "|": "pipe",
 };
+
+/** Excel's widest sheet (column XFD); a header wider than this is not a roster or a log. */
+export const MAX_COLUMNS = 16_384;
+
+/** Excel's `sep=;` first line: the delimiter it names and where the header's text starts. */
+export interface SepLine {
+  readonly delimiter: Delimiter;
+  readonly bodyStart: number;
+  readonly note: string;
+}
+
+const SEP_LINE = /^\uFEFF?sep=([^\r\n])[ ]*(\r\n|\n|\r)/i;
+
+/** The file's `sep=X` first line, if it has one; an X dealdesk can't split on is an error. */
+export function sepLine(text: string, fileName: string): Result<SepLine | undefined> {
+  const m = SEP_LINE.exec(text.slice(0, 16));
+  if (m === null) return ok(undefined);
+  const c = m[1] as string;
+  if (!(CANDIDATES as readonly string[]).includes(c)) {
+    return fail(
+      "file.csv_unknown_sep",
+      `${fileName} starts with "sep=${c}", naming ${JSON.stringify(c)} as its delimiter; I read values separated by commas, semicolons, tabs or pipes.`,
+      "Export it again with commas or semicolons between values",
+    );
+  }
+  const delimiter = c as Delimiter;
+  return ok({
+    delimiter,
+    bodyStart: m[0].length,
+    note: `${DELIMITER_NAMES[delimiter]}-separated, as its first line "sep=${c === "\t" ? "\\t" : c}" says (that line is not counted as a row)`,
+  });
+}
+
+/**
+ * Fails when the header (the first line with content, from `start`) has more than MAX_COLUMNS
+ * fields. Counts delimiters outside quotes and stops at the limit, so a header of a million
+ * columns is refused in milliseconds, before it is split or parsed.
+ */
+export function checkHeaderWidth(
+  text: string,
+  start: number,
+  delimiter: Delimiter,
+  fileName: string,
+): Result<true> {
+  const d = delimiter.charCodeAt(0);
+  let fields = 1;
+  let inQuotes = false;
+  let seenContent = false;
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) inQuotes = !inQuotes;
+    else if (!inQuotes && (c === 10 || c === 13)) {
+      if (seenContent) break;
+      fields = 1;
+      continue;
+    } else if (!inQuotes && c === d && ++fields > MAX_COLUMNS) {
+      return fail(
+        "file.too_many_columns",
+        `${fileName}'s header has more than ${MAX_COLUMNS.toLocaleString("en-GB")} columns, more than Excel allows, so it is not a roster or session log I can read.`,
+        "Export only the columns you need (user, login, logout), with one header row",
+      );
+    }
+    if (c !== 32 && c !== 9 && c !== d) seenContent = true;
+  }
+  return ok(true);
+}
 
 /** The candidate that occurs most often, outside quotes, in the first non-blank line. */
 export function detectDelimiter(text: string): Delimiter {
@@ -109,8 +178,13 @@ export function parseRecords(
   }
 }
 
-export function readCsv(text: string, fileName: string): Result<Table> {
-  const delimiter = detectDelimiter(text);
+export function readCsv(file: string, fileName: string): Result<Table> {
+  const sep = sepLine(file, fileName);
+  if (!sep.ok) return sep;
+  const text = sep.value === undefined ? file : file.slice(sep.value.bodyStart);
+  const delimiter = sep.value?.delimiter ?? detectDelimiter(text);
+  const width = checkHeaderWidth(text, 0, delimiter, fileName);
+  if (!width.ok) return width;
   const parsed = parseRecords(text, delimiter, fileName);
   if (!parsed.ok) return parsed;
   const records = parsed.value;
@@ -142,7 +216,6 @@ export function readCsv(text: string, fileName: string): Result<Table> {
     }
     rows.push({ row, cells });
   }
-  const notes = delimiter === "," ? [] : [`${DELIMITER_NAMES[delimiter]}-separated`];
   return ok({
     format: "csv",
     headers,
@@ -150,7 +223,13 @@ export function readCsv(text: string, fileName: string): Result<Table> {
     rows,
     blankRows,
     date1904: false,
-    notes,
+    notes: delimiterNotes(delimiter, sep.value),
     rejected,
   });
+}
+
+/** What to tell the user about the delimiter: nothing for commas, else which one and why. */
+export function delimiterNotes(delimiter: Delimiter, sep: SepLine | undefined): string[] {
+  if (sep !== undefined) return [sep.note];
+  return delimiter === "," ? [] : [`${DELIMITER_NAMES[delimiter]}-separated`];
 }

@@ -1,7 +1,7 @@
 /**
  * The one content sniffer. What a file is, judged by its bytes rather than its name: an XLSX
- * workbook (a ZIP), text to read as CSV (UTF-8 with or without BOM, UTF-16 with BOM, or
- * Windows-1252 as a fallback), or something we can't read (empty, an old .xls, a PDF or other
+ * workbook (a ZIP), text to read as CSV (UTF-8 with or without BOM, UTF-16 with or without BOM,
+ * or Windows-1252 as a fallback), or something we can't read (empty, an old .xls, a PDF or other
  * binary). Also what a name claims, and whether text starts with a delimited header, so a front
  * end that checks a file before reading it (Slack's uploads) asks the same questions the reader does.
  */
@@ -36,6 +36,27 @@ function isBinaryText(text: string): boolean {
   return control > sample.length * MAX_CONTROL_SHARE;
 }
 
+/**
+ * UTF-16 written without a byte-order mark (some PowerShell and .NET exports): headers and ids are
+ * mostly ASCII, so one byte of nearly every pair in the first 4 KiB is zero — the high byte, second
+ * in little-endian, first in big-endian — while the other almost never is.
+ */
+function utf16WithoutBom(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+  const pairs = Math.min(bytes.length, 4096) >> 1;
+  if (pairs < 2) return undefined;
+  let firstZero = 0;
+  let secondZero = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (bytes[2 * i] === 0) firstZero++;
+    if (bytes[2 * i + 1] === 0) secondZero++;
+  }
+  const most = pairs * 0.5;
+  const few = pairs * 0.02;
+  if (secondZero >= most && firstZero <= few) return "utf-16le";
+  if (firstZero >= most && secondZero <= few) return "utf-16be";
+  return undefined;
+}
+
 export function sniff(bytes: Uint8Array, fileName: string): Result<Sniffed> {
   const notCsv = (what: string) =>
     fail(
@@ -61,9 +82,14 @@ export function sniff(bytes: Uint8Array, fileName: string): Result<Sniffed> {
   }
   let text: string;
   const notes: string[] = [];
+  const bomless = utf16WithoutBom(bytes);
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
     text = new TextDecoder(bytes[0] === 0xff ? "utf-16le" : "utf-16be").decode(bytes);
     notes.push("read as UTF-16 text");
+  } else if (bomless !== undefined) {
+    text = new TextDecoder(bomless).decode(bytes);
+    const order = bomless === "utf-16le" ? "little-endian" : "big-endian";
+    notes.push(`read as UTF-16 text (${order}, without a byte-order mark)`);
   } else {
     try {
       text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -88,8 +114,12 @@ export function kindFromName(name: string): SpreadsheetKind | undefined {
   return CSV_NAME.test(name) ? "csv" : undefined;
 }
 
-/** Whether the first line separates columns (comma, semicolon or tab): one column is no table. */
+/**
+ * Whether the header line separates columns (comma, semicolon, tab or pipe): one column is no
+ * table. Excel's `sep=;` first line names the delimiter; the header is the line after it.
+ */
 export function hasDelimitedFirstLine(text: string): boolean {
-  const firstLine = text.replace(/^\uFEFF/, "").split(/\r?\n/)[0] ?? "";
-  return /[,;\t]/.test(firstLine);
+  const [first = "", second = ""] = text.replace(/^\uFEFF/, "").split(/\r?\n/, 2);
+  const header = /^sep=[^\r\n] *$/i.test(first) ? second : first;
+  return /[,;\t|]/.test(header);
 }

@@ -16,6 +16,8 @@ const users = fc.constantFrom(
   " bo@example.com ",
   "cy  dee",
   "zoë@example.com",
+  "zoe\u0308@example.com",
+  "ana\u200b@example.com",
   "",
 );
 const times = fc.constantFrom(
@@ -36,7 +38,8 @@ const durations = fc.constantFrom("", "30", "1:15", "abc");
 const row = fc.tuple(users, times, times, durations, fc.nat(20));
 const files = fc.record({
   rows: fc.array(row, { maxLength: 25 }),
-  delimiter: fc.constantFrom(",", ";", "\t"),
+  delimiter: fc.constantFrom(",", ";", "\t", "|"),
+  sepLine: fc.boolean(),
   eol: fc.constantFrom("\n", "\r\n", "\r"),
   bom: fc.boolean(),
   finalBreak: fc.boolean(),
@@ -64,7 +67,8 @@ function fileText(f: SessionFile): string {
     return cells.join(d);
   });
   const body = [...(f.blankFirst ? [""] : []), header.join(d), ...lines].join(f.eol);
-  return `${f.bom ? "\uFEFF" : ""}${body}${f.finalBreak ? f.eol : ""}`;
+  const sep = f.sepLine ? `sep=${d}${f.eol}` : "";
+  return `${f.bom ? "\uFEFF" : ""}${sep}${body}${f.finalBreak ? f.eol : ""}`;
 }
 
 describe("readCsvLines", () => {

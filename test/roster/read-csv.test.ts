@@ -25,6 +25,9 @@ describe("detectDelimiter", () => {
     ["\n\r\n a;b\n1;2", ";"],
     // A single column: comma.
     ["email\nx@y", ","],
+    ["user|start|end\nx|1|2", "|"],
+    // A tie between a pipe and a comma: comma, the common case.
+    ["Name|full,Email\nx", ","],
   ])("%j → %j", (text, expected) => {
     expect(detectDelimiter(text)).toBe(expected);
   });
@@ -99,11 +102,11 @@ describe("readCsv", () => {
 describe("parseRecords", () => {
   // Both take the first line ending met as the file's, so files that mix endings agree too.
   it("property: the quote-free fast path splits exactly as csv-parse does", () => {
-    const piece = fc.constantFrom("a", "b", " ", ",", ";", "\t", "\n", "\r\n", "\r", "é", "1");
+    const piece = fc.constantFrom("a", "b", " ", ",", ";", "\t", "|", "\n", "\r\n", "\r", "é", "1");
     fc.assert(
       fc.property(
         fc.array(piece, { maxLength: 40 }),
-        fc.constantFrom(",", ";", "\t"),
+        fc.constantFrom(",", ";", "\t", "|"),
         fc.boolean(),
         (parts, d, bom) => {
           const text = (bom ? "\uFEFF" : "") + parts.join("");
