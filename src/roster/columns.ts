@@ -23,6 +23,7 @@ export const FIELDS = [
   "timestamp",
   "event",
   "device",
+  "outcome",
 ] as const;
 export type Field = (typeof FIELDS)[number];
 export type FileKind = "roster" | "sessions" | "events";
@@ -42,7 +43,7 @@ export const KIND_FIELDS: Record<FileKind, readonly Field[]> = {
     "vip",
   ],
   sessions: ["user", "start", "end", "duration"],
-  events: ["user", "timestamp", "event", "device"],
+  events: ["user", "timestamp", "event", "device", "outcome"],
 };
 
 /** How a field is named in messages to the user. */
@@ -63,6 +64,7 @@ export const FIELD_LABELS: Record<Field, string> = {
   timestamp: "event time",
   event: "event (login or logout)",
   device: "device",
+  outcome: "result (success or failure)",
 };
 
 /** Aliases in normalised form (lower case, letters and digits only), most specific first. */
@@ -273,6 +275,27 @@ const ALIASES: Record<Field, readonly string[]> = {
     "computername",
     "machine",
     "workstation",
+  ],
+  // Beside the event: did it succeed? Windows writes "Audit Failure" under Keywords.
+  outcome: [
+    "result",
+    "outcome",
+    "outcomeresult",
+    "eventresult",
+    "auditresult",
+    "loginresult",
+    "logonresult",
+    "signinresult",
+    "success",
+    "succeeded",
+    "successful",
+    "issuccess",
+    "status",
+    "loginstatus",
+    "logonstatus",
+    "signinstatus",
+    "keywords",
+    "entrytype",
   ],
 };
 

@@ -35,6 +35,7 @@ const ONLY_IN: Partial<Record<Field, FileKind>> = {
   timestamp: "events",
   event: "events",
   device: "events",
+  outcome: "events",
 };
 
 export interface DetectedKind {

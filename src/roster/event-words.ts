@@ -82,7 +82,7 @@ const BARE: Readonly<Record<string, EventWord>> = {
  * Stems of failure, matched anywhere in the text: leaving out a row that only looks like a failure
  * is reported, while counting a failure as a login would be a silent wrong figure.
  */
-const FAILURE_STEMS = [
+export const FAILURE_STEMS = [
   "fail",
   "unsuccess",
   "reject",

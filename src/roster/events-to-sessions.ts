@@ -8,6 +8,7 @@
 import { cellAt, cellText, headerOf, isBlank, userKey, userSpelling } from "./cells.js";
 import type { ColumnMap } from "./columns.js";
 import { type DateContext, readDateCell } from "./dates.js";
+import { readOutcome } from "./event-outcome.js";
 import { readEventWord } from "./event-words.js";
 import { LogWords } from "./log-words.js";
 import type { RowIssue } from "./row-issue.js";
@@ -52,6 +53,7 @@ export function eventsToSessions(
   const userHeader = headerOf(headers, columns, "user");
   const timeHeader = headerOf(headers, columns, "timestamp");
   const eventHeader = headerOf(headers, columns, "event");
+  const outcomeHeader = headerOf(headers, columns, "outcome");
   const errors: RowIssue[] = [];
   const byKey = new Map<string, { user: string; events: LogEvent[] }>();
   // Each user as first written: set when a user/device pair is first seen, so not once per row.
@@ -85,6 +87,18 @@ export function eventsToSessions(
         column: eventHeader,
         reason: `"${eventText}" is not a login or logout`,
       });
+    }
+    if (kind !== undefined && outcomeHeader !== null) {
+      const outcomeText = cellText(cellAt(row, columns, "outcome"));
+      const outcome = readOutcome(outcomeText, outcomeHeader);
+      if (outcome === "failure") {
+        logWords.attempt(`${eventText} (${outcomeText})`);
+        problems.push({
+          row: row.row,
+          column: outcomeHeader,
+          reason: `"${eventText}" with "${outcomeText}" is a failed attempt, not a login or logout`,
+        });
+      } else if (outcome === "other") logWords.unreadOutcome(outcomeHeader, outcomeText);
     }
     if (problems.length > 0 || user === undefined || time === undefined || kind === undefined) {
       errors.push(...problems);

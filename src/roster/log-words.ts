@@ -12,6 +12,9 @@ export class LogWords {
   private readonly attemptTexts: string[] = [];
   private moreTexts = false;
   private checkout: string | undefined;
+  private outcomeHeader = "";
+  private outcomeRows = 0;
+  private readonly outcomeTexts: string[] = [];
   private checkin: string | undefined;
 
   attempt(text: string): void {
@@ -19,6 +22,15 @@ export class LogWords {
     if (this.attemptTexts.includes(text)) return;
     if (this.attemptTexts.length < EXAMPLES) this.attemptTexts.push(text);
     else this.moreTexts = true;
+  }
+
+  /** A result that is neither a success nor a failure: the row counts by its event alone. */
+  unreadOutcome(header: string, text: string): void {
+    this.outcomeHeader = header;
+    this.outcomeRows++;
+    if (this.outcomeTexts.length < EXAMPLES && !this.outcomeTexts.includes(text)) {
+      this.outcomeTexts.push(text);
+    }
   }
 
   licence(kind: "login" | "logout", text: string): void {
@@ -35,6 +47,14 @@ export class LogWords {
         this.attempts === 1
           ? `1 row is a failed, refused or unconfirmed attempt (${quoted}): left out, not counted as a login or logout`
           : `${this.attempts.toLocaleString("en-GB")} rows are failed, refused or unconfirmed attempts (${quoted}${more}): left out, not counted as logins or logouts`,
+      );
+    }
+    if (this.outcomeRows > 0) {
+      const quoted = this.outcomeTexts.map((t) => `"${t}"`).join(", ");
+      const rows =
+        this.outcomeRows === 1 ? "1 row" : `${this.outcomeRows.toLocaleString("en-GB")} rows`;
+      notes.push(
+        `"${this.outcomeHeader}" said ${quoted} in ${rows}, neither a success nor a failure: read by the event alone`,
       );
     }
     const parts: string[] = [];
