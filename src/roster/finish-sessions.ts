@@ -6,6 +6,7 @@
  */
 import type { Session } from "../core/usage.js";
 import type { RowIssue } from "./row-issue.js";
+import { EARLIEST_SESSION_MS } from "./sentinel-dates.js";
 import type { SessionCandidates } from "./session-candidates.js";
 import { sortByStart } from "./sort-by-start.js";
 
@@ -32,6 +33,9 @@ export interface FinishedSessions {
   readonly unknownUsers: number;
   readonly unknownUserRows: number;
 }
+
+/** `1899-12-30 09:00 UTC`: an instant as a row issue shows it. */
+const shown = (ms: number) => `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 /** Sorts one user's candidate indices by start, end, then row, unless they already are. */
 function sortGroup(c: SessionCandidates, order: Int32Array, lo: number, hi: number): void {
@@ -91,6 +95,18 @@ export function finishSessions(c: SessionCandidates, options: FinishOptions): Fi
       const start = c.starts[i] as number;
       const end = c.ends[i] as number;
       const timeout = c.closedAtTimeout[i] as number;
+      // No log goes back before 1990: such a time is a misread (an Excel time-only cell is
+      // 30 Dec 1899) or a placeholder, and would stretch the log over decades.
+      if (start < EARLIEST_SESSION_MS || end < EARLIEST_SESSION_MS) {
+        const [what, at] = start < EARLIEST_SESSION_MS ? ["login", start] : ["logout", end];
+        errors.push({
+          row: c.rows[i] as number,
+          column: null,
+          // An event log's pair is named by its login row: say its logout row goes with it.
+          reason: `${what} at ${shown(at)} is before 1990: not a real session time${timeout ? "" : "; its logout is not counted either"}`,
+        });
+        continue;
+      }
       if (
         options.dropDuplicates &&
         previous >= 0 &&

@@ -224,7 +224,7 @@ function interpret(
   return finish({
     sessions: done.sessions,
     userSpelling: read.candidates.spellingByKey(),
-    rowErrors: read.errors,
+    rowErrors: [...read.errors, ...done.errors],
     rowWarnings: done.warnings,
     counts: {
       ...zero,

@@ -163,3 +163,38 @@ describe("rosters with placeholder dates", () => {
     );
   });
 });
+
+/*
+ * An event log (one row per login or logout): bob's pair from 1985 can't be a real session, and
+ * cat's login at 9999-12-31 is a placeholder; both are reported with their rows.
+ */
+describe("event logs with impossible dates", () => {
+  it("reports a session before 1990 and a placeholder time as bad rows", async () => {
+    const text = [
+      "User,Time,Event",
+      "ann,2026-03-02 09:00,Login",
+      "ann,2026-03-02 12:00,Logout",
+      "bob,1985-03-02 09:00,Login",
+      "bob,1985-03-02 10:00,Logout",
+      "cat,9999-12-31 00:00,Login",
+    ].join("\n");
+    const r = await read(new TextEncoder().encode(text), "events.csv");
+    expect(r.kind).toBe("events");
+    expect(r.sessions).toEqual([
+      { user: "ann", start: Date.UTC(2026, 2, 2, 9), end: Date.UTC(2026, 2, 2, 12) },
+    ]);
+    expect(r.rowErrors).toEqual([
+      {
+        row: 4,
+        column: null,
+        reason:
+          "login at 1985-03-02 09:00 UTC is before 1990: not a real session time; its logout is not counted either",
+      },
+      {
+        row: 6,
+        column: "Time",
+        reason: '"9999-12-31 00:00" is a placeholder date (year 9999), not a real time',
+      },
+    ]);
+  });
+});
