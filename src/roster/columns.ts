@@ -24,6 +24,7 @@ export const FIELDS = [
   "event",
   "device",
   "outcome",
+  "feature",
 ] as const;
 export type Field = (typeof FIELDS)[number];
 export type FileKind = "roster" | "sessions" | "events";
@@ -43,7 +44,7 @@ export const KIND_FIELDS: Record<FileKind, readonly Field[]> = {
     "vip",
   ],
   sessions: ["user", "start", "end", "duration"],
-  events: ["user", "timestamp", "event", "device", "outcome"],
+  events: ["user", "timestamp", "event", "device", "outcome", "feature"],
 };
 
 /** How a field is named in messages to the user. */
@@ -65,6 +66,7 @@ export const FIELD_LABELS: Record<Field, string> = {
   event: "event (login or logout)",
   device: "device",
   outcome: "result (success or failure)",
+  feature: "licence feature",
 };
 
 /** Aliases in normalised form (lower case, letters and digits only), most specific first. */
@@ -297,6 +299,8 @@ const ALIASES: Record<Field, readonly string[]> = {
     "keywords",
     "entrytype",
   ],
+  // Licence-server logs: each feature is its own licence, checked out and in on its own.
+  feature: ["feature", "featurename", "licencefeature", "licensefeature", "product", "productname"],
 };
 
 /** In an event log a bare "id" is the event's id (logon.csv: `id,date,user,pc,activity`), not the user's. */

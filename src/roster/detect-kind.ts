@@ -36,6 +36,7 @@ const ONLY_IN: Partial<Record<Field, FileKind>> = {
   event: "events",
   device: "events",
   outcome: "events",
+  feature: "events",
 };
 
 export interface DetectedKind {

@@ -1,6 +1,7 @@
 /**
- * Event-log rows (user, time, login/logout, optional device) → sessions by pairing each login with
- * the next logout of the same user on the same device. A login with no logout before the next
+ * Event-log rows (user, time, login/logout, optional device and licence feature) → sessions by
+ * pairing each login with the next logout of the same user on the same device and feature (a
+ * licence server checks each feature out and in on its own). A login with no logout before the next
  * login (or the end of the log) is closed at the session timeout, or at that next login if sooner.
  * A logout with no login before it is reported: the log doesn't say when that session began.
  */
@@ -106,7 +107,9 @@ export function eventsToSessions(
     }
     if (word?.kind !== "attempt" && word?.licence) logWords.licence(kind, eventText);
     const device = userKey(cellAt(row, columns, "device")) ?? "";
-    const key = `${user}\u0000${device}`;
+    const feature = userKey(cellAt(row, columns, "feature")) ?? "";
+    if (feature !== "") logWords.feature(feature, cellText(cellAt(row, columns, "feature")));
+    const key = `${user}\u0000${device}\u0000${feature}`;
     const identity = `${key}\u0000${time}\u0000${kind}`;
     const first = seen.get(identity);
     if (first !== undefined) {
@@ -162,6 +165,6 @@ export function eventsToSessions(
     closedAtTimeout,
     unpairedLogouts,
     duplicates,
-    notes: logWords.notes(),
+    notes: logWords.notes(headerOf(headers, columns, "feature")),
   };
 }

@@ -12,6 +12,8 @@ export class LogWords {
   private readonly attemptTexts: string[] = [];
   private moreTexts = false;
   private checkout: string | undefined;
+  /** Feature key → as first written. */
+  private readonly features = new Map<string, string>();
   private outcomeHeader = "";
   private outcomeRows = 0;
   private readonly outcomeTexts: string[] = [];
@@ -33,13 +35,24 @@ export class LogWords {
     }
   }
 
+  feature(key: string, written: string): void {
+    if (!this.features.has(key)) this.features.set(key, written);
+  }
+
   licence(kind: "login" | "logout", text: string): void {
     if (kind === "login") this.checkout ??= text;
     else this.checkin ??= text;
   }
 
-  notes(): string[] {
+  notes(featureHeader: string | null): string[] {
     const notes: string[] = [];
+    if (this.features.size > 1) {
+      const names = [...this.features.values()];
+      const shown = names.slice(0, EXAMPLES).join(", ") + (names.length > EXAMPLES ? ", …" : "");
+      notes.push(
+        `${names.length} licence features in "${featureHeader}" (${shown}): each paired on its own, and a person holding several at once counted once; send one feature's rows to count that feature alone`,
+      );
+    }
     if (this.attempts > 0) {
       const quoted = this.attemptTexts.map((t) => `"${t}"`).join(", ");
       const more = this.moreTexts ? ", …" : "";

@@ -93,7 +93,7 @@ describe("resolveOverrides", () => {
     expect(!r.ok && r.issues[0]).toEqual({
       code: "map.unknown_field",
       message:
-        "--map begin= is not a field I read. Fields: user, name, group, role, status, licence, lastLogin, created, activity, vip, start, end, duration, timestamp, event, device, outcome.",
+        "--map begin= is not a field I read. Fields: user, name, group, role, status, licence, lastLogin, created, activity, vip, start, end, duration, timestamp, event, device, outcome, feature.",
       hint: '--map start="Login Time"',
     });
   });

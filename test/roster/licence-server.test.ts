@@ -62,6 +62,7 @@ describe("licence-server event logs: OUT is a checkout (login), IN a checkin (lo
       { field: "timestamp", header: "Timestamp" },
       { field: "event", header: "Event" },
       { field: "device", header: "Host" },
+      { field: "feature", header: "Feature" },
     ]);
     // Read the old way (IN a login), ann's 12:00 checkin opened a session and her 08:55 checkout
     // was "a logout with no login": the gaps between licences became sessions.
@@ -100,6 +101,7 @@ describe("licence-server event logs: OUT is a checkout (login), IN a checkin (lo
       { field: "timestamp", header: "time" },
       { field: "event", header: "event" },
       { field: "device", header: "host" },
+      { field: "feature", header: "product" },
     ]);
     expect(r.value.sessions).toEqual([
       { user: "ann.lee", start: utc(2026, 3, 3, 8), end: utc(2026, 3, 3, 11, 30) },
@@ -118,6 +120,34 @@ describe("licence-server event logs: OUT is a checkout (login), IN a checkin (lo
     expect(r.value.summary).toMatchObject({ rows: 9, used: 6, skipped: 3, users: 3 });
     expect(r.value.notes).toEqual([
       '3 rows are failed, refused or unconfirmed attempts ("DENY", "QUE", "DEQUE"): left out, not counted as logins or logouts',
+      LICENCE_NOTE,
+    ]);
+  });
+
+  it("pairs each feature's checkout with its own checkin, and says the features were counted together", async () => {
+    const csv = [
+      "Timestamp,Event,Feature,User,Host",
+      "2026-03-02 09:00:00,OUT,halo_agent,ann.lee,WS-0101", //     row 2
+      "2026-03-02 09:05:00,OUT,halo_reports,ann.lee,WS-0101", //   row 3
+      "2026-03-02 10:00:00,IN,halo_agent,ann.lee,WS-0101", //      row 4
+      "2026-03-02 11:00:00,IN,halo_reports,ann.lee,WS-0101", //    row 5
+    ].join("\n");
+    const r = await readRosterFile(new TextEncoder().encode(csv), "flexlm.csv");
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    // Paired by user and host alone, the 09:05 checkout cut the 09:00 one short, the 10:00 checkin
+    // closed the wrong licence and the 11:00 one had "no login": ann was online 09:00–10:00.
+    expect(r.value.sessions).toEqual([
+      { user: "ann.lee", start: utc(2026, 3, 2, 9), end: utc(2026, 3, 2, 11) },
+    ]);
+    expect(r.value.summary).toMatchObject({
+      closedAtTimeout: 0,
+      unpairedLogouts: 0,
+      overlapping: 1,
+      merged: 1,
+    });
+    expect(r.value.notes).toEqual([
+      '2 licence features in "Feature" (halo_agent, halo_reports): each paired on its own, and a person holding several at once counted once; send one feature\'s rows to count that feature alone',
       LICENCE_NOTE,
     ]);
   });
