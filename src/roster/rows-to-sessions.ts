@@ -100,15 +100,18 @@ export class SessionRowReader {
       problems.push({ row: row.row, column: startHeader, reason: "no login time" });
     } else {
       const read = readDateCell(startCell, ctx.dates);
-      const text = cellText(startCell);
       if (read.ok && read.ms < EARLIEST_SESSION_MS) {
-        problems.push({ row: row.row, column: startHeader, reason: before1990(text) });
+        problems.push({
+          row: row.row,
+          column: startHeader,
+          reason: before1990(cellText(startCell)),
+        });
       } else if (read.ok) start = read.ms;
       else {
         const reason =
           read.placeholder === undefined
             ? read.reason
-            : placeholderReason(text, read.placeholder, "login time");
+            : placeholderReason(cellText(startCell), read.placeholder, "login time");
         problems.push({ row: row.row, column: startHeader, reason });
       }
     }
@@ -122,18 +125,17 @@ export class SessionRowReader {
       end = plainEnd;
     } else if (!isBlank(endCell)) {
       const read = readDateCell(endCell, ctx.dates);
-      const text = cellText(endCell);
       if (read.ok && read.ms < EARLIEST_SESSION_MS) {
-        problems.push({ row: row.row, column: endHeader, reason: before1990(text) });
+        problems.push({ row: row.row, column: endHeader, reason: before1990(cellText(endCell)) });
       } else if (read.ok) end = read.ms;
       else if (read.placeholder !== undefined && NO_LOGOUT.has(read.placeholder)) {
         open = true;
-        pendingPlaceholder = text;
+        pendingPlaceholder = cellText(endCell);
       } else {
         const reason =
           read.placeholder === undefined
             ? read.reason
-            : `${placeholderReason(text, read.placeholder, "logout time")}: leave the cell blank when there is no logout`;
+            : `${placeholderReason(cellText(endCell), read.placeholder, "logout time")}: leave the cell blank when there is no logout`;
         problems.push({ row: row.row, column: endHeader, reason });
       }
     } else if (!isBlank(durationCell)) {
