@@ -15,6 +15,7 @@ import { LogWords } from "./log-words.js";
 import type { RowIssue } from "./row-issue.js";
 import { SessionCandidates } from "./session-candidates.js";
 import type { TableRow } from "./table.js";
+import { unusedCountNote } from "./unused-count.js";
 
 export type EventKind = "login" | "logout";
 
@@ -159,12 +160,16 @@ export function eventsToSessions(
       candidates.add(open.row, user, written, open.time, end, true);
     }
   }
+  const countNote = unusedCountNote(headers, columns, rows);
   return {
     candidates,
     errors,
     closedAtTimeout,
     unpairedLogouts,
     duplicates,
-    notes: logWords.notes(headerOf(headers, columns, "feature")),
+    notes: [
+      ...logWords.notes(headerOf(headers, columns, "feature")),
+      ...(countNote === undefined ? [] : [countNote]),
+    ],
   };
 }

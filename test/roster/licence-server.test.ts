@@ -152,6 +152,27 @@ describe("licence-server event logs: OUT is a checkout (login), IN a checkin (lo
     ]);
   });
 
+  it("says when a checkout's count is above 1: the count is not used, each person counts once", async () => {
+    const csv = [
+      "event,product,version,user,host,count,time",
+      "OUT,halo_agent,1.0,ann.lee,ws-0101,2,2026-03-03 08:00:00", // row 2
+      "IN,halo_agent,1.0,ann.lee,ws-0101,2,2026-03-03 09:00:00", //  row 3
+      "OUT,halo_agent,1.0,bo.chen,ws-0102,1,2026-03-03 08:30:00",
+      "IN,halo_agent,1.0,bo.chen,ws-0102,1,2026-03-03 08:45:00",
+    ].join("\n");
+    const r = await readRosterFile(new TextEncoder().encode(csv), "rlm.csv");
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.sessions).toEqual([
+      { user: "ann.lee", start: utc(2026, 3, 3, 8), end: utc(2026, 3, 3, 9) },
+      { user: "bo.chen", start: utc(2026, 3, 3, 8, 30), end: utc(2026, 3, 3, 8, 45) },
+    ]);
+    expect(r.value.notes).toEqual([
+      LICENCE_NOTE,
+      '"count" is not used: 2 rows (rows 2, 3) give a count above 1, and each person online is counted once whatever the count',
+    ]);
+  });
+
   it("says the licence reading in the reply, with the peak it gives", async () => {
     const dir = tempDir();
     const path = join(dir, "flexlm-report-log.csv");
