@@ -28,6 +28,7 @@ const LOGIN = new Set([
   "connected",
   "reconnect",
   "reconnected",
+  "reconnection",
   "connectionopened",
   "connectionestablished",
   "connectionaccepted",

@@ -132,6 +132,8 @@ describe("eventKind", () => {
     ["Disconnected", "logout"],
     ["Connection closed", "logout"],
     ["Session opened", "login"],
+    ["Session reconnection succeeded", "login"],
+    ["Session has been disconnected", "logout"],
     ["USERLOGIN", "login"],
     ["agent_logoff", "logout"],
     ["Successful login attempt", "login"],
