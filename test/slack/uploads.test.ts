@@ -247,7 +247,7 @@ describe("file shares", () => {
     await share("roster.csv", png);
     await h.fake.waitFor(() => callsSince(from, "chat.postEphemeral").length === 1, "refusal");
     expect(callsSince(from, "chat.postEphemeral")[0]?.args.text).toBe(
-      ":warning: upload: roster.csv is not CSV text I can read (it should be UTF-8 text with columns separated by commas, semicolons or tabs) — export the roster or session log as .csv (UTF-8) or .xlsx and share it again",
+      ":warning: upload: roster.csv is not CSV text I can read (it should be UTF-8 text with columns separated by commas, semicolons, tabs or pipes) — export the roster or session log as .csv (UTF-8) or .xlsx and share it again",
     );
     expect(seen.length).toBe(before);
   });

@@ -50,7 +50,7 @@ export function acceptSpreadsheet(
     ok: false,
     issue: {
       code: "upload.not_csv",
-      message: `${name} is not CSV text I can read (it should be UTF-8 text with columns separated by commas, semicolons or tabs)`,
+      message: `${name} is not CSV text I can read (it should be UTF-8 text with columns separated by commas, semicolons, tabs or pipes)`,
       hint: HINT,
     },
   };
