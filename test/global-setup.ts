@@ -7,7 +7,7 @@
  * time, so none reads a file another's tsc is halfway through writing.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, statSync, watch } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -25,9 +25,27 @@ async function takeLock(): Promise<void> {
       if ((error as { code?: unknown }).code !== "EEXIST") throw error;
       const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
       if (age > STALE_LOCK_MS) rmSync(lock, { recursive: true, force: true });
-      else await new Promise((resolve) => setTimeout(resolve, 100));
+      else await lockReleased();
     }
   }
+}
+
+/**
+ * Resolves when the other run removes its lock: dist/ is watched for that change (checked again
+ * each second too, in case the file system drops an event, and so a stale lock is noticed).
+ */
+function lockReleased(): Promise<void> {
+  return new Promise((resolve) => {
+    const watcher = watch(`${root}dist`, () => check());
+    const timer = setInterval(() => check(true), 1_000);
+    function check(always = false) {
+      if (existsSync(lock) && !always) return;
+      clearInterval(timer);
+      watcher.close();
+      resolve();
+    }
+    check();
+  });
 }
 
 export default async function setup(): Promise<void> {
