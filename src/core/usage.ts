@@ -23,6 +23,8 @@ export interface RosterUser {
   readonly group?: string;
   readonly role?: string;
   readonly status: UserStatus;
+  /** Invited or pending: the account holds a seat but has never been logged in to. */
+  readonly invited?: boolean;
   readonly licence?: LicenceKind;
   /** Epoch ms of the last login, if the file says. */
   readonly lastLogin?: number;

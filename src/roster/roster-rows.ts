@@ -1,13 +1,15 @@
 /**
- * Roster rows → RosterUser, one per user. Status words map to active / disabled / departed (no status
- * column: everyone is active, noted by the caller; an empty status cell is active with a warning).
- * A user listed twice keeps the first row; the second is reported.
+ * Roster rows → RosterUser, one per user. Status words map to active / invited / disabled /
+ * departed (no status column: everyone is active, noted by the caller; an empty status cell is
+ * active with a warning; an unknown word skips the row). A user listed twice keeps the first row;
+ * the second is reported.
  */
-import type { RosterUser, UserStatus } from "../core/usage.js";
+import type { RosterUser } from "../core/usage.js";
 import { cellAt, cellText, headerOf, isBlank, userKey, userSpelling } from "./cells.js";
 import type { ColumnMap, Field } from "./columns.js";
 import { type DateContext, readDateCell } from "./dates.js";
-import { flagOf, licenceOf, meansNever, statusOf } from "./roster-values.js";
+import { AccountStatusReader } from "./roster/account-status.js";
+import { flagOf, licenceOf, meansNever } from "./roster-values.js";
 import type { RowIssue } from "./row-issue.js";
 import { type PlaceholderKind, PlaceholderNotes, placeholderReason } from "./sentinel-dates.js";
 import type { TableRow } from "./table.js";
@@ -49,6 +51,8 @@ export function rosterRows(rows: readonly TableRow[], ctx: RosterRowsContext): R
   const firstRow = new Map<string, number>();
   const spelling = new Map<string, string>();
   let duplicates = 0;
+  const statuses = new AccountStatusReader(headers, columns);
+  let invited = 0;
   const placeholders = new PlaceholderNotes({
     "last login": "never logged in",
     created: "no created date",
@@ -62,17 +66,12 @@ export function rosterRows(rows: readonly TableRow[], ctx: RosterRowsContext): R
     const user = userKey(userCell);
     if (user === undefined) problem("user", "no user");
 
-    let status: UserStatus = "active";
-    let noStatus = false;
-    if (columns.status !== undefined) {
-      const raw = text("status");
-      const read = raw === "" ? undefined : statusOf(raw);
-      if (raw === "") noStatus = true;
-      else if (read === undefined) {
-        problem("status", `"${raw}" is not a status: use active, disabled or departed`);
-      } else status = read;
-    }
-    const entry: Mutable<RosterUser> = { user: user ?? "", status };
+    const statusRead = statuses.read(row);
+    for (const p of statusRead.problems) problems.push({ row: row.row, ...p });
+    const { noStatus } = statusRead;
+    const meaning = statusRead.meaning ?? { status: "active" };
+    const entry: Mutable<RosterUser> = { user: user ?? "", status: meaning.status };
+    if (meaning.invited) entry.invited = true;
     const name = text("name");
     if (name !== "") entry.name = name;
     const group = text("group");
@@ -142,8 +141,16 @@ export function rosterRows(rows: readonly TableRow[], ctx: RosterRowsContext): R
       });
     }
     for (const [label, written] of pending) placeholders.add(label, written, row.row);
+    statuses.count(statusRead);
+    if (entry.invited) invited++;
     users.push(entry);
     spelling.set(entry.user, userSpelling(userCell));
   }
-  return { users, spelling, errors, warnings, duplicates, notes: placeholders.notes() };
+  const notes = [...statuses.notes(), ...placeholders.notes()];
+  if (columns.created === undefined && (columns.lastLogin !== undefined || invited > 0)) {
+    notes.push(
+      "no created-date column: a new account that has not logged in yet cannot be told from one never used, so both count as never logged in",
+    );
+  }
+  return { users, spelling, errors, warnings, duplicates, notes };
 }

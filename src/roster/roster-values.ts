@@ -4,6 +4,15 @@
  */
 import type { LicenceKind, UserStatus } from "../core/usage.js";
 
+/**
+ * What a status word means. `invited`: the account exists and holds a seat (Atlassian, Freshservice,
+ * Zendesk and HaloITSM all count an invited or pending agent), but nobody has logged in with it.
+ */
+export interface StatusMeaning {
+  readonly status: UserStatus;
+  readonly invited?: true;
+}
+
 const STATUS_WORDS: Record<string, UserStatus> = {};
 for (const w of [
   "active",
@@ -34,6 +43,10 @@ for (const w of [
   "blocked",
   "onhold",
   "expired",
+  "accesssuspended",
+  "accessrevoked",
+  "revoked",
+  "notactive",
 ]) {
   STATUS_WORDS[w] = "disabled";
 }
@@ -53,18 +66,74 @@ for (const w of [
   STATUS_WORDS[w] = "departed";
 }
 
+/** Invitation sent, not yet accepted: a seat is taken, no login has happened. */
+const INVITED_WORDS = new Set([
+  "invited",
+  "invitationsent",
+  "invitesent",
+  "invitationpending",
+  "invitepending",
+  "pending",
+  "pendinginvite",
+  "pendinginvitation",
+  "pendingactivation",
+  "pendingverification",
+  "awaitingactivation",
+  "notactivated",
+  "notyetactivated",
+  "unverified",
+]);
+
 function norm(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, "");
 }
 
-export function statusOf(text: string): UserStatus | undefined {
-  return STATUS_WORDS[norm(text)];
+export function statusOf(text: string): StatusMeaning | undefined {
+  const word = norm(text);
+  if (INVITED_WORDS.has(word)) return { status: "active", invited: true };
+  const status = STATUS_WORDS[word];
+  return status === undefined ? undefined : { status };
+}
+
+/** The words statusOf knows, for a message when a cell holds another. */
+export const STATUS_HINT = "use active, invited, disabled or departed";
+
+/**
+ * Columns whose yes means the account is NOT usable ("Is Disabled", ServiceNow's `locked_out`),
+ * in normalised form, with what a yes means. Read as status they must be inverted: "True" in
+ * "Is Disabled" is a disabled account, not an active one.
+ */
+const NEGATIVE_FLAG_HEADERS: Record<string, UserStatus> = {
+  isdisabled: "disabled",
+  disabled: "disabled",
+  accountdisabled: "disabled",
+  lockedout: "disabled",
+  islockedout: "disabled",
+  locked: "disabled",
+  islocked: "disabled",
+  accountlocked: "disabled",
+  suspended: "disabled",
+  issuspended: "disabled",
+  deactivated: "disabled",
+  isdeactivated: "disabled",
+  inactive: "disabled",
+  isinactive: "disabled",
+  deleted: "departed",
+  isdeleted: "departed",
+  archived: "departed",
+  isarchived: "departed",
+};
+
+/** What a yes in this column means, when the column is a "not usable" flag. */
+export function negativeFlagOf(header: string): UserStatus | undefined {
+  return NEGATIVE_FLAG_HEADERS[header.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "")];
 }
 
 /** "Named", "Named agent", "Concurrent user", "Floating" … → the licence kind. */
 export function licenceOf(text: string): LicenceKind | undefined {
   const t = norm(text);
-  if (/concurrent|floating|shared|pool/.test(t)) return "concurrent";
+  // Freshservice's occasional agents share day passes: no seat of their own.
+  if (/concurrent|floating|shared|pool|occasional|daypass/.test(t)) return "concurrent";
   if (/named|fixed|dedicated|full/.test(t)) return "named";
   return undefined;
 }
@@ -79,7 +148,29 @@ export function flagOf(text: string): boolean | undefined {
   return undefined;
 }
 
-/** Words meaning "never" in a last-login column. */
+/** Words meaning "never" in a last-login column (Atlassian writes "Never accessed"). */
+const NEVER_WORDS = new Set([
+  "never",
+  "neveraccessed",
+  "neverloggedin",
+  "neverlogged",
+  "neversignedin",
+  "neverseen",
+  "neverused",
+  "notloggedin",
+  "notyetloggedin",
+  "nologin",
+  "nologins",
+  "na",
+  "none",
+  "null",
+  "nil",
+  "",
+]);
+
+/** Whether a last-login text means "never" ("Never accessed", "-", "N/A"). */
 export function meansNever(text: string): boolean {
-  return ["never", "-", "n/a", "na", "none", "null"].includes(text.trim().toLowerCase());
+  const t = text.trim();
+  if (t === "") return false;
+  return NEVER_WORDS.has(norm(t));
 }

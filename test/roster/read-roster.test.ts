@@ -49,7 +49,7 @@ describe("rosters", () => {
       {
         row: 6,
         column: "Status",
-        reason: '"on leave" is not a status: use active, disabled or departed',
+        reason: '"on leave" is not a status: use active, invited, disabled or departed',
       },
       {
         row: 6,
