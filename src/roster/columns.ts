@@ -114,7 +114,7 @@ const ALIASES: Record<Field, readonly string[]> = {
     "costcentre",
     "costcenter",
   ],
-  role: ["role", "agentrole", "userrole", "jobtitle", "title", "position"],
+  role: ["role", "agentrole", "userrole", "jobtitle", "title", "position", "orgrole"],
   status: [
     "status",
     "accountstatus",
@@ -125,6 +125,10 @@ const ALIASES: Record<Field, readonly string[]> = {
     "isactive",
     "enabled",
     "isenabled",
+    // "Not usable" flags (HaloITSM's "Is Disabled"): read inverted, yes = disabled (roster-values.ts).
+    "isdisabled",
+    "accountdisabled",
+    "disabled",
   ],
   licence: [
     "licence",
@@ -150,6 +154,16 @@ const ALIASES: Record<Field, readonly string[]> = {
     "lastactive",
     "lastactivity",
     "lastaccess",
+    "lastsignedin",
+    "lastsigninat",
+    "lastsignintime",
+    "lastsignindate",
+    "lastloggedin",
+    "lastlogonat",
+    "lastlogontime",
+    // Atlassian's "Export users" has one "Last seen in <product>" column per product.
+    "lastseeninjiraservicemanagement",
+    "lastseeninjiraservicedesk",
   ],
   created: [
     "created",
@@ -160,6 +174,12 @@ const ALIASES: Record<Field, readonly string[]> = {
     "creationdate",
     "accountcreated",
     "whencreated",
+    "syscreatedon",
+    "addedtoorg",
+    "addedtoorganisation",
+    "addedtoorganization",
+    "dateadded",
+    "createdtime",
   ],
   activity: [
     "activity",

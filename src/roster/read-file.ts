@@ -18,6 +18,7 @@ import { type ReadOptions, type ResolvedOptions, resolveOptions } from "./option
 import { readCsv } from "./read-csv.js";
 import type { ColumnUse, ReadSummary, RosterFileRead } from "./read-result.js";
 import { readXlsx } from "./read-xlsx.js";
+import { pickLastSeen } from "./roster/last-seen.js";
 import { rosterRows } from "./roster-rows.js";
 import { distinctRows, type RowIssue } from "./row-issue.js";
 import { rowsToSessions } from "./rows-to-sessions.js";
@@ -84,7 +85,9 @@ function interpret(
   if (!overrides.ok) return overrides;
   const detected = detectKind(fileName, table.headers, overrides.value);
   if (!detected.ok) return detected;
-  const { kind, columns } = detected.value;
+  const picked = pickLastSeen(fileName, table.headers, detected.value, overrides.value, notes);
+  if (!picked.ok) return picked;
+  const { kind, columns } = picked.value;
   const rowCount = table instanceof LinesTable ? table.lines.count : table.rows.length;
   if (rowCount === 0 && rejected.length === 0) {
     return failAll([
