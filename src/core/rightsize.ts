@@ -34,11 +34,20 @@ export interface RightsizeOptions {
   readonly ratePeriod: "month" | "year";
   readonly inactiveDays?: number;
   readonly occasionalBelow?: number;
+  /**
+   * Rows of the roster that could not be read (a bad value), so are not among `users`: each may
+   * hold a licence, and the headline must say they were not counted. Duplicates are not included.
+   */
+  readonly unreadRows?: number;
 }
 
 export interface RightsizeReport {
-  /** Every roster row: each holds a licence today. */
+  /** Every roster user read: each holds a licence today. */
   readonly provisioned: number;
+  /** Roster rows not read (bad values): not in `provisioned`, so not sized either way. */
+  readonly unreadRows: number;
+  /** Of the flagged as never logged in, how many were invited or pending (never accepted). */
+  readonly invitedNeverLoggedIn: number;
   /** Users with no flag: the people actually working tickets. */
   readonly active: number;
   readonly flagged: readonly FlaggedUser[];
@@ -78,6 +87,12 @@ function validate(o: RightsizeOptions): Result<{ inactiveDays: number; occasiona
     return fail("rightsize.negative_rate", "the licence rate is negative", "e.g. --rate 70");
   }
   if (!Number.isFinite(o.now)) return fail("rightsize.bad_now", "the reference date is not a date");
+  if (o.unreadRows !== undefined && !(Number.isInteger(o.unreadRows) && o.unreadRows >= 0)) {
+    return fail(
+      "rightsize.bad_unread",
+      `the count of unread rows ${o.unreadRows} is not a whole number ≥ 0`,
+    );
+  }
   return ok({ inactiveDays, occasionalBelow });
 }
 
@@ -98,6 +113,7 @@ export function rightsize(
 
   const flagged: FlaggedUser[] = [];
   let newNotYetLoggedIn = 0;
+  let invitedNeverLoggedIn = 0;
   for (const u of users) {
     const base = u.name === undefined ? { user: u.user } : { user: u.user, name: u.name };
     const days =
@@ -105,9 +121,13 @@ export function rightsize(
     const withDays = days === undefined ? base : { ...base, daysSinceLogin: days };
     if (u.status !== "active") {
       flagged.push({ ...withDays, reason: u.status, action: "remove" });
-    } else if (hasLastLogin && u.lastLogin === undefined) {
+    } else if ((hasLastLogin || u.invited === true) && u.lastLogin === undefined) {
+      // An invitation never accepted is a login that never happened, last-login column or not.
       if (isNew(u)) newNotYetLoggedIn++;
-      else flagged.push({ ...base, reason: "never_logged_in", action: "remove" });
+      else {
+        flagged.push({ ...base, reason: "never_logged_in", action: "remove" });
+        if (u.invited === true) invitedNeverLoggedIn++;
+      }
     } else if (u.lastLogin !== undefined && now - u.lastLogin > thresholdMs && !isNew(u)) {
       flagged.push({ ...withDays, reason: "inactive", action: "remove" });
     } else if (u.activity !== undefined && u.activity < occasionalBelow) {
@@ -129,6 +149,8 @@ export function rightsize(
   if (!hasActivity) skippedChecks.push("activity");
   return ok({
     provisioned: users.length,
+    unreadRows: options.unreadRows ?? 0,
+    invitedNeverLoggedIn,
     active: users.length - flagged.length,
     flagged,
     counts,

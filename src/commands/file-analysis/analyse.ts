@@ -232,6 +232,7 @@ async function rightsizeFile(job: FileJob): Promise<CommandOutcome> {
     ratePeriod: rate?.period ?? "month",
     ...(request.inactiveDays !== undefined ? { inactiveDays: request.inactiveDays } : {}),
     ...(request.occasionalBelow !== undefined ? { occasionalBelow: request.occasionalBelow } : {}),
+    unreadRows: read.summary.skipped - read.summary.duplicates,
   });
   if (!report.ok) return rejected(o.command, report.issues, o.usage);
   const r = report.value;

@@ -30,15 +30,25 @@ function reasonLabel(reason: FlagReason, r: RightsizeReport): string {
   }
 }
 
-/** `Licence 212 active fulfillers, not 260 provisioned: £40,320 a year.` */
+/** ` (2 more rows could not be read: see skipped-rows.csv)`, or nothing when every row was read. */
+function unreadText(r: RightsizeReport): string {
+  if (r.unreadRows === 0) return "";
+  return ` (${plural(r.unreadRows, "more row", "more rows")} could not be read: see skipped-rows.csv)`;
+}
+
+/**
+ * `Licence 212 active fulfillers, not 260 provisioned: £40,320 a year.` Rows that could not be read
+ * are not in "provisioned", so the headline says how many there were.
+ */
 export function rightsizeHeadline(r: RightsizeReport, rate: RateUse | undefined): string {
+  const unread = unreadText(r);
   if (r.removable === 0) {
-    return `All ${plural(r.provisioned, "provisioned licence is", "provisioned licences are")} in use: none to remove.`;
+    return `All ${plural(r.provisioned, "provisioned licence is", "provisioned licences are")} in use${unread}: none to remove.`;
   }
   const what = rate
     ? `${formatMoney(r.annualSaving)} a year`
     : `${plural(r.removable, "licence", "licences")} unused`;
-  return `Licence ${count(r.recommended)} active fulfillers, not ${count(r.provisioned)} provisioned: ${what}.`;
+  return `Licence ${count(r.recommended)} active fulfillers, not ${count(r.provisioned)} provisioned${unread}: ${what}.`;
 }
 
 export function reasonsTable(r: RightsizeReport, rate: RateUse | undefined): Table {
@@ -85,6 +95,16 @@ export function rightsizeNotes(
   }
   if (r.skippedChecks.includes("activity")) {
     notes.push("No activity column: nobody was flagged as occasional.");
+  }
+  if (r.invitedNeverLoggedIn > 0) {
+    notes.push(
+      `${plural(r.invitedNeverLoggedIn, "invited user has", "invited users have")} never accepted: counted as never logged in (invited more than ${r.inactiveDays} days ago, or no created date).`,
+    );
+  }
+  if (r.counts.disabled > 0) {
+    notes.push(
+      `Disabled accounts (suspended, locked, deactivated) are counted as licences to remove: check the vendor still bills them. Atlassian, for one, stops billing suspended and deactivated users, so that part of the saving may be made already.`,
+    );
   }
   if (r.newNotYetLoggedIn > 0) {
     notes.push(
@@ -143,7 +163,8 @@ export function flaggedUsersFile(
  * `provisioned`, `active` (no flag), `recommended` (provisioned − removable), `removable`,
  * `flagged` `{ departed, disabled, never_logged_in, inactive, occasional }`, `annualRate` and
  * `annualSaving` (money, null without a rate), `inactiveDays`, `occasionalBelow`, `asOf` (ISO),
- * `skippedChecks` (["last_login" | "activity"]), `newNotYetLoggedIn`.
+ * `skippedChecks` (["last_login" | "activity"]), `newNotYetLoggedIn`, `invitedNeverLoggedIn`,
+ * `unreadRows` (roster rows not read, so not in `provisioned`).
  */
 export function rightsizeData(
   r: RightsizeReport,
@@ -163,5 +184,7 @@ export function rightsizeData(
     asOf: iso(asOf),
     skippedChecks: [...r.skippedChecks],
     newNotYetLoggedIn: r.newNotYetLoggedIn,
+    invitedNeverLoggedIn: r.invitedNeverLoggedIn,
+    unreadRows: r.unreadRows,
   };
 }
