@@ -52,11 +52,16 @@ export interface RightsizeReport {
   readonly active: number;
   readonly flagged: readonly FlaggedUser[];
   readonly counts: Readonly<Record<FlagReason, number>>;
+  /**
+   * Of the `remove` flags, those on a concurrent licence (Freshservice's occasional agents): the
+   * account goes, but no named licence is freed, so they are not priced at the named rate.
+   */
+  readonly unpriced: Readonly<Record<FlagReason, number>>;
   /** Licences that match real usage: provisioned minus every `remove` flag. */
   readonly recommended: number;
   readonly removable: number;
   readonly annualRate: Money;
-  /** removable × annual rate, exact. */
+  /** (removable − unpriced) × annual rate, exact. */
   readonly annualSaving: Money;
   /** Checks that could not run because no user had the column (so nobody was flagged by them). */
   readonly skippedChecks: readonly ("last_login" | "activity")[];
@@ -141,8 +146,14 @@ export function rightsize(
     inactive: 0,
     occasional: 0,
   };
-  for (const f of flagged) counts[f.reason]++;
+  const unpriced: Record<FlagReason, number> = { ...counts };
+  const concurrent = new Set(users.filter((u) => u.licence === "concurrent").map((u) => u.user));
+  for (const f of flagged) {
+    counts[f.reason]++;
+    if (f.action === "remove" && concurrent.has(f.user)) unpriced[f.reason]++;
+  }
   const removable = flagged.filter((f) => f.action === "remove").length;
+  const unpricedTotal = Object.values(unpriced).reduce((a, b) => a + b, 0);
   const annualRate = options.ratePeriod === "month" ? times(options.rate, 12) : options.rate;
   const skippedChecks: ("last_login" | "activity")[] = [];
   if (!hasLastLogin) skippedChecks.push("last_login");
@@ -157,7 +168,8 @@ export function rightsize(
     recommended: users.length - removable,
     removable,
     annualRate,
-    annualSaving: times(annualRate, removable),
+    annualSaving: times(annualRate, removable - unpricedTotal),
+    unpriced,
     skippedChecks,
     newNotYetLoggedIn,
     inactiveDays,

@@ -9,7 +9,7 @@ import { cellAt, cellText, headerOf, isBlank, userKey, userSpelling } from "./ce
 import type { ColumnMap, Field } from "./columns.js";
 import { type DateContext, readDateCell } from "./dates.js";
 import { AccountStatusReader } from "./roster/account-status.js";
-import { flagOf, licenceOf, meansNever } from "./roster-values.js";
+import { flagOf, licenceOf, mayBeFreeSeat, meansNever } from "./roster-values.js";
 import type { RowIssue } from "./row-issue.js";
 import { type PlaceholderKind, PlaceholderNotes, placeholderReason } from "./sentinel-dates.js";
 import type { TableRow } from "./table.js";
@@ -53,6 +53,8 @@ export function rosterRows(rows: readonly TableRow[], ctx: RosterRowsContext): R
   let duplicates = 0;
   const statuses = new AccountStatusReader(headers, columns);
   let invited = 0;
+  /** Role as written → users, for roles some vendors do not charge a seat for. */
+  const freeRoles = new Map<string, number>();
   const placeholders = new PlaceholderNotes({
     "last login": "never logged in",
     created: "no created date",
@@ -143,14 +145,24 @@ export function rosterRows(rows: readonly TableRow[], ctx: RosterRowsContext): R
     for (const [label, written] of pending) placeholders.add(label, written, row.row);
     statuses.count(statusRead);
     if (entry.invited) invited++;
+    if (entry.role !== undefined && mayBeFreeSeat(entry.role)) {
+      freeRoles.set(entry.role, (freeRoles.get(entry.role) ?? 0) + 1);
+    }
     users.push(entry);
     spelling.set(entry.user, userSpelling(userCell));
   }
   const notes = [...statuses.notes(), ...placeholders.notes()];
+  if (freeRoles.size > 0) notes.push(freeRoleNote(header("role") ?? "role", freeRoles));
   if (columns.created === undefined && (columns.lastLogin !== undefined || invited > 0)) {
     notes.push(
       "no created-date column: a new account that has not logged in yet cannot be told from one never used, so both count as never logged in",
     );
   }
   return { users, spelling, errors, warnings, duplicates, notes };
+}
+
+/** `"Role" says "Light agent" for 1 user: …` */
+function freeRoleNote(column: string, roles: ReadonlyMap<string, number>): string {
+  const said = [...roles].map(([role, n]) => `"${role}" for ${n === 1 ? "1 user" : `${n} users`}`);
+  return `"${column}" says ${said.join(", ")}: some vendors give that role without a paid seat (Zendesk's light agents and contributors), but it is counted here as a licence; leave those users out of the roster if they hold no paid seat`;
 }

@@ -174,3 +174,13 @@ export function meansNever(text: string): boolean {
   if (t === "") return false;
   return NEVER_WORDS.has(norm(t));
 }
+
+/**
+ * Roles some vendors give without a paid agent seat (Zendesk's light agents and contributors,
+ * Atlassian's collaborators, viewers). Counted as licences all the same; the reply says so.
+ */
+export function mayBeFreeSeat(role: string): boolean {
+  return /^(light ?agents?|contributors?|collaborators?|viewers?|read ?only|requesters?|end ?users?|customers?)$/.test(
+    role.trim().toLowerCase().replace(/[-_]+/g, " "),
+  );
+}

@@ -51,6 +51,10 @@ export function rightsizeHeadline(r: RightsizeReport, rate: RateUse | undefined)
   return `Licence ${count(r.recommended)} active fulfillers, not ${count(r.provisioned)} provisioned${unread}: ${what}.`;
 }
 
+function unpricedTotal(r: RightsizeReport): number {
+  return REASONS.reduce((n, reason) => n + r.unpriced[reason], 0);
+}
+
 export function reasonsTable(r: RightsizeReport, rate: RateUse | undefined): Table {
   const rows = REASONS.filter((reason) => r.counts[reason] > 0).map((reason) => {
     const n = r.counts[reason];
@@ -59,7 +63,7 @@ export function reasonsTable(r: RightsizeReport, rate: RateUse | undefined): Tab
       reasonLabel(reason, r),
       count(n),
       remove ? "remove" : "keep; pool candidate",
-      remove && rate ? formatMoney(times(r.annualRate, n)) : "",
+      remove && rate ? formatMoney(times(r.annualRate, n - r.unpriced[reason])) : "",
     ];
   });
   rows.push(["total to remove", count(r.removable), "", rate ? formatMoney(r.annualSaving) : ""]);
@@ -96,6 +100,12 @@ export function rightsizeNotes(
   if (r.skippedChecks.includes("activity")) {
     notes.push("No activity column: nobody was flagged as occasional.");
   }
+  const unpriced = unpricedTotal(r);
+  if (unpriced > 0) {
+    notes.push(
+      `${plural(unpriced, "user to remove holds", "users to remove hold")} a concurrent or occasional licence, not a named one: removing ${unpriced === 1 ? "it" : "them"} frees no named licence, so ${unpriced === 1 ? "it is" : "they are"} not priced in the saving.`,
+    );
+  }
   if (r.invitedNeverLoggedIn > 0) {
     notes.push(
       `${plural(r.invitedNeverLoggedIn, "invited user has", "invited users have")} never accepted: counted as never logged in (invited more than ${r.inactiveDays} days ago, or no created date).`,
@@ -129,7 +139,12 @@ export function rightsizeWorking(r: RightsizeReport, rate: RateUse | undefined):
   if (rate) {
     const per =
       rate.period === "month" ? `${formatMoney(rate.given)} × 12` : `${formatMoney(rate.given)}/yr`;
-    lines.push(`saving: ${count(r.removable)} × ${per} = ${formatMoney(r.annualSaving)}`);
+    const unpriced = unpricedTotal(r);
+    const priced =
+      unpriced === 0
+        ? count(r.removable)
+        : `(${count(r.removable)} − ${count(unpriced)} on a concurrent licence)`;
+    lines.push(`saving: ${priced} × ${per} = ${formatMoney(r.annualSaving)}`);
   }
   return lines;
 }
@@ -164,7 +179,8 @@ export function flaggedUsersFile(
  * `flagged` `{ departed, disabled, never_logged_in, inactive, occasional }`, `annualRate` and
  * `annualSaving` (money, null without a rate), `inactiveDays`, `occasionalBelow`, `asOf` (ISO),
  * `skippedChecks` (["last_login" | "activity"]), `newNotYetLoggedIn`, `invitedNeverLoggedIn`,
- * `unreadRows` (roster rows not read, so not in `provisioned`).
+ * `unreadRows` (roster rows not read, so not in `provisioned`), `unpricedConcurrent` (removals on a
+ * concurrent licence, not priced at the named rate).
  */
 export function rightsizeData(
   r: RightsizeReport,
@@ -185,6 +201,7 @@ export function rightsizeData(
     skippedChecks: [...r.skippedChecks],
     newNotYetLoggedIn: r.newNotYetLoggedIn,
     invitedNeverLoggedIn: r.invitedNeverLoggedIn,
+    unpricedConcurrent: unpricedTotal(r),
     unreadRows: r.unreadRows,
   };
 }
