@@ -109,20 +109,17 @@ const NEGATIVE_FLAG_HEADERS: Record<string, UserStatus> = {
   accountdisabled: "disabled",
   lockedout: "disabled",
   islockedout: "disabled",
-  locked: "disabled",
   islocked: "disabled",
   accountlocked: "disabled",
-  suspended: "disabled",
   issuspended: "disabled",
-  deactivated: "disabled",
   isdeactivated: "disabled",
   inactive: "disabled",
   isinactive: "disabled",
-  deleted: "departed",
   isdeleted: "departed",
-  archived: "departed",
   isarchived: "departed",
 };
+// Bare "Suspended", "Deactivated" or "Deleted" columns often hold the date it happened, not yes or
+// no, so they are not read as flags.
 
 /** What a yes in this column means, when the column is a "not usable" flag. */
 export function negativeFlagOf(header: string): UserStatus | undefined {

@@ -156,6 +156,40 @@ describe("status words", () => {
   });
 });
 
+describe("flag columns", () => {
+  it("reads ServiceNow's display labels the same way as its field names", async () => {
+    const r = await read(
+      [
+        '"User ID","Name","Email","Active","Locked out","Last login time","Created"',
+        '"ann","Ann","ann@x.com","true","false","2026-09-30 09:00:00","2024-01-01 10:00:00"',
+        '"bob","Bob","bob@x.com","true","true","2026-09-29 09:00:00","2024-01-01 10:00:00"',
+      ].join("\n"),
+    );
+    expect(r.roster?.map((u) => [u.user, u.status])).toEqual([
+      ["ann@x.com", "active"],
+      ["bob@x.com", "disabled"],
+    ]);
+    expect(r.notes).toContain(
+      '"Locked out" read beside "Active": yes there counts the account as disabled (1 user)',
+    );
+  });
+
+  it("reads a lone locked-out column as the status, inverted, so no one is assumed active", async () => {
+    const r = await read(["Email,Locked Out", "a@x.com,No", "b@x.com,Yes"].join("\n"));
+    expect(r.mapping).toContainEqual({ field: "status", header: "Locked Out" });
+    expect(r.roster?.map((u) => u.status)).toEqual(["active", "disabled"]);
+    expect(r.notes).not.toContain("no status column: every user counted as active");
+  });
+
+  it('leaves a "Suspended" column of dates alone (it is not a yes/no flag)', async () => {
+    const r = await read(
+      ["Email,Status,Suspended", "a@x.com,Active,", "b@x.com,Suspended,2026-02-01"].join("\n"),
+    );
+    expect(r.rowErrors).toEqual([]);
+    expect(r.roster?.map((u) => u.status)).toEqual(["active", "disabled"]);
+  });
+});
+
 describe("new accounts without a created date", () => {
   it("says a new account cannot be told from one never used", async () => {
     const r = await read(

@@ -80,11 +80,6 @@ export class AccountStatusReader {
     });
   }
 
-  /** Whether any column says what state an account is in. */
-  get hasStatus(): boolean {
-    return this.status !== undefined || this.flags.length > 0;
-  }
-
   read(row: TableRow): StatusRead {
     const problems: StatusProblem[] = [];
     let meaning: StatusMeaning | undefined = { status: "active" };
