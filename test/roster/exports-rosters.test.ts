@@ -4,11 +4,16 @@
  * right-sized on 1 Oct 2026 at £70 a month with the defaults (inactive after 60 days). Every figure
  * below is counted by hand from the rows, one comment per person.
  */
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { rightsizeCommand } from "../../src/commands/file-analysis/rightsize.js";
+import { currency, major } from "../../src/core/money.js";
+import { rightsize } from "../../src/core/rightsize.js";
 import { readRosterFile } from "../../src/roster/read-file.js";
 import { gbp } from "../commands/file-analysis/fixtures.js";
+import { exportBytes } from "./exports.js";
 import { csvBytes } from "./fixtures.js";
 
 const path = (name: string) =>
@@ -263,4 +268,54 @@ describe("Zendesk agents", () => {
       ),
     );
   });
+});
+
+describe("the figures do not depend on row order, delimiter or encoding", () => {
+  const FIXTURES = [
+    "servicenow-sys-user.csv",
+    "atlassian-export-users.csv",
+    "jira-service-management-agents.csv",
+    "haloitsm-agents.csv",
+    "freshservice-agents.csv",
+    "zendesk-agents.csv",
+  ];
+  const NOW = Date.UTC(2026, 9, 1);
+
+  async function figures(bytes: Uint8Array, name: string) {
+    const read = await readRosterFile(bytes, name);
+    if (!read.ok) throw new Error(JSON.stringify(read.issues));
+    const r = rightsize(read.value.roster ?? [], {
+      now: NOW,
+      rate: major(70, currency("GBP")),
+      ratePeriod: "month",
+    });
+    if (!r.ok) throw new Error("expected ok");
+    const { provisioned, active, removable, recommended, counts, unpriced, annualSaving } = r.value;
+    return { provisioned, active, removable, recommended, counts, unpriced, annualSaving };
+  }
+
+  it.each(FIXTURES)(
+    "%s: shuffled, semicolon-separated or UTF-16, the same figures",
+    async (name) => {
+      const [header, ...rows] = readFileSync(path(name), "utf8").trimEnd().split("\n");
+      const expected = await figures(exportBytes(name), name);
+      await fc.assert(
+        fc.asyncProperty(
+          fc.shuffledSubarray(rows, { minLength: rows.length }),
+          fc.constantFrom("csv", "semicolon", "utf16"),
+          async (shuffled, form) => {
+            let text = [header, ...shuffled].join("\n");
+            // No value in these fixtures holds a comma or a semicolon, so swapping is exact.
+            if (form === "semicolon") text = text.replaceAll(",", ";");
+            const bytes =
+              form === "utf16"
+                ? new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(text, "utf16le"))])
+                : csvBytes(text);
+            expect(await figures(bytes, name)).toEqual(expected);
+          },
+        ),
+        { numRuns: 12, seed: 10 },
+      );
+    },
+  );
 });
