@@ -181,6 +181,14 @@ describe("flag columns", () => {
     expect(r.notes).not.toContain("no status column: every user counted as active");
   });
 
+  it("does not call an empty status active when the locked-out flag says otherwise", async () => {
+    const r = await read(["Email,Status,locked_out", "a@x.com,,true", "b@x.com,,false"].join("\n"));
+    expect(r.roster?.map((u) => u.status)).toEqual(["disabled", "active"]);
+    expect(r.rowWarnings).toEqual([
+      { row: 3, column: "Status", reason: "no status; counted as active" },
+    ]);
+  });
+
   it('leaves a "Suspended" column of dates alone (it is not a yes/no flag)', async () => {
     const r = await read(
       ["Email,Status,Suspended", "a@x.com,Active,", "b@x.com,Suspended,2026-02-01"].join("\n"),

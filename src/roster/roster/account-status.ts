@@ -123,11 +123,11 @@ export class AccountStatusReader {
         if (meaning !== undefined) meaning = worse(meaning, flag.means);
       }
     }
-    if (problems.length > 0) return { noStatus, problems, flagsSet };
-    // Only a row with some status column can be flagged; without one every user is active.
+    if (problems.length > 0 || meaning === undefined) return { noStatus, problems, flagsSet };
     return {
-      ...(meaning === undefined ? {} : { meaning }),
-      noStatus,
+      meaning,
+      // An empty status cell is "counted as active" only if no flag column said otherwise.
+      noStatus: noStatus && flagsSet.length === 0,
       problems,
       ...(word === undefined ? {} : { word }),
       flagsSet,
