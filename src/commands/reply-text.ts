@@ -14,6 +14,7 @@ export interface TextOptions {
 
 export function renderReplyText(reply: Reply, options: TextOptions): string {
   const parts: string[] = [reply.headline];
+  if (reply.read && reply.read.length > 0) parts.push(reply.read.join("\n"));
   for (const t of reply.tables) parts.push(renderTable(t));
   if (reply.body) parts.push(reply.body.trimEnd());
   if (reply.notes.length > 0) parts.push(reply.notes.map((n) => `• ${n}`).join("\n"));

@@ -31,6 +31,11 @@ export interface Reply {
   readonly command: string;
   /** One sentence, the answer said out loud. */
   readonly headline: string;
+  /**
+   * A file reply's "what I read" lines, shown right after the headline: rows, people, sessions,
+   * dates and zone, the columns used and every assumption (commands/file-analysis/read-summary.ts).
+   */
+  readonly read?: readonly string[];
   readonly tables: readonly Table[];
   /**
    * Text to paste, shown after the tables: a clause, an e-mail, a brief. Plain text, paragraphs

@@ -82,6 +82,15 @@ function noteBlocks(notes: readonly string[]): Block[] {
   ).map((c) => ({ type: "context", elements: [mrkdwn(c)] }));
 }
 
+/** A file reply's "what I read" lines as context under the headline, the same lines as the terminal's. */
+function readBlocks(lines: readonly string[] | undefined): Block[] {
+  if (!lines || lines.length === 0) return [];
+  return chunkLines(lines.map(escapeMrkdwn), LIMITS.sectionText).map((c) => ({
+    type: "context",
+    elements: [mrkdwn(c)],
+  }));
+}
+
 /** The top-level `text` (notifications, screen readers): escaped like every block, so it cannot ping. */
 export function fallbackText(headline: string): string {
   return escapeMrkdwn(clip(headline, LIMITS.fallbackText));
@@ -114,6 +123,7 @@ function withinLimit(
 export function renderReplyBlocks(reply: Reply, origin: ButtonOrigin = {}): SlackMessage {
   const body: Block[] = [
     ...textSections(reply.headline),
+    ...readBlocks(reply.read),
     ...tableBlocks(reply.tables),
     ...(reply.body ? textSections(reply.body) : []),
     ...noteBlocks(reply.notes),
