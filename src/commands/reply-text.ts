@@ -2,7 +2,7 @@
  * A reply as terminal text, in the order a negotiator reads it: the sentence to say out loud, the
  * tables that back it, the notes, then (on request) the working and what to try next.
  */
-import type { CommandOutcome, Reply } from "./reply.js";
+import { type CommandOutcome, type Reply, readBlockLines } from "./reply.js";
 import { renderTable } from "./reply-table.js";
 
 export interface TextOptions {
@@ -14,7 +14,8 @@ export interface TextOptions {
 
 export function renderReplyText(reply: Reply, options: TextOptions): string {
   const parts: string[] = [reply.headline];
-  if (reply.read && reply.read.length > 0) parts.push(reply.read.join("\n"));
+  const read = readBlockLines(reply.read);
+  if (read.length > 0) parts.push(read.join("\n"));
   for (const t of reply.tables) parts.push(renderTable(t));
   if (reply.body) parts.push(reply.body.trimEnd());
   if (reply.notes.length > 0) parts.push(reply.notes.map((n) => `• ${n}`).join("\n"));
@@ -58,6 +59,7 @@ export function outcomeJson(outcome: CommandOutcome): Record<string, unknown> {
     "working",
     "next",
     "tables",
+    "assumed",
   ]);
   const data = Object.fromEntries(Object.entries(r.data).filter(([k]) => !reserved.has(k)));
   return {
@@ -66,6 +68,7 @@ export function outcomeJson(outcome: CommandOutcome): Record<string, unknown> {
     headline: r.headline,
     ...data,
     ...(r.body === undefined ? {} : { body: r.body }),
+    ...(r.read === undefined ? {} : { assumed: r.read.assumed }),
     notes: r.notes,
     working: r.working,
     next: r.next,

@@ -6,7 +6,7 @@
  */
 import { KIND_LABELS, type RosterFileRead } from "../../roster/read-file.js";
 import { formatMapping } from "../../roster/read-result.js";
-import type { CommandOutcome } from "../reply.js";
+import type { CommandOutcome, ReadBlock } from "../reply.js";
 import { count, dateSpan, duration, iso, plural } from "./format.js";
 
 const DAY = 86_400_000;
@@ -23,10 +23,10 @@ export interface ReadSummaryOptions {
   readonly sizesPool: boolean;
 }
 
-export interface ReadBlock {
-  /** The block's lines, in order: what was read, a short-log caution, the columns, the assumptions. */
-  readonly lines: readonly string[];
-  /** The same facts for the `--json` contract (`read` in the README). */
+export interface ReadSummary {
+  /** What the reply shows (`reply.read`): the lines, then the assumptions. */
+  readonly block: ReadBlock;
+  /** The facts of the lines for the `--json` contract (`read` in the README). */
   readonly data: Readonly<Record<string, unknown>>;
 }
 
@@ -63,17 +63,14 @@ function countedAssumptions(read: RosterFileRead): string[] {
     );
   }
   if (s.unpairedLogouts > 0) {
-    out.push(
-      `${plural(s.unpairedLogouts, "logout had", "logouts had")} no login before it: not counted.`,
-    );
+    out.push(`${plural(s.unpairedLogouts, "logout had", "logouts had")} no login before it.`);
   }
   return out;
 }
 
-/** The reader's own notes as sentences: a capital first letter and one full stop. */
-function sentence(note: string): string {
-  const text = note.charAt(0).toUpperCase() + note.slice(1);
-  return /[.!?]$/.test(text) ? text : `${text}.`;
+/** A reader's note as a sentence naming the file: `sessions.csv: dates read as dd/mm/yyyy.` */
+function fileNote(fileName: string, note: string): string {
+  return `${fileName}: ${note}.`.replace(/([.!?])\.$/, "$1");
 }
 
 /** The sessions' first start and last end, or undefined for a roster or an empty log. */
@@ -98,7 +95,7 @@ export function readSummary(
   read: RosterFileRead,
   fileName: string,
   o: ReadSummaryOptions,
-): ReadBlock {
+): ReadSummary {
   const s = read.summary;
   const isLog = read.kind !== "roster";
   const range = isLog ? sessionRange(read) : undefined;
@@ -125,12 +122,11 @@ export function readSummary(
     ...(isLog && !o.zoneGiven
       ? ["Times without a zone read as UTC (--tz Europe/London to change)."]
       : []),
-    ...read.notes.map(sentence),
+    ...read.notes.map((n) => fileNote(fileName, n)),
     ...countedAssumptions(read),
   ];
-  if (assumptions.length > 0) lines.push("Assumed:", ...assumptions.map((a) => `  – ${a}`));
   return {
-    lines,
+    block: { lines, assumed: assumptions },
     data: {
       rows: s.rows,
       used: s.used,
@@ -147,7 +143,6 @@ export function readSummary(
         header: m.header,
         guessed: m.guessed === true,
       })),
-      assumptions,
     },
   };
 }
@@ -164,13 +159,13 @@ export function withReadSummary(
 ): CommandOutcome {
   if (!outcome.ok) return outcome;
   const { reply } = outcome;
-  const block = readSummary(read, fileName, {
+  const summary = readSummary(read, fileName, {
     timeZone: zoneGiven ?? "UTC",
     zoneGiven: zoneGiven !== undefined,
     sizesPool: reply.data.split !== null && reply.data.split !== undefined,
   });
   return {
     ok: true,
-    reply: { ...reply, read: block.lines, data: { ...reply.data, read: block.data } },
+    reply: { ...reply, read: summary.block, data: { ...reply.data, read: summary.data } },
   };
 }

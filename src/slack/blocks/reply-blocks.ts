@@ -5,7 +5,13 @@
  * blocks the rest moves to a text file attached to the reply.
  */
 
-import type { CommandOutcome, Reply, ReplyFile, Table } from "../../commands/reply.js";
+import {
+  type CommandOutcome,
+  type Reply,
+  type ReplyFile,
+  readBlockLines,
+  type Table,
+} from "../../commands/reply.js";
 import { renderTable } from "../../commands/reply-table.js";
 import { renderReplyText } from "../../commands/reply-text.js";
 import { type ButtonOrigin, resultButtons } from "./buttons.js";
@@ -83,8 +89,9 @@ function noteBlocks(notes: readonly string[]): Block[] {
 }
 
 /** A file reply's "what I read" lines as context under the headline, the same lines as the terminal's. */
-function readBlocks(lines: readonly string[] | undefined): Block[] {
-  if (!lines || lines.length === 0) return [];
+function readBlocks(read: Reply["read"]): Block[] {
+  const lines = readBlockLines(read);
+  if (lines.length === 0) return [];
   return chunkLines(lines.map(escapeMrkdwn), LIMITS.sectionText).map((c) => ({
     type: "context",
     elements: [mrkdwn(c)],
