@@ -75,10 +75,14 @@ export function dateSpan(from: number, to: number, timeZone: string): string {
   return `${a.day} ${a.month} – ${b.day} ${b.month} ${b.year}`;
 }
 
-/** When a log happened, said after a verb: `in these 4 weeks` (14 days up), `in these 3 days`, `that day`. */
+/**
+ * When a log happened, said after a verb: `in these 4 weeks` (whole weeks only), `in these 25 days`,
+ * `that day`. Never rounded to weeks: 25 days called "4 weeks" would make the refusals look rarer.
+ */
 export function span(ms: number): string {
-  const days = Math.max(1, Math.round(ms / DAY));
-  if (days >= 14) return `in these ${plural(Math.round(days / 7), "week", "weeks")}`;
+  // Whole days elapsed, like the read block's "only 27 days of log": never rounded up past it.
+  const days = Math.max(1, Math.floor(ms / DAY));
+  if (days >= 14 && days % 7 === 0) return `in these ${plural(days / 7, "week", "weeks")}`;
   return days === 1 ? "that day" : `in these ${plural(days, "day", "days")}`;
 }
 

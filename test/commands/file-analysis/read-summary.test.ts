@@ -166,6 +166,8 @@ describe("what every file reply says first", () => {
       ].join("\n"),
     );
     expect(four.data.read).toMatchObject({ shortLog: false });
+    const whatIf = (r: Reply) => r.tables.find((t) => t.title?.startsWith("If the pool"))?.title;
+    expect(whatIf(four)).toBe("If the pool had been smaller (logins refused in these 4 weeks)");
     const less = await run(
       concurrencyCommand,
       "sessions.csv",
@@ -178,6 +180,8 @@ describe("what every file reply says first", () => {
     expect(less.read?.lines[1]).toBe(
       "Only 27 days of log (under 4 weeks): the peak comes from that short window; other weeks may be busier.",
     );
+    // The refusals are counted over the same 27 days, not called "4 weeks".
+    expect(whatIf(less)).toBe("If the pool had been smaller (logins refused in these 27 days)");
   });
 
   /*
