@@ -39,6 +39,10 @@ export function renderErrorText(outcome: Extract<CommandOutcome, { ok: false }>)
   return `${lines.join("\n")}\n`;
 }
 
+function asObject(value: unknown): Record<string, unknown> {
+  return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
+}
+
 /** The `--json` contract: the reply as data, or the issues. Documented in the README. */
 export function outcomeJson(outcome: CommandOutcome): Record<string, unknown> {
   if (!outcome.ok) {
@@ -59,7 +63,6 @@ export function outcomeJson(outcome: CommandOutcome): Record<string, unknown> {
     "working",
     "next",
     "tables",
-    "assumed",
   ]);
   const data = Object.fromEntries(Object.entries(r.data).filter(([k]) => !reserved.has(k)));
   return {
@@ -67,8 +70,9 @@ export function outcomeJson(outcome: CommandOutcome): Record<string, unknown> {
     command: r.command,
     headline: r.headline,
     ...data,
+    // A file reply's assumptions go with the facts of its read block, under `read`.
+    ...(r.read === undefined ? {} : { read: { ...asObject(data.read), assumed: r.read.assumed } }),
     ...(r.body === undefined ? {} : { body: r.body }),
-    ...(r.read === undefined ? {} : { assumed: r.read.assumed }),
     notes: r.notes,
     working: r.working,
     next: r.next,

@@ -104,8 +104,28 @@ describe("what every file reply says first", () => {
   it("puts the facts and the assumptions in the --json output", async () => {
     const path = writeFixture(tempDir(), "sessions.csv", SIX_PEOPLE_CSV);
     const json = outcomeJson(await splitCommand.run(`${path} --named 70 --concurrent 140`, gbp));
-    expect(json.assumed).toEqual([UTC_ASSUMED]);
-    expect(json.read).toMatchObject({ rows: 6, people: 6, sessions: 6, shortLog: true });
+    expect(json.read).toMatchObject({
+      rows: 6,
+      people: 6,
+      sessions: 6,
+      shortLog: true,
+      assumed: [UTC_ASSUMED],
+    });
+  });
+
+  it("leaves other commands' JSON alone (tiers has its own `assumed` field)", () => {
+    const tiers: Reply = {
+      command: "tiers",
+      headline: "h",
+      tables: [],
+      notes: [],
+      working: [],
+      next: [],
+      data: { assumed: ["mode"] },
+    };
+    const json = outcomeJson({ ok: true, reply: tiers });
+    expect(json.assumed).toEqual(["mode"]);
+    expect(json.read).toBeUndefined();
   });
 
   /*
