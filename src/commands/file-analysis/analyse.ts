@@ -172,7 +172,7 @@ export async function analyseFile(
     solver: ctx.solver,
   };
   const outcome = await (read.value.kind === "roster" ? rightsizeFile(job) : sessionsFile(job));
-  return withReadSummary(outcome, read.value, file.name, request.read?.timeZone);
+  return withReadSummary(outcome, read.value, file.name, request.read?.timeZone, o.roster);
 }
 
 /** One analysis under way: what its stages share, handed on as one object. */

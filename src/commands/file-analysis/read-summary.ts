@@ -21,6 +21,8 @@ export interface ReadSummaryOptions {
   readonly zoneGiven: boolean;
   /** The reply sizes a pool from the log (a split), so the short-log caution names the pool. */
   readonly sizesPool: boolean;
+  /** A roster read alongside the log (--roster): its rows, columns and assumptions are said too. */
+  readonly roster?: { readonly name: string; readonly read: RosterFileRead };
 }
 
 export interface ReadSummary {
@@ -73,6 +75,14 @@ function fileNote(fileName: string, note: string): string {
   return `${fileName}: ${note}.`.replace(/([.!?])\.$/, "$1");
 }
 
+/** `Roster: 150 rows of roster.csv (2 not used), 148 people; columns used: user ← "Email", ….` */
+function rosterLine(read: RosterFileRead, name: string): string {
+  const s = read.summary;
+  const notUsed = s.skipped > 0 ? ` (${count(s.skipped)} not used)` : "";
+  const columns = read.mapping.length > 0 ? `; columns used: ${formatMapping(read.mapping)}` : "";
+  return `Roster: ${plural(s.rows, "row", "rows")} of ${name}${notUsed}, ${plural(s.users, "person", "people")}${columns}.`;
+}
+
 /** The sessions' first start and last end, or undefined for a roster or an empty log. */
 function sessionRange(read: RosterFileRead): { from: number; to: number } | undefined {
   const sessions = read.sessions ?? [];
@@ -118,12 +128,15 @@ export function readSummary(
     );
   }
   if (read.mapping.length > 0) lines.push(`Columns used: ${formatMapping(read.mapping)}.`);
+  const roster = o.roster && o.roster.read !== read ? o.roster : undefined;
+  if (roster) lines.push(rosterLine(roster.read, roster.name));
   const assumptions = [
     ...(isLog && !o.zoneGiven
       ? ["Times without a zone read as UTC (--tz Europe/London to change)."]
       : []),
     ...read.notes.map((n) => fileNote(fileName, n)),
     ...countedAssumptions(read),
+    ...(roster ? roster.read.notes.map((n) => fileNote(roster.name, n)) : []),
   ];
   return {
     block: { lines, assumed: assumptions },
@@ -149,13 +162,14 @@ export function readSummary(
 
 /**
  * A finished file reply with its "what I read" block added (`reply.read`, `data.read`); a refusal
- * is returned as it is. `zoneGiven` is the --tz the user typed, if any.
+ * is returned as it is. `zoneGiven` is the --tz the user typed, if any; `roster` the --roster file.
  */
 export function withReadSummary(
   outcome: CommandOutcome,
   read: RosterFileRead,
   fileName: string,
   zoneGiven: string | undefined,
+  roster?: ReadSummaryOptions["roster"],
 ): CommandOutcome {
   if (!outcome.ok) return outcome;
   const { reply } = outcome;
@@ -163,6 +177,7 @@ export function withReadSummary(
     timeZone: zoneGiven ?? "UTC",
     zoneGiven: zoneGiven !== undefined,
     sizesPool: reply.data.split !== null && reply.data.split !== undefined,
+    ...(roster ? { roster } : {}),
   });
   return {
     ok: true,

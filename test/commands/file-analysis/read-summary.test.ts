@@ -225,6 +225,29 @@ describe("what every file reply says first", () => {
     ]);
   });
 
+  /* The roster beside the log has no status column: its reader says so, and the reply passes it on. */
+  it("says what it read from a --roster file too, with that file's assumptions", async () => {
+    const dir = tempDir();
+    const sessions = writeFixture(dir, "sessions.csv", SIX_PEOPLE_CSV);
+    const roster = writeFixture(
+      dir,
+      "team.csv",
+      ["Email,Group", "a@x.com,Desk", "b@x.com,Desk", "c@x.com,HR"].join("\n"),
+    );
+    const r = replyOf(await concurrencyCommand.run(`${sessions} --roster ${roster}`, gbp));
+    expect(r.read?.lines).toEqual([
+      "Read 6 rows of sessions.csv, a session log: 6 people, 6 sessions, Mon 7 Sep 2026 09:00–17:00 (UTC).",
+      "Only 8 h of log (under 4 weeks): the peak comes from that short window; other weeks may be busier.",
+      'Columns used: user ← "Agent Email", start ← "Login Time", end ← "Logout Time".',
+      'Roster: 3 rows of team.csv, 3 people; columns used: user ← "Email", group ← "Group".',
+    ]);
+    expect(r.read?.assumed).toEqual([
+      UTC_ASSUMED,
+      "3 people are not in the roster (3 rows); their sessions still count.",
+      "team.csv: no status column: every user counted as active.",
+    ]);
+  });
+
   it("gives a roster's rows and people, and no time zone (it has no sessions)", async () => {
     const r = await run(rightsizeCommand, "roster.csv", ROSTER_CSV, "--rate 70 --as-of 2026-10-01");
     expect(r.read).toEqual({
