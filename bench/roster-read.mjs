@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Benchmark of reading uploaded files (src/roster): bytes → validated sessions, for a typical month
 // (400 users, ~7,000 sessions) as CSV and as XLSX, and a large 100,000-row CSV. Set
-// BENCH_HUGE_ROWS=1000000 to add a very large CSV. Build first: `npx tsc -p tsconfig.build.json`,
+// BENCH_HUGE_ROWS=1000000 to add a very large CSV (issue 10's target: under 5 s; the run says
+// whether it was met). Build first: `npx tsc -p tsconfig.build.json`,
 // then `node bench/roster-read.mjs`. Results are appended to bench/results/roster-read.md.
 import { appendFileSync, existsSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -57,19 +58,26 @@ async function toXlsx(rows) {
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
+// CPU time (user + system) is measured beside the wall clock: on a shared machine (other jobs
+// running, load above the core count) the wall time grows with the load, the CPU time much less.
 async function time(name, bytes, runs) {
   const times = [];
+  const cpus = [];
   let result;
   let peakRss = process.memoryUsage().rss;
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     result = await readRosterFile(bytes, name);
+    const c = process.cpuUsage(c0);
     times.push(performance.now() - t0);
+    cpus.push((c.user + c.system) / 1000);
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }
   if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.issues)}`);
   const s = result.value.summary;
   times.sort((a, b) => a - b);
+  cpus.sort((a, b) => a - b);
   return {
     name,
     mb: bytes.byteLength / 2 ** 20,
@@ -79,6 +87,7 @@ async function time(name, bytes, runs) {
     first: times[0] === undefined ? 0 : times[0],
     median: times[Math.floor(times.length / 2)],
     max: times[times.length - 1],
+    cpu: cpus[0] ?? 0,
     runs,
     rssMb: peakRss / 2 ** 20,
     check: `${s.closedAtTimeout} closed at timeout, ${s.merged} merged, ${s.skipped} skipped`,
@@ -106,13 +115,18 @@ if (huge > 0) {
 }
 
 const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-const header = `\n## ${new Date().toISOString().slice(0, 10)} — ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)} at the end\n\n| file | size (MB) | data rows | sessions | users | fastest (ms) | median (ms) | slowest (ms) | runs | peak RSS (MB) | check |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n`;
+const header = `\n## ${new Date().toISOString().slice(0, 10)} — ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)} at the end\n\n| file | size (MB) | data rows | sessions | users | fastest (ms) | median (ms) | slowest (ms) | least CPU (ms) | runs | peak RSS (MB) | check |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n`;
 const body = results
   .map(
     (r) =>
-      `| ${r.name} | ${r.mb.toFixed(2)} | ${r.rows.toLocaleString("en-GB")} | ${r.sessions.toLocaleString("en-GB")} | ${r.users} | ${r.first.toFixed(0)} | ${r.median.toFixed(0)} | ${r.max.toFixed(0)} | ${r.runs} | ${r.rssMb.toFixed(0)} | ${r.check} |`,
+      `| ${r.name} | ${r.mb.toFixed(2)} | ${r.rows.toLocaleString("en-GB")} | ${r.sessions.toLocaleString("en-GB")} | ${r.users} | ${r.first.toFixed(0)} | ${r.median.toFixed(0)} | ${r.max.toFixed(0)} | ${r.cpu.toFixed(0)} | ${r.runs} | ${r.rssMb.toFixed(0)} | ${r.check} |`,
   )
   .join("\n");
+// Issue 10's target for the reader: a 1,000,000-row CSV session log read in under 5 s.
+const million = results.find((r) => r.rows >= 1_000_000);
+const verdict = million
+  ? `\n\nTarget (issue 10): a 1,000,000-row CSV read in under 5 s: ${million.first < 5000 ? "met" : "not met"} on the wall clock (${(million.first / 1000).toFixed(1)} s; ${(million.cpu / 1000).toFixed(1)} s of CPU).`
+  : "";
 const file = new URL("./results/roster-read.md", import.meta.url);
 if (!existsSync(file)) {
   writeFileSync(
@@ -120,5 +134,5 @@ if (!existsSync(file)) {
     "# Reading uploaded files\n\nTime from the file's bytes to validated sessions (sniffing, CSV/XLSX parsing, column mapping,\ndate order check, date parsing, timeout closing, overlap merging), in-process, from `dist/`.\nWritten by `node bench/roster-read.mjs` after `npx tsc -p tsconfig.build.json`.\n",
   );
 }
-appendFileSync(file, `${header}${body}\n`);
-console.log(header + body);
+appendFileSync(file, `${header}${body}${verdict}\n`);
+console.log(header + body + verdict);

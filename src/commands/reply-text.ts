@@ -2,7 +2,7 @@
  * A reply as terminal text, in the order a negotiator reads it: the sentence to say out loud, the
  * tables that back it, the notes, then (on request) the working and what to try next.
  */
-import type { CommandOutcome, Reply } from "./reply.js";
+import { type CommandOutcome, type Reply, readBlockLines } from "./reply.js";
 import { renderTable } from "./reply-table.js";
 
 export interface TextOptions {
@@ -14,6 +14,8 @@ export interface TextOptions {
 
 export function renderReplyText(reply: Reply, options: TextOptions): string {
   const parts: string[] = [reply.headline];
+  const read = readBlockLines(reply.read);
+  if (read.length > 0) parts.push(read.join("\n"));
   for (const t of reply.tables) parts.push(renderTable(t));
   if (reply.body) parts.push(reply.body.trimEnd());
   if (reply.notes.length > 0) parts.push(reply.notes.map((n) => `• ${n}`).join("\n"));
@@ -35,6 +37,10 @@ export function renderErrorText(outcome: Extract<CommandOutcome, { ok: false }>)
     (i) => `${outcome.command}: ${i.message}${i.hint ? ` — ${i.hint}` : ""}`,
   );
   return `${lines.join("\n")}\n`;
+}
+
+function asObject(value: unknown): Record<string, unknown> {
+  return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
 }
 
 /** The `--json` contract: the reply as data, or the issues. Documented in the README. */
@@ -64,6 +70,8 @@ export function outcomeJson(outcome: CommandOutcome): Record<string, unknown> {
     command: r.command,
     headline: r.headline,
     ...data,
+    // A file reply's assumptions go with the facts of its read block, under `read`.
+    ...(r.read === undefined ? {} : { read: { ...asObject(data.read), assumed: r.read.assumed } }),
     ...(r.body === undefined ? {} : { body: r.body }),
     notes: r.notes,
     working: r.working,

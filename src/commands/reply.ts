@@ -27,10 +27,29 @@ export interface ReplyFile {
   readonly description: string;
 }
 
+/**
+ * What a file reply read (commands/file-analysis/read-summary.ts): rows, people, sessions, dates
+ * and zone, the columns used, then every assumption made, each a short sentence.
+ */
+export interface ReadBlock {
+  readonly lines: readonly string[];
+  readonly assumed: readonly string[];
+}
+
+/** The read block as text lines, the same for every front end: the lines, then `Assumed:` bullets. */
+export function readBlockLines(read: ReadBlock | undefined): string[] {
+  if (!read) return [];
+  const assumed =
+    read.assumed.length > 0 ? ["Assumed:", ...read.assumed.map((a) => `  – ${a}`)] : [];
+  return [...read.lines, ...assumed];
+}
+
 export interface Reply {
   readonly command: string;
   /** One sentence, the answer said out loud. */
   readonly headline: string;
+  /** A file reply's "what I read" block, shown right after the headline. */
+  readonly read?: ReadBlock;
   readonly tables: readonly Table[];
   /**
    * Text to paste, shown after the tables: a clause, an e-mail, a brief. Plain text, paragraphs

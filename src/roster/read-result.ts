@@ -10,6 +10,7 @@ export interface ColumnUse {
   readonly field: Field;
   /** The header as written in the file. */
   readonly header: string;
+  readonly guessed?: boolean;
 }
 
 /** Counts for the summary line; every data row is either `used` or `skipped` (rows = used + skipped). */
@@ -65,9 +66,14 @@ export interface RosterFileRead {
   readonly notes: readonly string[];
 }
 
-/** `user ← "Agent Email", start ← "Login Time"` for the reply. */
+/**
+ * `user ← "Agent Email", start ← "Login Time" (guessed from the data)` for the reply: a column
+ * chosen from its values rather than its header is marked, so the user can check it (or --map it).
+ */
 export function formatMapping(mapping: readonly ColumnUse[]): string {
-  return mapping.map((m) => `${m.field} ← "${m.header}"`).join(", ");
+  return mapping
+    .map((m) => `${m.field} ← "${m.header}"${m.guessed ? " (guessed from the data)" : ""}`)
+    .join(", ");
 }
 
 /**

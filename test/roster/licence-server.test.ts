@@ -182,8 +182,9 @@ describe("licence-server event logs: OUT is a checkout (login), IN a checkin (lo
     if (!out.ok) return;
     // ann 08:55–12:00 and bo 09:02–10:30 overlap; cy 12:05–12:45 is alone: a peak of 2.
     expect(out.reply.data.concurrency).toMatchObject({ peak: 2 });
-    expect(out.reply.notes).toContain(`flexlm-report-log.csv: ${LICENCE_NOTE}.`);
-    expect(out.reply.notes).toContain(
+    // The reader's notes lead the reply, with the assumptions of its read block.
+    expect(out.reply.read?.assumed).toContain(`flexlm-report-log.csv: ${LICENCE_NOTE}.`);
+    expect(out.reply.read?.assumed).toContain(
       'flexlm-report-log.csv: 1 row is a failed, refused or unconfirmed attempt ("DENIED"): left out, not counted as a login or logout.',
     );
   });

@@ -39,6 +39,7 @@ import {
 import { dateRange, plural } from "./format.js";
 import { resolvePolicies } from "./policies.js";
 import { type FileRates, type RateUse, rateArg, resolveRates } from "./rates.js";
+import { withReadSummary } from "./read-summary.js";
 import type { FileRequest } from "./request.js";
 import {
   flaggedUsersFile,
@@ -170,7 +171,8 @@ export async function analyseFile(
     timeZone: request.read?.timeZone ?? "UTC",
     solver: ctx.solver,
   };
-  return read.value.kind === "roster" ? rightsizeFile(job) : sessionsFile(job);
+  const outcome = await (read.value.kind === "roster" ? rightsizeFile(job) : sessionsFile(job));
+  return withReadSummary(outcome, read.value, file.name, request.read?.timeZone, o.roster);
 }
 
 /** One analysis under way: what its stages share, handed on as one object. */
@@ -447,7 +449,6 @@ function concurrencyReply(job: FileJob, m: ConcurrencyParts): Reply {
     tables,
     notes: [
       ...(askForRates ? [missingRatesLine(file, rates)] : []),
-      `Times shown in ${timeZone}${timeZone === "UTC" ? " (--tz Europe/London to change)" : ""}.`,
       ...parts.notes,
       ...charts.notes,
     ],

@@ -61,10 +61,28 @@ export function dateRange(from: number, to: number, timeZone: string): string {
   return start === end ? start : `${start} – ${end}`;
 }
 
-/** When a log happened, said after a verb: `in these 4 weeks` (14 days up), `in these 3 days`, `that day`. */
+/**
+ * The dates a log covers, always with the year: `3 Mar – 28 Mar 2026`, `28 Dec 2025 – 3 Jan 2026`,
+ * or for a log within one day its hours: `Tue 3 Mar 2026 08:00–17:30`.
+ */
+export function dateSpan(from: number, to: number, timeZone: string): string {
+  const a = parts(from, timeZone);
+  const b = parts(to, timeZone);
+  if (a.year !== b.year) return `${a.day} ${a.month} ${a.year} – ${b.day} ${b.month} ${b.year}`;
+  if (a.day === b.day && a.month === b.month) {
+    return `${a.weekday} ${a.day} ${a.month} ${a.year} ${a.hour}:${a.minute}–${b.hour}:${b.minute}`;
+  }
+  return `${a.day} ${a.month} – ${b.day} ${b.month} ${b.year}`;
+}
+
+/**
+ * When a log happened, said after a verb: `in these 4 weeks` (whole weeks only), `in these 25 days`,
+ * `that day`. Never rounded to weeks: 25 days called "4 weeks" would make the refusals look rarer.
+ */
 export function span(ms: number): string {
-  const days = Math.max(1, Math.round(ms / DAY));
-  if (days >= 14) return `in these ${plural(Math.round(days / 7), "week", "weeks")}`;
+  // Whole days elapsed, like the read block's "only 27 days of log": never rounded up past it.
+  const days = Math.max(1, Math.floor(ms / DAY));
+  if (days >= 14 && days % 7 === 0) return `in these ${plural(days / 7, "week", "weeks")}`;
   return days === 1 ? "that day" : `in these ${plural(days, "day", "days")}`;
 }
 

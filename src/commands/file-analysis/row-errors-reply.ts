@@ -1,9 +1,8 @@
 /**
- * What a reply says about reading the file, so nothing is silently lost: the columns used, the rows that could
- * not be used (the first few with row, column and reason; all of them in skipped-rows.csv), and the
- * counts of everything repaired on the way (logins closed at the timeout, overlaps merged…).
+ * What a reply says about the rows that could not be used, so nothing is silently lost: the first
+ * few with row, column and reason, and all of them in skipped-rows.csv.
  */
-import { formatMapping, type RosterFileRead } from "../../roster/read-file.js";
+import type { RosterFileRead } from "../../roster/read-file.js";
 import { column, type ReplyFile, type Table } from "../reply.js";
 import { csvFile } from "../reply-csv.js";
 import { count, plural } from "./format.js";
@@ -35,39 +34,14 @@ export function skippedRowsFile(read: RosterFileRead, fileName: string): ReplyFi
   );
 }
 
-/** Notes on reading: mapping, skipped rows, repairs, then the reader's own notes. */
-export function readNotes(read: RosterFileRead, fileName: string): string[] {
+/**
+ * The end-of-reply note on skipped rows. The columns used, the repairs (logins closed at the
+ * timeout, overlaps merged…) and the reader's own notes lead the reply instead (read-summary.ts).
+ */
+export function readNotes(read: RosterFileRead, _fileName: string): string[] {
   const s = read.summary;
-  const notes = [`Columns used: ${formatMapping(read.mapping)}.`];
-  if (s.skipped > 0) {
-    notes.push(
-      `${plural(s.skipped, "row", "rows")} skipped (all listed in skipped-rows.csv); the other ${count(s.used)} are analysed.`,
-    );
-  }
-  if (s.closedAtTimeout > 0) {
-    notes.push(
-      `${plural(s.closedAtTimeout, "login had", "logins had")} no logout: closed at the session timeout (--timeout).`,
-    );
-  }
-  if (s.merged > 0) {
-    notes.push(
-      `${plural(s.merged, "session overlapped", "sessions overlapped")} another of the same person and counted once (--count sessions to count each).`,
-    );
-  } else if (s.overlapping > 0) {
-    notes.push(
-      `${plural(s.overlapping, "session overlaps", "sessions overlap")} another of the same person; each takes a slot.`,
-    );
-  }
-  if (s.duplicates > 0)
-    notes.push(`${plural(s.duplicates, "duplicate row", "duplicate rows")} ignored.`);
-  if (s.unknownUsers > 0) {
-    notes.push(
-      `${plural(s.unknownUsers, "person is", "people are")} not in the roster (${plural(s.unknownUserRows, "row", "rows")}); their sessions still count.`,
-    );
-  }
-  if (s.unpairedLogouts > 0) {
-    notes.push(`${plural(s.unpairedLogouts, "logout had", "logouts had")} no login before it.`);
-  }
-  notes.push(...read.notes.map((n) => `${fileName}: ${n}.`.replace(/\.\.$/, ".")));
-  return notes;
+  if (s.skipped === 0) return [];
+  return [
+    `${plural(s.skipped, "row", "rows")} skipped (all listed in skipped-rows.csv); the other ${count(s.used)} are analysed.`,
+  ];
 }

@@ -5,7 +5,13 @@
  * blocks the rest moves to a text file attached to the reply.
  */
 
-import type { CommandOutcome, Reply, ReplyFile, Table } from "../../commands/reply.js";
+import {
+  type CommandOutcome,
+  type Reply,
+  type ReplyFile,
+  readBlockLines,
+  type Table,
+} from "../../commands/reply.js";
 import { renderTable } from "../../commands/reply-table.js";
 import { renderReplyText } from "../../commands/reply-text.js";
 import { type ButtonOrigin, resultButtons } from "./buttons.js";
@@ -82,6 +88,16 @@ function noteBlocks(notes: readonly string[]): Block[] {
   ).map((c) => ({ type: "context", elements: [mrkdwn(c)] }));
 }
 
+/** A file reply's "what I read" lines as context under the headline, the same lines as the terminal's. */
+function readBlocks(read: Reply["read"]): Block[] {
+  const lines = readBlockLines(read);
+  if (lines.length === 0) return [];
+  return chunkLines(lines.map(escapeMrkdwn), LIMITS.sectionText).map((c) => ({
+    type: "context",
+    elements: [mrkdwn(c)],
+  }));
+}
+
 /** The top-level `text` (notifications, screen readers): escaped like every block, so it cannot ping. */
 export function fallbackText(headline: string): string {
   return escapeMrkdwn(clip(headline, LIMITS.fallbackText));
@@ -114,6 +130,7 @@ function withinLimit(
 export function renderReplyBlocks(reply: Reply, origin: ButtonOrigin = {}): SlackMessage {
   const body: Block[] = [
     ...textSections(reply.headline),
+    ...readBlocks(reply.read),
     ...tableBlocks(reply.tables),
     ...(reply.body ? textSections(reply.body) : []),
     ...noteBlocks(reply.notes),

@@ -50,7 +50,7 @@ describe("a file with rows that can't be used", () => {
     const out = await splitCommand.run(`${path} --timeout 45m`, gbp);
     expect(out.ok).toBe(true);
     if (!out.ok) return;
-    expect(out.reply.notes).toContain(
+    expect(out.reply.read?.assumed).toContain(
       "1 login had no logout: closed at the session timeout (--timeout).",
     );
     // Peak now 4 (a, b, c, g at 09:00–09:45).

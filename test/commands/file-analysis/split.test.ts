@@ -43,7 +43,7 @@ describe("split PATH", () => {
       ["1", "0", "0", "0 min"],
       ["0", "4", "4", "4 h"],
     ]);
-    expect(r.notes).toContain(
+    expect(r.read?.lines).toContain(
       'Columns used: user ← "Agent Email", start ← "Login Time", end ← "Logout Time".',
     );
     expect(r.notes).toContain("Rates: £70/mo named, £140/mo concurrent.");
