@@ -30,6 +30,14 @@ async function rightsized(name: string) {
 const fileNote = (text: string) => `${current}: ${text}.`;
 let current = "";
 
+/**
+ * Everything the reply says about the file: its assumptions (the "what I read" block at the top)
+ * and the notes at the end. A reader's note is an assumption; rightsize's own notes stay notes.
+ */
+function said(reply: Awaited<ReturnType<typeof rightsized>>): string[] {
+  return [...(reply.read?.assumed ?? []), ...reply.notes];
+}
+
 /** The mapping the reply's data lists, as "field ← header". */
 function mapping(reply: Awaited<ReturnType<typeof rightsized>>): string[] {
   const data = reply.data as { mapping: { field: string; header: string }[] };
@@ -69,13 +77,13 @@ describe("ServiceNow sys_user list export", () => {
       "lastLogin ← last_login_time",
       "created ← sys_created_on",
     ]);
-    expect(r.notes).toContain(fileNote('"active" read as disabled for "false" (1 user)'));
-    expect(r.notes).toContain(
+    expect(said(r)).toContain(fileNote('"active" read as disabled for "false" (1 user)'));
+    expect(said(r)).toContain(
       fileNote(
         '"locked_out" read beside "active": yes there counts the account as disabled (1 user)',
       ),
     );
-    expect(r.notes).toContain(
+    expect(said(r)).toContain(
       "1 new user has not logged in yet (created within 60 days): not flagged.",
     );
   });
@@ -101,12 +109,12 @@ describe("Atlassian admin Export users", () => {
     expect(mapping(r)).toContain("lastLogin ← Last seen in Jira Service Management");
     expect(mapping(r)).toContain("created ← Added to org");
     expect(mapping(r)).toContain("status ← User status");
-    expect(r.notes).toContain(
+    expect(said(r)).toContain(
       fileNote(
         'last login read from "Last seen in Jira Service Management" (the service-management product); not used: "Last seen in Confluence", "Last seen in Jira"; --map lastLogin="…" to size another product',
       ),
     );
-    expect(r.notes).toContain(
+    expect(said(r)).toContain(
       fileNote(
         '"User status" read as disabled for "Suspended" (1 user) and "Deactivated" (1 user)',
       ),
@@ -165,12 +173,12 @@ describe("Jira Service Management agents (Atlassian export, one site column)", (
     expect(mapping(r)).toContain(
       "lastLogin ← Last seen in Jira Service Management - acme-support.atlassian.net",
     );
-    expect(r.notes).toContain(
+    expect(said(r)).toContain(
       fileNote(
         'last login read from "Last seen in Jira Service Management - acme-support.atlassian.net"',
       ),
     );
-    expect(r.notes).toContain(
+    expect(said(r)).toContain(
       fileNote(
         "2 users invited or pending: the account holds a licence but nobody has logged in with it yet",
       ),
@@ -200,15 +208,15 @@ describe("HaloITSM agents", () => {
       "status ← Is Disabled",
       "lastLogin ← Last Login Date",
     ]);
-    expect(r.notes).toContain(
+    expect(said(r)).toContain(
       fileNote('"Is Disabled" read as the status: yes means disabled (1 user), no means active'),
     );
-    expect(r.notes).toContain(
+    expect(said(r)).toContain(
       fileNote(
         "no created-date column: a new account that has not logged in yet cannot be told from one never used, so both count as never logged in",
       ),
     );
-    expect(r.notes).toContain(fileNote("dates read as dd/mm/yyyy"));
+    expect(said(r)).toContain(fileNote("dates read as dd/mm/yyyy"));
   });
 });
 
@@ -229,7 +237,7 @@ describe("Freshservice agents", () => {
       ["total to remove", "3", "", "£1,680"],
     ]);
     expect(r.working).toContain("saving: (3 − 1 on a concurrent licence) × £70 × 12 = £1,680");
-    expect(r.notes).toContain(
+    expect(said(r)).toContain(
       "1 user to remove holds a concurrent or occasional licence, not a named one: removing it frees no named licence, so it is not priced in the saving.",
     );
     expect(r.data.rightsize).toMatchObject({
@@ -261,8 +269,8 @@ describe("Zendesk agents", () => {
       flagged: { never_logged_in: 1, inactive: 2 },
     });
     expect(mapping(r)).toContain("lastLogin ← Last sign-in");
-    expect(r.notes).toContain(fileNote("no status column: every user counted as active"));
-    expect(r.notes).toContain(
+    expect(said(r)).toContain(fileNote("no status column: every user counted as active"));
+    expect(said(r)).toContain(
       fileNote(
         '"Role" says "Light agent" for 1 user: some vendors give that role without a paid seat (Zendesk\'s light agents and contributors), but it is counted here as a licence; leave those users out of the roster if they hold no paid seat',
       ),

@@ -255,7 +255,7 @@ describe("what every file reply says first", () => {
         "Read 9 rows of roster.csv, a roster: 9 people.",
         'Columns used: user ← "Email", name ← "Name", status ← "Status", lastLogin ← "Last Login", created ← "Created", activity ← "Tickets Worked".',
       ],
-      assumed: [],
+      assumed: ['roster.csv: "Status" read as departed for "Left" (2 users).'],
     });
     expect(r.data.read).toMatchObject({ people: 9, sessions: 0, from: null, to: null });
   });
@@ -263,7 +263,10 @@ describe("what every file reply says first", () => {
   it("says a roster with no status column counts everyone as active", async () => {
     const csv = ["Email,Last Login", "a@x.com,2026-09-30", "b@x.com,2026-09-01"].join("\n");
     const r = await run(rightsizeCommand, "users.csv", csv, "--as-of 2026-10-01");
-    expect(r.read?.assumed).toEqual(["users.csv: no status column: every user counted as active."]);
+    expect(r.read?.assumed).toEqual([
+      "users.csv: no status column: every user counted as active.",
+      "users.csv: no created-date column: a new account that has not logged in yet cannot be told from one never used, so both count as never logged in.",
+    ]);
   });
 });
 
