@@ -215,6 +215,8 @@ const ALIASES: Record<Field, readonly string[]> = {
     "checkouttime",
     "checkoutdate",
     "checkoutdatetime",
+    // FreeRADIUS radacct (SQL accounting table).
+    "acctstarttime",
   ],
   end: [
     "end",
@@ -251,6 +253,7 @@ const ALIASES: Record<Field, readonly string[]> = {
     "returned",
     "returnedat",
     "returntime",
+    "acctstoptime",
   ],
   duration: ["duration", "sessionduration", "length", "sessionlength", "timeonline", ""],
   timestamp: [
@@ -266,6 +269,8 @@ const ALIASES: Record<Field, readonly string[]> = {
     "occurred",
     "occurredat",
     "when",
+    // Windows Event Viewer's CSV.
+    "dateandtime",
   ],
   event: ["event", "activity", "action", "eventtype", "eventname", "type", "eventid"],
   device: [
@@ -277,6 +282,8 @@ const ALIASES: Record<Field, readonly string[]> = {
     "computername",
     "machine",
     "workstation",
+    // Windows Security events: a logon and its logoff share a Logon ID (windows-security.ts).
+    "logonid",
   ],
   // Beside the event: did it succeed? Windows writes "Audit Failure" under Keywords.
   outcome: [
