@@ -7,6 +7,7 @@
  */
 
 import { cellAt, cellText, headerOf, isBlank, userKey, userSpelling } from "./cells.js";
+import { ClockNotes, clockReadAs } from "./clock-changes.js";
 import type { ColumnMap } from "./columns.js";
 import { type DateContext, readDateCell } from "./dates.js";
 import { readOutcome } from "./event-outcome.js";
@@ -15,6 +16,7 @@ import { LogWords } from "./log-words.js";
 import type { RowIssue } from "./row-issue.js";
 import { SessionCandidates } from "./session-candidates.js";
 import type { TableRow } from "./table.js";
+import type { ClockChange } from "./time-zone.js";
 import { unusedCountNote } from "./unused-count.js";
 
 export type EventKind = "login" | "logout";
@@ -26,8 +28,16 @@ export function eventKind(text: string): EventKind | "attempt" | undefined {
 
 interface LogEvent {
   readonly row: number;
-  readonly time: number;
+  /** Not readonly: a time the clocks showed twice may be settled by the rows around it. */
+  time: number;
   readonly kind: EventKind;
+}
+
+/** An event whose wall time met a clock change, with the text it was read from. */
+interface ClockEvent {
+  readonly event: LogEvent;
+  readonly clock: ClockChange;
+  readonly text: string;
 }
 
 export interface EventRowsContext {
@@ -63,6 +73,8 @@ export function eventsToSessions(
   const seen = new Map<string, number>();
   let duplicates = 0;
   const logWords = new LogWords();
+  const inFileOrder: LogEvent[] = [];
+  const clockEvents: ClockEvent[] = [];
   for (const row of rows) {
     const problems: RowIssue[] = [];
     const userCell = cellAt(row, columns, "user");
@@ -70,11 +82,14 @@ export function eventsToSessions(
     if (user === undefined) problems.push({ row: row.row, column: userHeader, reason: "no user" });
     const timeCell = cellAt(row, columns, "timestamp");
     let time: number | undefined;
+    let clock: ClockChange | undefined;
     if (isBlank(timeCell)) problems.push({ row: row.row, column: timeHeader, reason: "no time" });
     else {
       const read = readDateCell(timeCell, ctx.dates);
-      if (read.ok) time = read.ms;
-      else problems.push({ row: row.row, column: timeHeader, reason: read.reason });
+      if (read.ok) {
+        time = read.ms;
+        clock = read.clock;
+      } else problems.push({ row: row.row, column: timeHeader, reason: read.reason });
     }
     const eventText = cellText(cellAt(row, columns, "event"));
     const word = readEventWord(eventText);
@@ -124,13 +139,17 @@ export function eventsToSessions(
     }
     seen.set(identity, row.row);
     const entry = byKey.get(key);
-    const event = { row: row.row, time, kind };
+    const event: LogEvent = { row: row.row, time, kind };
+    inFileOrder.push(event);
+    if (clock !== undefined) clockEvents.push({ event, clock, text: cellText(timeCell) });
     if (entry) entry.events.push(event);
     else {
       byKey.set(key, { user, events: [event] });
       if (!spelling.has(user)) spelling.set(user, userSpelling(userCell));
     }
   }
+  const zone = ctx.dates.timeZone;
+  const { notes: clocks, flagged, second } = settleClockChanges(inFileOrder, clockEvents, zone);
   const candidates = new SessionCandidates();
   let closedAtTimeout = 0;
   let unpairedLogouts = 0;
@@ -151,7 +170,14 @@ export function eventsToSessions(
         open = undefined;
       } else {
         unpairedLogouts++;
-        errors.push({ row: e.row, column: eventHeader, reason: "logout with no login before it" });
+        const c = flagged.get(e);
+        const why =
+          c === undefined ? "" : ` (${clockReadAs(zone, c.text, c.clock, second.has(e))})`;
+        errors.push({
+          row: e.row,
+          column: c === undefined ? eventHeader : timeHeader,
+          reason: `logout with no login before it${why}`,
+        });
       }
     }
     if (open) {
@@ -169,7 +195,51 @@ export function eventsToSessions(
     duplicates,
     notes: [
       ...logWords.notes(headerOf(headers, columns, "feature")),
+      ...clocks.notes(),
       ...(countNote === undefined ? [] : [countNote]),
     ],
   };
+}
+
+/**
+ * Times the clocks showed twice are read as their first occurrence, unless the log is kept in time
+ * order (more steps forward than back) and the first occurrence would step back before the row
+ * above while the second does not: the order then proves the second. Every such row is noted.
+ */
+function settleClockChanges(
+  inFileOrder: readonly LogEvent[],
+  clockEvents: readonly ClockEvent[],
+  zone: string,
+): { notes: ClockNotes; flagged: Map<LogEvent, ClockEvent>; second: Set<LogEvent> } {
+  const notes = new ClockNotes(zone);
+  const flagged = new Map(clockEvents.map((c) => [c.event, c]));
+  const seconds = new Set<LogEvent>();
+  if (clockEvents.length === 0) return { notes, flagged, second: seconds };
+  let forward = 0;
+  let back = 0;
+  for (let i = 1; i < inFileOrder.length; i++) {
+    const a = inFileOrder[i - 1] as LogEvent;
+    const b = inFileOrder[i] as LogEvent;
+    if (flagged.has(a) || flagged.has(b)) continue;
+    if (b.time > a.time) forward++;
+    else if (b.time < a.time) back++;
+  }
+  for (let i = 0; i < inFileOrder.length; i++) {
+    const event = inFileOrder[i] as LogEvent;
+    const c = flagged.get(event);
+    if (c === undefined) continue;
+    const above = i > 0 ? (inFileOrder[i - 1] as LogEvent).time : undefined;
+    const second =
+      c.clock.kind === "repeated" &&
+      forward > back &&
+      above !== undefined &&
+      event.time < above &&
+      c.clock.later >= above;
+    if (second && c.clock.kind === "repeated") {
+      event.time = c.clock.later;
+      seconds.add(event);
+    }
+    notes.add(event.row, c.text, c.clock, second ? "second" : "first");
+  }
+  return { notes, flagged, second: seconds };
 }
