@@ -15,6 +15,8 @@ const UNIT_MS: Record<DurationUnit, number> = { seconds: 1000, minutes: 60_000, 
 /** The unit a duration header names, if any: "Duration (mins)" → minutes, "Secs" → seconds. */
 export function unitFromHeader(header: string): DurationUnit | undefined {
   const h = header.toLowerCase();
+  // RADIUS Acct-Session-Time (radacct's acctsessiontime) is seconds online (RFC 2866).
+  if (/^\s*acct[-_ ]?session[-_ ]?time\s*$/.test(h)) return "seconds";
   if (/\b(seconds?|secs?)\b|\(s\)/.test(h)) return "seconds";
   if (/\b(minutes?|mins?)\b|\(m\)/.test(h)) return "minutes";
   if (/\b(hours?|hrs?)\b|\(h\)/.test(h)) return "hours";

@@ -37,6 +37,7 @@ export function readRadacct(table: Table): RadacctRead | undefined {
   const start = index("acctstarttime");
   const stop = index("acctstoptime");
   const update = index("acctupdatetime");
+  const sessionTime = index("acctsessiontime");
   if (start < 0 || stop < 0) return undefined;
   const stopHeader = table.headers[stop] ?? "acctstoptime";
   const updateHeader = table.headers[update] ?? "acctupdatetime";
@@ -54,6 +55,8 @@ export function readRadacct(table: Table): RadacctRead | undefined {
       toUpdate.push(row.row);
     } else {
       cells[stop] = "";
+      // Its seconds online stop at the last update (0 with none): not how long it lasted.
+      if (sessionTime >= 0) cells[sessionTime] = "";
       toTimeout.push(row.row);
     }
     return { row: row.row, cells };

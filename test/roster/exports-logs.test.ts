@@ -6,6 +6,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { concurrencyCommand } from "../../src/commands/file-analysis/concurrency.js";
 import { readRosterFile, readRosterFileWith } from "../../src/roster/read-file.js";
@@ -333,3 +334,121 @@ describe("PowerShell's #TYPE first line", () => {
     }
   });
 });
+
+describe("Citrix Director's Sessions export", () => {
+  it("reads User Name, Logon Time and Logoff Time; an active session with no logoff ends after its duration so far", async () => {
+    const v = await read("citrix-director-sessions.csv");
+    expect(v.kind).toBe("sessions");
+    expect(v.mapping.map((m) => [m.field, m.header])).toEqual([
+      ["user", "User Name"],
+      ["start", "Logon Time"],
+      ["end", "Logoff Time"],
+      ["duration", "Session Duration"],
+    ]);
+    // bo is still Active: no Logoff Time, 03:00:00 so far from 09:30. 16 Mar peaks at 2 (ann
+    // 08:55:12–17:05:40 with bo 09:30–12:30, then with cy 13:15–14:45).
+    expect(v.sessions).toEqual([
+      {
+        user: "contoso\\ann.lee",
+        start: utc(2026, 3, 16, 8, 55, 12),
+        end: utc(2026, 3, 16, 17, 5, 40),
+      },
+      { user: "contoso\\bo.chen", start: utc(2026, 3, 16, 9, 30), end: utc(2026, 3, 16, 12, 30) },
+      { user: "contoso\\cy.diaz", start: utc(2026, 3, 16, 13, 15), end: utc(2026, 3, 16, 14, 45) },
+      { user: "contoso\\ann.lee", start: utc(2026, 3, 17, 9), end: utc(2026, 3, 17, 12) },
+    ]);
+    expect(v.rowErrors).toEqual([]);
+    expect(await peakOf("citrix-director-sessions.csv")).toBe(2);
+  });
+});
+
+describe("RADIUS acctsessiontime is seconds", () => {
+  it("is read as seconds when it is the duration (no stop column): 5400 s is 90 minutes", async () => {
+    const r = await readRosterFile(
+      csvBytes("username,acctstarttime,acctsessiontime\nann,2026-03-02 08:00:00,5400\n"),
+      "radacct.csv",
+      { mapOverrides: { duration: "acctsessiontime" } },
+    );
+    expect(r.ok && r.value.sessions).toEqual([
+      { user: "ann", start: utc(2026, 3, 2, 8), end: utc(2026, 3, 2, 9, 30) },
+    ]);
+    expect(r.ok && r.value.notes).toEqual([]);
+  });
+
+  it("an open session's 0 seconds is not a zero-length session, even mapped as the duration", async () => {
+    const r = await readRosterFile(
+      csvBytes(
+        "username,acctstarttime,acctupdatetime,acctstoptime,acctsessiontime\nann,2026-03-02 08:00:00,2026-03-02 08:00:00,NULL,0\n",
+      ),
+      "radacct.csv",
+      { mapOverrides: { duration: "acctsessiontime" } },
+    );
+    expect(r.ok && r.value.sessions).toEqual([
+      {
+        user: "ann",
+        start: utc(2026, 3, 2, 8),
+        end: utc(2026, 3, 2, 8, 30),
+        closedAtTimeout: true,
+      },
+    ]);
+  });
+});
+
+/** The data records of a fixture (the header and any #TYPE line apart), so they can be shuffled. */
+function records(text: string, startsRecord: RegExp): { head: string; rows: string[] } {
+  const parts = text.split(startsRecord);
+  return { head: parts[0] as string, rows: parts.slice(1) };
+}
+
+describe("property: shuffling rows, changing the delimiter or the encoding never changes a figure", () => {
+  const cases: [string, RegExp, number][] = [
+    ["windows-event-viewer-security.csv", /\r\n(?=Audit )/, 11],
+    ["windows-get-eventlog.csv", /\r\n(?="4\d{3}",)/, 4],
+    ["freeradius-radacct.csv", /\n(?=\d)/, 5],
+    ["cert-logon.csv", /\r\n(?=\{)/, 9],
+  ];
+  for (const [name, startsRecord, count] of cases) {
+    it(name, async () => {
+      const text = new TextDecoder().decode(exportBytes(name)).replace(/\s+$/, "");
+      const { head, rows } = records(text, startsRecord);
+      expect(rows).toHaveLength(count);
+      const eol = head.includes("\r\n") ? "\r\n" : "\n";
+      const want = await readRosterFile(exportBytes(name), name);
+      expect(want.ok).toBe(true);
+      if (!want.ok) return;
+      await fc.assert(
+        fc.asyncProperty(
+          fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length }),
+          fc.boolean(),
+          async (shuffled, utf16) => {
+            const body = [head, ...shuffled].join(eol) + eol;
+            const bytes = utf16
+              ? new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(body, "utf16le"))])
+              : new TextEncoder().encode(body);
+            const got = await readRosterFile(bytes, name);
+            // Sessions come sorted by start, so only row numbers in the issues may move.
+            expect(got.ok && sortSessions(got.value.sessions)).toEqual(
+              sortSessions(want.value.sessions),
+            );
+            expect(got.ok && got.value.summary).toEqual(want.value.summary);
+          },
+        ),
+        { numRuns: 15 },
+      );
+    });
+  }
+
+  it("a semicolon-separated radacct gives the same figures", async () => {
+    const text = new TextDecoder().decode(exportBytes("freeradius-radacct.csv"));
+    const want = await readRosterFile(exportBytes("freeradius-radacct.csv"), "r.csv");
+    const got = await readRosterFile(csvBytes(text.replaceAll(",", ";")), "r.csv");
+    expect(want.ok && got.ok).toBe(true);
+    if (!want.ok || !got.ok) return;
+    expect(got.value.sessions).toEqual(want.value.sessions);
+    expect(got.value.summary).toEqual(want.value.summary);
+  });
+});
+
+function sortSessions<T extends { user: string; start: number }>(s: readonly T[] | undefined): T[] {
+  return [...(s ?? [])].sort((a, b) => a.start - b.start || a.user.localeCompare(b.user));
+}
