@@ -7,9 +7,11 @@
  */
 
 import { cellAt, cellText, headerOf, isBlank, userKey, userSpelling } from "./cells.js";
-import { ClockNotes, clockReadAs } from "./clock-changes.js";
+import { clockReadAs } from "./clock-changes.js";
 import type { ColumnMap } from "./columns.js";
 import { type DateContext, readDateCell } from "./dates.js";
+import type { EventKind } from "./event-clock-changes.js";
+import { type ClockEvent, type LogEvent, settleClockChanges } from "./event-clock-changes.js";
 import { readOutcome } from "./event-outcome.js";
 import { readEventWord } from "./event-words.js";
 import { LogWords } from "./log-words.js";
@@ -19,25 +21,11 @@ import type { TableRow } from "./table.js";
 import type { ClockChange } from "./time-zone.js";
 import { unusedCountNote } from "./unused-count.js";
 
-export type EventKind = "login" | "logout";
+export type { EventKind };
 
 /** "Logon", "User logged off", "4634", "Login failed" … → login, logout, attempt or undefined. */
 export function eventKind(text: string): EventKind | "attempt" | undefined {
   return readEventWord(text)?.kind;
-}
-
-interface LogEvent {
-  readonly row: number;
-  /** Not readonly: a time the clocks showed twice may be settled by the rows around it. */
-  time: number;
-  readonly kind: EventKind;
-}
-
-/** An event whose wall time met a clock change, with the text it was read from. */
-interface ClockEvent {
-  readonly event: LogEvent;
-  readonly clock: ClockChange;
-  readonly text: string;
 }
 
 export interface EventRowsContext {
@@ -149,7 +137,16 @@ export function eventsToSessions(
     }
   }
   const zone = ctx.dates.timeZone;
-  const { notes: clocks, flagged, second } = settleClockChanges(inFileOrder, clockEvents, zone);
+  const {
+    notes: clocks,
+    flagged,
+    second,
+  } = settleClockChanges(
+    inFileOrder,
+    clockEvents,
+    [...byKey.values()].map((g) => g.events),
+    zone,
+  );
   const candidates = new SessionCandidates();
   let closedAtTimeout = 0;
   let unpairedLogouts = 0;
@@ -199,47 +196,4 @@ export function eventsToSessions(
       ...(countNote === undefined ? [] : [countNote]),
     ],
   };
-}
-
-/**
- * Times the clocks showed twice are read as their first occurrence, unless the log is kept in time
- * order (more steps forward than back) and the first occurrence would step back before the row
- * above while the second does not: the order then proves the second. Every such row is noted.
- */
-function settleClockChanges(
-  inFileOrder: readonly LogEvent[],
-  clockEvents: readonly ClockEvent[],
-  zone: string,
-): { notes: ClockNotes; flagged: Map<LogEvent, ClockEvent>; second: Set<LogEvent> } {
-  const notes = new ClockNotes(zone);
-  const flagged = new Map(clockEvents.map((c) => [c.event, c]));
-  const seconds = new Set<LogEvent>();
-  if (clockEvents.length === 0) return { notes, flagged, second: seconds };
-  let forward = 0;
-  let back = 0;
-  for (let i = 1; i < inFileOrder.length; i++) {
-    const a = inFileOrder[i - 1] as LogEvent;
-    const b = inFileOrder[i] as LogEvent;
-    if (flagged.has(a) || flagged.has(b)) continue;
-    if (b.time > a.time) forward++;
-    else if (b.time < a.time) back++;
-  }
-  for (let i = 0; i < inFileOrder.length; i++) {
-    const event = inFileOrder[i] as LogEvent;
-    const c = flagged.get(event);
-    if (c === undefined) continue;
-    const above = i > 0 ? (inFileOrder[i - 1] as LogEvent).time : undefined;
-    const second =
-      c.clock.kind === "repeated" &&
-      forward > back &&
-      above !== undefined &&
-      event.time < above &&
-      c.clock.later >= above;
-    if (second && c.clock.kind === "repeated") {
-      event.time = c.clock.later;
-      seconds.add(event);
-    }
-    notes.add(event.row, c.text, c.clock, second ? "second" : "first");
-  }
-  return { notes, flagged, second: seconds };
 }

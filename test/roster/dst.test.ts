@@ -175,7 +175,7 @@ describe("an event log read with --tz over the autumn change", () => {
     expect(r.value.notes).toEqual(["times without a zone read as Europe/London", NOTE]);
   });
 
-  it("newest first, nothing proves it: the first reading, and the orphaned logout says why", async () => {
+  it("newest first, the pairing proves it: a logout whose first reading is before its login", async () => {
     const r = await readRosterFile(
       csvBytes(["Time,User,Event", ...[...ROWS].reverse()].join("\n")),
       "events.csv",
@@ -183,24 +183,39 @@ describe("an event log read with --tz over the autumn change", () => {
     );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    // Reversed, ann's logout is row 4 and her login row 5; both read as BST: logout 00:10 UTC,
-    // login 00:40 UTC with no logout, closed at the 30-minute timeout.
+    // Reversed, ann's logout is row 4 and her login row 5. Read as BST the logout (00:10 UTC) would
+    // come before the login (00:40 UTC); only 01:10 GMT closes it.
     expect(r.value.sessions).toContainEqual({
       user: "ann",
       start: utc(2026, 10, 25, 0, 40),
       end: utc(2026, 10, 25, 1, 10),
-      closedAtTimeout: true,
     });
-    expect(r.value.rowErrors).toEqual([
+    expect(r.value.rowErrors).toEqual([]);
+    expect(r.value.notes).toContain(
+      '2 times happened twice in Europe/London, when the clocks went back an hour ("2026-10-25 01:10"): read as the first, before the change; row 4 read as the second, after the change, since the first would come before its login or the row above it (rows 4, 5). Times written with their UTC offset are read exactly',
+    );
+  });
+
+  it("a logout the clocks showed twice with no login to close says so in its reason", async () => {
+    const r = await readRosterFile(
+      csvBytes(
+        [
+          "Time,User,Event",
+          "2026-10-25 01:10,dan,Logout",
+          "2026-10-25 09:00,dan,Login",
+          "2026-10-25 10:00,dan,Logout",
+        ].join("\n"),
+      ),
+      "events.csv",
+      { timeZone: "Europe/London" },
+    );
+    expect(r.ok && r.value.rowErrors).toEqual([
       {
-        row: 4,
+        row: 2,
         column: "Time",
         reason:
           'logout with no login before it ("2026-10-25 01:10" happened twice in Europe/London (the clocks went back an hour): read as the first)',
       },
     ]);
-    expect(r.value.notes).toContain(
-      '2 times happened twice in Europe/London, when the clocks went back an hour ("2026-10-25 01:10"): read as the first, before the change (rows 4, 5). Times written with their UTC offset are read exactly',
-    );
   });
 });
