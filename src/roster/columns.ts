@@ -89,6 +89,8 @@ const ALIASES: Record<Field, readonly string[]> = {
     "account",
     "accountname",
     "samaccountname",
+    // Windows event fields (Get-WinEvent properties, Splunk and Sentinel exports).
+    "targetusername",
     "agent",
     "agentid",
     "agentusername",

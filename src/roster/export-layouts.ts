@@ -13,6 +13,11 @@ export interface LayoutRead {
   readonly notes: readonly string[];
 }
 
-export function readExportLayout(table: Table, fileName: string): LayoutRead {
-  return readWindowsSecurity(table, fileName) ?? readRadacct(table) ?? { table, notes: [] };
+/**
+ * `mapped` is true when the user named columns with --map: the Windows rewrite, which replaces the
+ * file's columns with its own, then stands aside so the columns they named are the ones read.
+ */
+export function readExportLayout(table: Table, fileName: string, mapped: boolean): LayoutRead {
+  const windows = mapped ? undefined : readWindowsSecurity(table, fileName);
+  return windows ?? readRadacct(table) ?? { table, notes: [] };
 }

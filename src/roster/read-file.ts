@@ -66,7 +66,11 @@ export async function readRosterFileWith(
         ? readCsvLines(sniffed.value.text, fileName)
         : readCsv(sniffed.value.text, fileName);
   if (!tableRead.ok) return tableRead;
-  const { table, notes: layoutNotes } = readExportLayout(tableRead.value, fileName);
+  const { table, notes: layoutNotes } = readExportLayout(
+    tableRead.value,
+    fileName,
+    Object.keys(opts.mapOverrides).length > 0,
+  );
   const notes = [
     ...(sniffed.value.type === "text" ? sniffed.value.notes : []),
     ...table.notes,

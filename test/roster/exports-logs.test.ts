@@ -193,6 +193,27 @@ describe("Windows Security events through PowerShell's Export-Csv", () => {
     ]);
   });
 
+  it("with --map the file's own columns are read, not the Windows rewrite", async () => {
+    const r = await readRosterFile(
+      csvBytes(
+        "TimeCreated,Id,TargetUserName\n2026-03-13 09:00:00,4624,ann\n2026-03-13 10:00:00,4634,ann\n",
+      ),
+      "logons.csv",
+      { mapOverrides: { event: "Id" } },
+    );
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.mapping).toEqual([
+      { field: "user", header: "TargetUserName" },
+      { field: "timestamp", header: "TimeCreated" },
+      { field: "event", header: "Id" },
+    ]);
+    expect(r.value.sessions).toEqual([
+      { user: "ann", start: utc(2026, 3, 13, 9), end: utc(2026, 3, 13, 10) },
+    ]);
+    expect(r.value.notes).toEqual([]);
+  });
+
   it("reads the old (Windows 2003) message: User Name and a Logon ID pair", async () => {
     const msg = (first: string, type: string) =>
       `"${first}\n\n\tUser Name:\tann.lee\n\tDomain:\t\tCONTOSO\n\tLogon ID:\t\t(0x0,0x3E7A1)\n\tLogon Type:\t${type}"`;
