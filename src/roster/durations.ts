@@ -29,6 +29,11 @@ const WORDS =
 const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
 const EXCEL_TIME_ZERO = Date.UTC(1899, 11, 30);
 
+/** A duration written as a bare number, whose unit only the header (or the default) can give. */
+export function isBareNumber(cell: Cell): boolean {
+  return typeof cell === "number" || (typeof cell === "string" && NUMBER.test(cell.trim()));
+}
+
 function notADuration(text: string): DurationRead {
   return { ok: false, reason: `"${text}" is not a duration` };
 }

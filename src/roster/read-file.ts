@@ -184,9 +184,6 @@ function interpret(
   if (kind === "sessions") {
     const durationHeader = header("duration");
     const durationUnit = durationHeader === null ? undefined : unitFromHeader(durationHeader);
-    if (durationHeader !== null && durationUnit === undefined) {
-      notes.push(`"${durationHeader}" names no unit: durations read as minutes`);
-    }
     const context = {
       headers: table.headers,
       columns,

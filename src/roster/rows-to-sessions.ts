@@ -8,7 +8,7 @@ import { cellAt, cellText, headerOf, isBlank, userKey } from "./cells.js";
 import { ClockNotes, clockReason, type RepeatedReading } from "./clock-changes.js";
 import type { ColumnMap } from "./columns.js";
 import { type DateContext, plainIsoMs, readDateCell } from "./dates.js";
-import { type DurationUnit, readDuration } from "./durations.js";
+import { type DurationUnit, isBareNumber, readDuration } from "./durations.js";
 import type { RowIssue } from "./row-issue.js";
 import {
   EARLIEST_SESSION_MS,
@@ -62,6 +62,8 @@ export class SessionRowReader {
   private closedAtTimeout = 0;
   private readonly placeholders = new PlaceholderNotes({ logout: "no logout" });
   private readonly clocks: ClockNotes;
+  /** A bare-number duration was read in minutes because the header names no unit. */
+  private minutesAssumed = false;
   private readonly userHeader: string | null;
   private readonly startHeader: string | null;
   private readonly endHeader: string | null;
@@ -82,7 +84,14 @@ export class SessionRowReader {
       errors: this.errors,
       endBeforeStart: this.endBeforeStart,
       closedAtTimeout: this.closedAtTimeout,
-      notes: [...this.placeholders.notes(), ...this.clocks.notes()],
+      notes: [
+        // Only when a bare number needed it: "01:30:00" or "1h 30m" say their own unit.
+        ...(this.minutesAssumed
+          ? [`"${this.durationHeader}" names no unit: durations read as minutes`]
+          : []),
+        ...this.placeholders.notes(),
+        ...this.clocks.notes(),
+      ],
     };
   }
 
@@ -151,6 +160,9 @@ export class SessionRowReader {
       }
     } else if (!isBlank(durationCell)) {
       const read = readDuration(durationCell, ctx.durationUnit);
+      if (read.ok && ctx.durationUnit === undefined && isBareNumber(durationCell)) {
+        this.minutesAssumed = true;
+      }
       if (read.ok) end = start === undefined ? undefined : start + read.ms;
       else problems.push({ row: row.row, column: durationHeader, reason: read.reason });
     } else {

@@ -379,6 +379,8 @@ describe("Citrix Director's Sessions export", () => {
       { user: "contoso\\ann.lee", start: utc(2026, 3, 17, 9), end: utc(2026, 3, 17, 12) },
     ]);
     expect(v.rowErrors).toEqual([]);
+    // "Session Duration" names no unit, but "03:00:00" says its own: no minutes assumed.
+    expect(v.notes).toEqual(["dates read as mm/dd/yyyy"]);
     expect(await peakOf("citrix-director-sessions.csv")).toBe(2);
   });
 });
