@@ -34,14 +34,14 @@ export class ClockNotes {
   add(row: number, text: string, clock: ClockChange, reading: RepeatedReading = "first"): void {
     if (clock.kind === "skipped") {
       this.skippedTimes++;
-      if (!this.skipped.includes(row)) this.skipped.push(row);
+      pushRow(this.skipped, row);
       this.skippedText ??= text;
       this.skippedShift = clock.shiftMs;
       return;
     }
     this.repeatedTimes++;
     const list = reading === "first" ? this.first : this.second;
-    if (!list.includes(row)) list.push(row);
+    pushRow(list, row);
     this.repeatedText ??= text;
     this.repeatedShift = clock.shiftMs;
   }
@@ -65,6 +65,11 @@ export class ClockNotes {
     }
     return notes;
   }
+}
+
+/** Rows arrive in file order, a row's login and logout together: only the last can repeat. */
+function pushRow(rows: number[], row: number): void {
+  if (rows[rows.length - 1] !== row) rows.push(row);
 }
 
 function times(n: number): string {
