@@ -89,6 +89,8 @@ const ALIASES: Record<Field, readonly string[]> = {
     "account",
     "accountname",
     "samaccountname",
+    // Windows event fields (Get-WinEvent properties, Splunk and Sentinel exports).
+    "targetusername",
     "agent",
     "agentid",
     "agentusername",
@@ -245,6 +247,8 @@ const ALIASES: Record<Field, readonly string[]> = {
     "checkouttime",
     "checkoutdate",
     "checkoutdatetime",
+    // FreeRADIUS radacct (SQL accounting table).
+    "acctstarttime",
   ],
   end: [
     "end",
@@ -281,6 +285,7 @@ const ALIASES: Record<Field, readonly string[]> = {
     "returned",
     "returnedat",
     "returntime",
+    "acctstoptime",
   ],
   duration: ["duration", "sessionduration", "length", "sessionlength", "timeonline", ""],
   timestamp: [
@@ -296,6 +301,8 @@ const ALIASES: Record<Field, readonly string[]> = {
     "occurred",
     "occurredat",
     "when",
+    // Windows Event Viewer's CSV.
+    "dateandtime",
   ],
   event: ["event", "activity", "action", "eventtype", "eventname", "type", "eventid"],
   device: [
@@ -307,6 +314,8 @@ const ALIASES: Record<Field, readonly string[]> = {
     "computername",
     "machine",
     "workstation",
+    // Windows Security events: a logon and its logoff share a Logon ID (windows-security.ts).
+    "logonid",
   ],
   // Beside the event: did it succeed? Windows writes "Audit Failure" under Keywords.
   outcome: [

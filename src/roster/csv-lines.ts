@@ -14,9 +14,11 @@ import {
   detectDelimiter,
   readCsv,
   sepLine,
+  typeLine,
 } from "./read-csv.js";
 import type { RowIssue } from "./row-issue.js";
 import type { Table, TableRow } from "./table.js";
+import { withEventViewerDescription } from "./windows-event-viewer.js";
 
 export interface CsvLines {
   readonly text: string;
@@ -105,9 +107,11 @@ export function readCsvLines(text: string, fileName: string): Result<Table> {
   if (text.includes('"')) return readCsv(text, fileName);
   const sep = sepLine(text, fileName);
   if (!sep.ok) return sep;
-  // Excel's `sep=` line names the delimiter and is not a row: the lines start after it.
-  const start = sep.value?.bodyStart ?? (text.charCodeAt(0) === 0xfeff ? 1 : 0);
-  const delimiter = sep.value?.delimiter ?? detectDelimiter(text);
+  const type = sep.value === undefined ? typeLine(text) : undefined;
+  // Excel's `sep=` line names the delimiter and is not a row: the lines start after it. The
+  // #TYPE line is skipped too, but keeps its row number (1), as a spreadsheet shows it.
+  const start = sep.value?.bodyStart ?? type?.bodyStart ?? (text.charCodeAt(0) === 0xfeff ? 1 : 0);
+  const delimiter = sep.value?.delimiter ?? detectDelimiter(text.slice(start));
   const width = checkHeaderWidth(text, start, delimiter, fileName);
   if (!width.ok) return width;
   const delimiterCode = delimiter.charCodeAt(0);
@@ -117,7 +121,7 @@ export function readCsvLines(text: string, fileName: string): Result<Table> {
   const kept = new LineBounds();
   const rejected: RowIssue[] = [];
   let blankRows = 0;
-  let index = -1;
+  let index = type === undefined ? -1 : 0;
   for (let pos = start; ; ) {
     const at = text.indexOf(eol, pos);
     const lineTo = at < 0 ? text.length : at;
@@ -129,7 +133,7 @@ export function readCsvLines(text: string, fileName: string): Result<Table> {
     if (headers === undefined) {
       const record = text.slice(lineFrom, lineTo).split(delimiter);
       if (!isBlankRecord(record)) {
-        headers = record.map((h) => h.trim());
+        headers = withEventViewerDescription(record.map((h) => h.trim()));
         headerIndex = index;
       }
     } else {
@@ -168,7 +172,10 @@ export function readCsvLines(text: string, fileName: string): Result<Table> {
     if (at < 0) break;
   }
   if (headers === undefined) return readCsv(text, fileName);
-  const notes = delimiterNotes(delimiter, sep.value);
+  const notes = [
+    ...(type === undefined ? [] : [type.note]),
+    ...delimiterNotes(delimiter, sep.value),
+  ];
   const { count, from, to, rowNumbers } = kept;
   return ok(
     new LinesTable(

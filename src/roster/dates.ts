@@ -12,7 +12,12 @@ import {
   placeholderReason,
 } from "./sentinel-dates.js";
 import type { Cell } from "./table.js";
-import { wallClockToInstant } from "./time-zone.js";
+import {
+  type ClockChange,
+  clockChangeAt,
+  nearClockChange,
+  wallClockToInstant,
+} from "./time-zone.js";
 
 export interface DateContext {
   readonly order: DayMonthOrder | undefined;
@@ -21,7 +26,15 @@ export interface DateContext {
 }
 
 export type DateRead =
-  | { readonly ok: true; readonly ms: number }
+  | {
+      readonly ok: true;
+      readonly ms: number;
+      /**
+       * Set when the wall time (no zone written) happened twice or never in the zone: the clocks
+       * changed. `ms` is then the first occurrence, or the reading with the offset before the change.
+       */
+      readonly clock?: ClockChange;
+    }
   | {
       readonly ok: false;
       readonly reason: string;
@@ -120,8 +133,9 @@ function digitsAt(text: string, from: number, length: number): number {
  * The common export shape `yyyy-mm-ddThh:mm[:ss][Z]` (T or a space), read without a regular
  * expression or any allocation: a million-row log spends most of its reading time on dates. Gives
  * the instant the ISO pattern below gives for the same text, or NaN for anything else (other
- * separators, fractions, offsets, lower case, surrounding spaces, or not a real date-time), which
- * is then left to readDateText's general path — the same answer, or the reason it is not a date.
+ * separators, fractions, offsets, lower case, surrounding spaces, or not a real date-time, or a
+ * wall time within a day of a clock change in the zone), which is then left to readDateText's
+ * general path — the same answer, or the reason it is not a date, or which clock change it met.
  */
 export function plainIsoMs(text: string, ctx: DateContext): number {
   return plainIsoMsAt(text, 0, text.length, ctx);
@@ -158,7 +172,15 @@ export function plainIsoMsAt(text: string, from: number, to: number, ctx: DateCo
     return Number.NaN;
   }
   const wall = dayStartMs(year, month, day) + hour * 3_600_000 + minute * 60_000 + second * 1000;
-  return zoned ? wall : wallClockToInstant(wall, ctx.timeZone);
+  if (zoned) return wall;
+  return nearClockChange(wall, ctx.timeZone) ? Number.NaN : wallClockToInstant(wall, ctx.timeZone);
+}
+
+/** A wall time read in the file's zone, saying when the clocks changed over it. */
+function local(wall: number, ctx: DateContext): DateRead {
+  const ms = wallClockToInstant(wall, ctx.timeZone);
+  const clock = clockChangeAt(wall, ctx.timeZone);
+  return clock === undefined ? { ok: true, ms } : { ok: true, ms, clock };
 }
 
 // The last day read and its midnight: a log's login and logout are mostly on one day, and rows
@@ -186,10 +208,7 @@ export function readDateText(raw: string, ctx: DateContext): DateRead {
     const wall = wallClock(Number(iso[1]), Number(iso[2]), Number(iso[3]), iso.slice(4, 9));
     if (wall === undefined) return notADate(text);
     const zone = iso[9];
-    return {
-      ok: true,
-      ms: zone === undefined ? wallClockToInstant(wall, ctx.timeZone) : wall - zoneOffsetMs(zone),
-    };
+    return zone === undefined ? local(wall, ctx) : { ok: true, ms: wall - zoneOffsetMs(zone) };
   }
   const num = NUMERIC.exec(text);
   if (num) {
@@ -206,7 +225,7 @@ export function readDateText(raw: string, ctx: DateContext): DateRead {
         ? { ok: false, reason: `"${text}" is not a date in ${order}/yyyy order` }
         : notADate(text);
     }
-    return { ok: true, ms: wallClockToInstant(wall, ctx.timeZone) };
+    return local(wall, ctx);
   }
   const named = DAY_NAME.exec(text) ?? NAME_DAY.exec(text);
   if (named) {
@@ -216,7 +235,7 @@ export function readDateText(raw: string, ctx: DateContext): DateRead {
     if (month === undefined) return notADate(text);
     const wall = wallClock(Number(named[3]), month, day, named.slice(4, 9));
     if (wall === undefined) return notADate(text);
-    return { ok: true, ms: wallClockToInstant(wall, ctx.timeZone) };
+    return local(wall, ctx);
   }
   return notADate(text);
 }
@@ -251,14 +270,11 @@ function readAnyDateCell(cell: Cell, ctx: DateContext): DateRead {
     // exceljs turns a date-formatted serial into a Date whose UTC fields are the wall clock shown.
     const wall = cell.getTime();
     if (Number.isNaN(wall)) return { ok: false, reason: "the cell holds an invalid date" };
-    return { ok: true, ms: wallClockToInstant(wall, ctx.timeZone) };
+    return local(wall, ctx);
   }
   if (typeof cell === "number") {
     if (!(cell > 0 && cell <= EXCEL_MAX_SERIAL)) return notADate(String(cell));
-    return {
-      ok: true,
-      ms: wallClockToInstant(excelSerialToWall(cell, ctx.date1904), ctx.timeZone),
-    };
+    return local(excelSerialToWall(cell, ctx.date1904), ctx);
   }
   if (typeof cell === "string") return readDateText(cell, ctx);
   return notADate(String(cell));

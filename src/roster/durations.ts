@@ -15,6 +15,8 @@ const UNIT_MS: Record<DurationUnit, number> = { seconds: 1000, minutes: 60_000, 
 /** The unit a duration header names, if any: "Duration (mins)" → minutes, "Secs" → seconds. */
 export function unitFromHeader(header: string): DurationUnit | undefined {
   const h = header.toLowerCase();
+  // RADIUS Acct-Session-Time (radacct's acctsessiontime) is seconds online (RFC 2866).
+  if (/^\s*acct[-_ ]?session[-_ ]?time\s*$/.test(h)) return "seconds";
   if (/\b(seconds?|secs?)\b|\(s\)/.test(h)) return "seconds";
   if (/\b(minutes?|mins?)\b|\(m\)/.test(h)) return "minutes";
   if (/\b(hours?|hrs?)\b|\(h\)/.test(h)) return "hours";
@@ -26,6 +28,11 @@ const WORDS =
   /^(?:(\d+(?:\.\d+)?)\s*(?:h|hr|hrs|hours?))?\s*(?:(\d+(?:\.\d+)?)\s*(?:m|min|mins|minutes?))?\s*(?:(\d+(?:\.\d+)?)\s*(?:s|sec|secs|seconds?))?$/i;
 const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
 const EXCEL_TIME_ZERO = Date.UTC(1899, 11, 30);
+
+/** A duration written as a bare number, whose unit only the header (or the default) can give. */
+export function isBareNumber(cell: Cell): boolean {
+  return typeof cell === "number" || (typeof cell === "string" && NUMBER.test(cell.trim()));
+}
 
 function notADuration(text: string): DurationRead {
   return { ok: false, reason: `"${text}" is not a duration` };

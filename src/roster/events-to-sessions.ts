@@ -7,27 +7,25 @@
  */
 
 import { cellAt, cellText, headerOf, isBlank, userKey, userSpelling } from "./cells.js";
+import { clockReadAs } from "./clock-changes.js";
 import type { ColumnMap } from "./columns.js";
 import { type DateContext, readDateCell } from "./dates.js";
+import type { EventKind } from "./event-clock-changes.js";
+import { type ClockEvent, type LogEvent, settleClockChanges } from "./event-clock-changes.js";
 import { readOutcome } from "./event-outcome.js";
 import { readEventWord } from "./event-words.js";
 import { LogWords } from "./log-words.js";
 import type { RowIssue } from "./row-issue.js";
 import { SessionCandidates } from "./session-candidates.js";
 import type { TableRow } from "./table.js";
+import type { ClockChange } from "./time-zone.js";
 import { unusedCountNote } from "./unused-count.js";
 
-export type EventKind = "login" | "logout";
+export type { EventKind };
 
 /** "Logon", "User logged off", "4634", "Login failed" … → login, logout, attempt or undefined. */
 export function eventKind(text: string): EventKind | "attempt" | undefined {
   return readEventWord(text)?.kind;
-}
-
-interface LogEvent {
-  readonly row: number;
-  readonly time: number;
-  readonly kind: EventKind;
 }
 
 export interface EventRowsContext {
@@ -63,6 +61,8 @@ export function eventsToSessions(
   const seen = new Map<string, number>();
   let duplicates = 0;
   const logWords = new LogWords();
+  const inFileOrder: LogEvent[] = [];
+  const clockEvents: ClockEvent[] = [];
   for (const row of rows) {
     const problems: RowIssue[] = [];
     const userCell = cellAt(row, columns, "user");
@@ -70,11 +70,14 @@ export function eventsToSessions(
     if (user === undefined) problems.push({ row: row.row, column: userHeader, reason: "no user" });
     const timeCell = cellAt(row, columns, "timestamp");
     let time: number | undefined;
+    let clock: ClockChange | undefined;
     if (isBlank(timeCell)) problems.push({ row: row.row, column: timeHeader, reason: "no time" });
     else {
       const read = readDateCell(timeCell, ctx.dates);
-      if (read.ok) time = read.ms;
-      else problems.push({ row: row.row, column: timeHeader, reason: read.reason });
+      if (read.ok) {
+        time = read.ms;
+        clock = read.clock;
+      } else problems.push({ row: row.row, column: timeHeader, reason: read.reason });
     }
     const eventText = cellText(cellAt(row, columns, "event"));
     const word = readEventWord(eventText);
@@ -124,13 +127,26 @@ export function eventsToSessions(
     }
     seen.set(identity, row.row);
     const entry = byKey.get(key);
-    const event = { row: row.row, time, kind };
+    const event: LogEvent = { row: row.row, time, kind };
+    inFileOrder.push(event);
+    if (clock !== undefined) clockEvents.push({ event, clock, text: cellText(timeCell) });
     if (entry) entry.events.push(event);
     else {
       byKey.set(key, { user, events: [event] });
       if (!spelling.has(user)) spelling.set(user, userSpelling(userCell));
     }
   }
+  const zone = ctx.dates.timeZone;
+  const {
+    notes: clocks,
+    flagged,
+    second,
+  } = settleClockChanges(
+    inFileOrder,
+    clockEvents,
+    [...byKey.values()].map((g) => g.events),
+    zone,
+  );
   const candidates = new SessionCandidates();
   let closedAtTimeout = 0;
   let unpairedLogouts = 0;
@@ -151,7 +167,14 @@ export function eventsToSessions(
         open = undefined;
       } else {
         unpairedLogouts++;
-        errors.push({ row: e.row, column: eventHeader, reason: "logout with no login before it" });
+        const c = flagged.get(e);
+        const why =
+          c === undefined ? "" : ` (${clockReadAs(zone, c.text, c.clock, second.has(e))})`;
+        errors.push({
+          row: e.row,
+          column: c === undefined ? eventHeader : timeHeader,
+          reason: `logout with no login before it${why}`,
+        });
       }
     }
     if (open) {
@@ -169,6 +192,7 @@ export function eventsToSessions(
     duplicates,
     notes: [
       ...logWords.notes(headerOf(headers, columns, "feature")),
+      ...clocks.notes(),
       ...(countNote === undefined ? [] : [countNote]),
     ],
   };

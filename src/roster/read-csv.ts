@@ -8,6 +8,7 @@ import { parse } from "csv-parse/sync";
 import { fail, ok, type Result } from "../core/result.js";
 import type { RowIssue } from "./row-issue.js";
 import type { Table, TableRow } from "./table.js";
+import { withEventViewerDescription } from "./windows-event-viewer.js";
 
 export type Delimiter = "," | ";" | "\t" | "|";
 // In this order on a tie, so a header with one pipe and one comma still reads as comma-separated.
@@ -49,6 +50,28 @@ export function sepLine(text: string, fileName: string): Result<SepLine | undefi
     bodyStart: m[0].length,
     note: `${DELIMITER_NAMES[delimiter]}-separated, as its first line "sep=${c === "\t" ? "\\t" : c}" says (that line is not counted as a row)`,
   });
+}
+
+/** PowerShell's Export-Csv first line: `#TYPE System.Diagnostics.EventLogEntry`, before the header. */
+export interface TypeLine {
+  readonly bodyStart: number;
+  readonly note: string;
+}
+
+const TYPE_LINE = /^\uFEFF?#TYPE ([^\r\n]*)(\r\n|\n|\r)/;
+
+/**
+ * The file's `#TYPE …` first line, if it has one. It names the .NET type the rows were made from
+ * and is not a header; unlike Excel's `sep=` line a spreadsheet shows it, so it keeps its row number.
+ */
+export function typeLine(text: string): TypeLine | undefined {
+  const m = TYPE_LINE.exec(text.slice(0, 300));
+  if (m === null) return undefined;
+  const name = (m[1] as string).trim();
+  return {
+    bodyStart: m[0].length,
+    note: `row 1 "#TYPE ${name}" is the type line PowerShell's Export-Csv writes, not a header: skipped`,
+  };
 }
 
 /**
@@ -181,7 +204,15 @@ export function parseRecords(
 export function readCsv(file: string, fileName: string): Result<Table> {
   const sep = sepLine(file, fileName);
   if (!sep.ok) return sep;
-  const text = sep.value === undefined ? file : file.slice(sep.value.bodyStart);
+  const type = sep.value === undefined ? typeLine(file) : undefined;
+  // Rows keep the numbers a spreadsheet shows: the #TYPE line is row 1 there.
+  const offset = type === undefined ? 0 : 1;
+  const text =
+    sep.value !== undefined
+      ? file.slice(sep.value.bodyStart)
+      : type !== undefined
+        ? file.slice(type.bodyStart)
+        : file;
   const delimiter = sep.value?.delimiter ?? detectDelimiter(text);
   const width = checkHeaderWidth(text, 0, delimiter, fileName);
   if (!width.ok) return width;
@@ -192,13 +223,15 @@ export function readCsv(file: string, fileName: string): Result<Table> {
   if (headerIndex < 0) {
     return fail("file.empty", `${fileName} is empty.`, "Export the file again, with a header row");
   }
-  const headers = (records[headerIndex] as string[]).map((h) => h.trim());
+  const headers = withEventViewerDescription(
+    (records[headerIndex] as string[]).map((h) => h.trim()),
+  );
   const rows: TableRow[] = [];
   const rejected: RowIssue[] = [];
   let blankRows = 0;
   for (let i = headerIndex + 1; i < records.length; i++) {
     const cells = records[i] as string[];
-    const row = i + 1;
+    const row = i + 1 + offset;
     if (isBlankRecord(cells)) {
       blankRows++;
       continue;
@@ -219,11 +252,11 @@ export function readCsv(file: string, fileName: string): Result<Table> {
   return ok({
     format: "csv",
     headers,
-    headerRow: headerIndex + 1,
+    headerRow: headerIndex + 1 + offset,
     rows,
     blankRows,
     date1904: false,
-    notes: delimiterNotes(delimiter, sep.value),
+    notes: [...(type === undefined ? [] : [type.note]), ...delimiterNotes(delimiter, sep.value)],
     rejected,
   });
 }

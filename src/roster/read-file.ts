@@ -12,6 +12,7 @@ import { resolveDayMonthOrder } from "./day-month-order.js";
 import { detectKind, KIND_LABELS } from "./detect-kind.js";
 import { unitFromHeader } from "./durations.js";
 import { eventsToSessions } from "./events-to-sessions.js";
+import { readExportLayout } from "./export-layouts.js";
 import { finishSessions } from "./finish-sessions.js";
 import { linesDayMonthOrder, linesToSessions } from "./lines-to-sessions.js";
 import { type ReadOptions, type ResolvedOptions, resolveOptions } from "./options.js";
@@ -66,8 +67,16 @@ export async function readRosterFileWith(
         ? readCsvLines(sniffed.value.text, fileName)
         : readCsv(sniffed.value.text, fileName);
   if (!tableRead.ok) return tableRead;
-  const table = tableRead.value;
-  const notes = [...(sniffed.value.type === "text" ? sniffed.value.notes : []), ...table.notes];
+  const { table, notes: layoutNotes } = readExportLayout(
+    tableRead.value,
+    fileName,
+    Object.keys(opts.mapOverrides).length > 0,
+  );
+  const notes = [
+    ...(sniffed.value.type === "text" ? sniffed.value.notes : []),
+    ...table.notes,
+    ...layoutNotes,
+  ];
   if (table.format === "csv" && opts.sheet !== undefined) {
     notes.push(`--sheet "${opts.sheet}" ignored: ${fileName} is a CSV file`);
   }
@@ -178,9 +187,6 @@ function interpret(
   if (kind === "sessions") {
     const durationHeader = header("duration");
     const durationUnit = durationHeader === null ? undefined : unitFromHeader(durationHeader);
-    if (durationHeader !== null && durationUnit === undefined) {
-      notes.push(`"${durationHeader}" names no unit: durations read as minutes`);
-    }
     const context = {
       headers: table.headers,
       columns,

@@ -5,9 +5,10 @@
  */
 
 import { cellAt, cellText, headerOf, isBlank, userKey } from "./cells.js";
+import { ClockNotes, clockReason, type RepeatedReading } from "./clock-changes.js";
 import type { ColumnMap } from "./columns.js";
 import { type DateContext, plainIsoMs, readDateCell } from "./dates.js";
-import { type DurationUnit, readDuration } from "./durations.js";
+import { type DurationUnit, isBareNumber, readDuration } from "./durations.js";
 import type { RowIssue } from "./row-issue.js";
 import {
   EARLIEST_SESSION_MS,
@@ -17,6 +18,7 @@ import {
 } from "./sentinel-dates.js";
 import { SessionCandidates } from "./session-candidates.js";
 import type { TableRow } from "./table.js";
+import type { ClockChange } from "./time-zone.js";
 
 export interface SessionRowsContext {
   readonly headers: readonly string[];
@@ -59,6 +61,9 @@ export class SessionRowReader {
   private endBeforeStart = 0;
   private closedAtTimeout = 0;
   private readonly placeholders = new PlaceholderNotes({ logout: "no logout" });
+  private readonly clocks: ClockNotes;
+  /** A bare-number duration was read in minutes because the header names no unit. */
+  private minutesAssumed = false;
   private readonly userHeader: string | null;
   private readonly startHeader: string | null;
   private readonly endHeader: string | null;
@@ -66,6 +71,7 @@ export class SessionRowReader {
 
   constructor(private readonly ctx: SessionRowsContext) {
     const { headers, columns } = ctx;
+    this.clocks = new ClockNotes(ctx.dates.timeZone);
     this.userHeader = headerOf(headers, columns, "user");
     this.startHeader = headerOf(headers, columns, "start");
     this.endHeader = headerOf(headers, columns, "end");
@@ -78,7 +84,14 @@ export class SessionRowReader {
       errors: this.errors,
       endBeforeStart: this.endBeforeStart,
       closedAtTimeout: this.closedAtTimeout,
-      notes: this.placeholders.notes(),
+      notes: [
+        // Only when a bare number needed it: "01:30:00" or "1h 30m" say their own unit.
+        ...(this.minutesAssumed
+          ? [`"${this.durationHeader}" names no unit: durations read as minutes`]
+          : []),
+        ...this.placeholders.notes(),
+        ...this.clocks.notes(),
+      ],
     };
   }
 
@@ -94,6 +107,7 @@ export class SessionRowReader {
     const plainStart =
       typeof startCell === "string" ? plainIsoMs(startCell, ctx.dates) : Number.NaN;
     let start: number | undefined;
+    let startClock: ClockChange | undefined;
     if (!Number.isNaN(plainStart)) {
       start = plainStart;
     } else if (isBlank(startCell)) {
@@ -106,8 +120,10 @@ export class SessionRowReader {
           column: startHeader,
           reason: before1990(cellText(startCell)),
         });
-      } else if (read.ok) start = read.ms;
-      else {
+      } else if (read.ok) {
+        start = read.ms;
+        startClock = read.clock;
+      } else {
         const reason =
           read.placeholder === undefined
             ? read.reason
@@ -118,6 +134,8 @@ export class SessionRowReader {
     const endCell = cellAt(row, columns, "end");
     const durationCell = cellAt(row, columns, "duration");
     let end: number | undefined;
+    let endClock: ClockChange | undefined;
+    let endReading: RepeatedReading = "first";
     let open = false;
     let pendingPlaceholder: string | undefined;
     const plainEnd = typeof endCell === "string" ? plainIsoMs(endCell, ctx.dates) : Number.NaN;
@@ -127,8 +145,10 @@ export class SessionRowReader {
       const read = readDateCell(endCell, ctx.dates);
       if (read.ok && read.ms < EARLIEST_SESSION_MS) {
         problems.push({ row: row.row, column: endHeader, reason: before1990(cellText(endCell)) });
-      } else if (read.ok) end = read.ms;
-      else if (read.placeholder !== undefined && NO_LOGOUT.has(read.placeholder)) {
+      } else if (read.ok) {
+        end = read.ms;
+        endClock = read.clock;
+      } else if (read.placeholder !== undefined && NO_LOGOUT.has(read.placeholder)) {
         open = true;
         pendingPlaceholder = cellText(endCell);
       } else {
@@ -140,13 +160,31 @@ export class SessionRowReader {
       }
     } else if (!isBlank(durationCell)) {
       const read = readDuration(durationCell, ctx.durationUnit);
+      if (read.ok && ctx.durationUnit === undefined && isBareNumber(durationCell)) {
+        this.minutesAssumed = true;
+      }
       if (read.ok) end = start === undefined ? undefined : start + read.ms;
       else problems.push({ row: row.row, column: durationHeader, reason: read.reason });
     } else {
       open = true;
     }
+    // A logout the clocks showed twice is its second occurrence when the first is before the login.
+    if (
+      endClock?.kind === "repeated" &&
+      start !== undefined &&
+      end !== undefined &&
+      end < start &&
+      endClock.later >= start
+    ) {
+      end = endClock.later;
+      endReading = "second";
+    }
     if (start !== undefined && end !== undefined && end < start) {
-      problems.push({ row: row.row, column: endHeader, reason: "logout is before login" });
+      const zone = ctx.dates.timeZone;
+      const reason =
+        clockReason(zone, startClock, endClock, cellText(startCell), cellText(endCell)) ??
+        "logout is before login";
+      problems.push({ row: row.row, column: endHeader, reason });
       this.endBeforeStart++;
     }
     if (problems.length > 0 || user === undefined || start === undefined) {
@@ -154,6 +192,10 @@ export class SessionRowReader {
       return;
     }
     if (open) this.closedAtTimeout++;
+    if (startClock !== undefined) this.clocks.add(row.row, cellText(startCell), startClock);
+    if (endClock !== undefined) {
+      this.clocks.add(row.row, cellText(endCell), endClock, endReading);
+    }
     if (pendingPlaceholder !== undefined)
       this.placeholders.add("logout", pendingPlaceholder, row.row);
     candidates.add(
