@@ -32,10 +32,43 @@ export interface SheetRows {
 
 const n = (x: number) => x.toLocaleString("en-GB");
 
+export interface SheetCaps {
+  readonly rows: number;
+  readonly cells: number;
+}
+const CAPS: SheetCaps = { rows: MAX_ROWS, cells: MAX_CELLS };
+
+function pastColumnXfd(where: string): Result<never> {
+  return fail(
+    "file.too_many_columns",
+    `${where} has a cell past column XFD (${n(MAX_COLUMNS)} columns, Excel's limit).`,
+    TOO_LARGE_HINT,
+  );
+}
+
+/** exceljs's words when a cell reference is past column XFD. */
+const OUT_OF_BOUNDS = /out of bounds/i;
+
+/** `caps` is for tests: the real caps are Excel's rows and MAX_CELLS. */
 export async function sheetRows(
   streamed: AsyncIterable<StreamedRow>,
   date1904: boolean,
   where: string,
+  caps: SheetCaps = CAPS,
+): Promise<Result<SheetRows>> {
+  try {
+    return await collect(streamed, date1904, where, caps);
+  } catch (error) {
+    if (error instanceof Error && OUT_OF_BOUNDS.test(error.message)) return pastColumnXfd(where);
+    throw error;
+  }
+}
+
+async function collect(
+  streamed: AsyncIterable<StreamedRow>,
+  date1904: boolean,
+  where: string,
+  caps: SheetCaps,
 ): Promise<Result<SheetRows>> {
   const rows: TableRow[] = [];
   const unsaved: UnsavedFormula[] = [];
@@ -58,28 +91,22 @@ export async function sheetRows(
         cells[column - 1] = value;
       }
     });
-    if (wide) {
-      return fail(
-        "file.too_many_columns",
-        `${where} has a cell past column XFD (${n(MAX_COLUMNS)} columns, Excel's limit) in row ${n(row.number)}.`,
-        TOO_LARGE_HINT,
-      );
-    }
+    if (wide) return pastColumnXfd(where);
     // Columns with no cell are holes in the array: make them blanks, as a dense row of cells.
     for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
     if (!hasUnsaved && cells.every(isBlankCell)) continue;
-    if (rows.length >= MAX_ROWS || row.number > MAX_ROWS) {
+    if (rows.length >= caps.rows || row.number > caps.rows) {
       return fail(
         "file.too_many_rows",
-        `${where} has more than ${n(MAX_ROWS)} rows (Excel's limit), so I stopped reading it.`,
+        `${where} has more than ${n(caps.rows)} rows (Excel's limit), so I stopped reading it.`,
         TOO_LARGE_HINT,
       );
     }
     cellCount += cells.length;
-    if (cellCount > MAX_CELLS) {
+    if (cellCount > caps.cells) {
       return fail(
         "file.too_many_cells",
-        `${where} has more than ${n(MAX_CELLS)} cells (reached at row ${n(row.number)}), more than I read from one sheet, so I stopped reading it.`,
+        `${where} has more than ${n(caps.cells)} cells (reached at row ${n(row.number)}), more than I read from one sheet, so I stopped reading it.`,
         "Delete the columns the analysis does not need, or export the sheet as CSV, and upload that",
       );
     }

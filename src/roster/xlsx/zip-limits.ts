@@ -19,8 +19,12 @@ export const MIN_RATIO_CHECK_BYTES = 64 * 2 ** 20;
 export const TOO_LARGE_HINT =
   "Export the sheet as CSV (in Excel: File → Save As → CSV UTF-8) and upload that";
 
-function mb(bytes: number): string {
-  return (bytes / 2 ** 20).toLocaleString("en-GB", { maximumFractionDigits: 1 });
+/** "512 bytes", "3.5 KB", "1,080 MB": sizes as a person reads them (KB and MB of 1,024). */
+export function sizeText(bytes: number): string {
+  const one = { maximumFractionDigits: 1 };
+  if (bytes < 1024) return `${bytes.toLocaleString("en-GB")} bytes`;
+  if (bytes < 2 ** 20) return `${(bytes / 1024).toLocaleString("en-GB", one)} KB`;
+  return `${(bytes / 2 ** 20).toLocaleString("en-GB", one)} MB`;
 }
 
 export function checkDeclaredSizes(entries: readonly ZipEntry[], fileName: string): Result<void> {
@@ -31,7 +35,7 @@ export function checkDeclaredSizes(entries: readonly ZipEntry[], fileName: strin
     if (e.uncompressedSize > MIN_RATIO_CHECK_BYTES && ratio > MAX_RATIO) {
       return fail(
         "file.xlsx_too_large",
-        `${fileName} is packed ${Math.round(ratio).toLocaleString("en-GB")} times (its part ${e.name} unzips from ${mb(e.compressedSize)} MB to ${mb(e.uncompressedSize)} MB), more than the ${MAX_RATIO} times of any real workbook, so I did not open it.`,
+        `${fileName} is packed ${Math.round(ratio).toLocaleString("en-GB")} times (its part ${e.name} unzips from ${sizeText(e.compressedSize)} to ${sizeText(e.uncompressedSize)}), more than the ${MAX_RATIO} times of any real workbook, so I did not open it.`,
         TOO_LARGE_HINT,
       );
     }
@@ -39,7 +43,7 @@ export function checkDeclaredSizes(entries: readonly ZipEntry[], fileName: strin
   if (total > MAX_EXPANDED_BYTES) {
     return fail(
       "file.xlsx_too_large",
-      `${fileName} unzips to ${mb(total)} MB, more than the ${mb(MAX_EXPANDED_BYTES)} MB (1 GiB) I read from a workbook, so I did not open it.`,
+      `${fileName} unzips to ${sizeText(total)}, more than the ${sizeText(MAX_EXPANDED_BYTES)} (1 GiB) I read from a workbook, so I did not open it.`,
       TOO_LARGE_HINT,
     );
   }
@@ -50,7 +54,7 @@ export function checkDeclaredSizes(entries: readonly ZipEntry[], fileName: strin
 export function lyingSizeIssue(entry: ZipEntry, fileName: string): Result<never> {
   return fail(
     "file.xlsx_too_large",
-    `${fileName} unzips to more than it declares (its part ${entry.name} says ${mb(entry.uncompressedSize)} MB), so I stopped reading it.`,
+    `${fileName} unzips to more than it declares (its part ${entry.name} says ${sizeText(entry.uncompressedSize)}), so I stopped reading it.`,
     TOO_LARGE_HINT,
   );
 }
