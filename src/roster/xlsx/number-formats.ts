@@ -15,8 +15,20 @@ function bareFormat(format: string): string {
     .replace(/\[[^\]]*]/g, "");
 }
 
+const kinds = new Map<string, FormatKind>();
+
+/** Called for every cell: the few formats a workbook has are judged once each. */
 export function formatKind(format: string | undefined): FormatKind {
   if (format === undefined || format === "") return "other";
+  let kind = kinds.get(format);
+  if (kind === undefined) {
+    kind = judge(format);
+    kinds.set(format, kind);
+  }
+  return kind;
+}
+
+function judge(format: string): FormatKind {
   if (/\[(h+|m+|s+)]/i.test(format)) return "duration";
   const bare = bareFormat(format).replace(/AM\/PM|A\/P/gi, "h");
   // `m` alone is a month or a minute; with no year or day beside it and an hour or second, a minute.

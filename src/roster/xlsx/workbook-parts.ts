@@ -4,7 +4,8 @@
  * sheet), styles (number formats: which numbers are dates or times) and shared strings, then one
  * sheet at a time, streamed. exceljs's streaming reader takes parts in archive order and reads a
  * sheet stored before the shared strings or styles without them (dates as plain numbers, or the
- * sheet spooled to a temporary file), so we feed its part parsers ourselves.
+ * sheet spooled to a temporary file), so we feed its part parsers ourselves; the sheet itself is
+ * read by xlsx/sheet-xml.ts.
  *
  * This uses exceljs 4.4.0's WorkbookReader part methods (`_parseWorkbook` and the like), which its
  * public types do not list; the version is pinned exactly in package.json, and the tests read real
@@ -13,6 +14,7 @@
 import { Readable } from "node:stream";
 import type ExcelJS from "exceljs";
 import { inflatePart, streamPart } from "./inflate.js";
+import { sheetXmlRows } from "./sheet-xml.js";
 import type { ZipEntry } from "./zip-directory.js";
 
 export interface SheetInfo {
@@ -41,10 +43,8 @@ interface PartParsers {
   _parseWorkbook(part: Readable): Promise<void>;
   _parseStyles(part: Readable): Promise<void>;
   _parseSharedStrings(part: Readable): AsyncGenerator<unknown>;
-  _parseWorksheet(
-    chunks: AsyncIterable<Buffer>,
-    sheetNo: string,
-  ): Generator<{ eventType: string; value: AsyncIterable<StreamedRow> }>;
+  sharedStrings?: readonly unknown[];
+  styles: { getStyleModel(id: number): { numFmt?: string } | null };
   model?: { sheets?: readonly { name?: string; rId?: string; state?: string }[] };
   workbookRels?: readonly { Id?: string; Target?: string }[];
   properties?: { model?: { date1904?: boolean } };
@@ -105,15 +105,22 @@ export async function openWorkbook(
       part: target === undefined ? undefined : byName.get(partPath(target)),
     };
   });
+  const date1904 = reader.properties?.model?.date1904 === true;
+  const byStyle = new Map<number, string | undefined>();
+  const formats = (style: number) => {
+    if (!byStyle.has(style)) byStyle.set(style, reader.styles.getStyleModel(style)?.numFmt);
+    return byStyle.get(style);
+  };
   return {
     sheets,
-    date1904: reader.properties?.model?.date1904 === true,
+    date1904,
     rows(sheet) {
       if (sheet.part === undefined) return (async function* () {})();
-      const chunks = streamPart(bytes, sheet.part);
-      const made = reader._parseWorksheet(chunks, sheet.name).next();
-      if (made.done) return (async function* () {})();
-      return made.value.value;
+      return sheetXmlRows(streamPart(bytes, sheet.part), {
+        sharedStrings: reader.sharedStrings ?? [],
+        formatOf: formats,
+        date1904,
+      });
     },
   };
 }
