@@ -52,8 +52,7 @@ function isSpace(c: string | undefined): boolean {
  * every writer spells it: this runs for every cell, and a regex and a map per cell were most of
  * the read's time. `name = 'x'` with spaces falls back to the general pattern.
  */
-function attr(text: string, name: string): string | undefined {
-  const key = `${name}=`;
+function attr(text: string, key: AttributeKey): string | undefined {
   for (let i = text.indexOf(key); i !== -1; i = text.indexOf(key, i + 1)) {
     if (i > 0 && !isSpace(text[i - 1])) continue;
     const quote = text[i + key.length];
@@ -61,10 +60,14 @@ function attr(text: string, name: string): string | undefined {
     const end = text.indexOf(quote, i + key.length + 1);
     return end === -1 ? undefined : text.slice(i + key.length + 1, end);
   }
+  const name = key.slice(0, -1);
   if (!text.includes(name)) return undefined;
   for (const m of text.matchAll(ATTRIBUTE)) if (m[1] === name) return m[2] ?? m[3] ?? "";
   return undefined;
 }
+
+/** The attributes read, spelled as they are searched for. */
+type AttributeKey = "r=" | "s=" | "t=";
 
 /** `B12` → column 2; undefined for anything that is not a cell reference. */
 function columnOf(ref: string): number | undefined {
@@ -111,9 +114,8 @@ function isoDate(text: string): Date | string {
   return Number.isNaN(ms) ? t : new Date(ms);
 }
 
-interface ParsedCell {
+interface ParsedCell extends StreamedCell {
   readonly column: number;
-  readonly cell: StreamedCell;
 }
 
 class Row implements StreamedRow {
@@ -122,7 +124,7 @@ class Row implements StreamedRow {
     private readonly cells: readonly ParsedCell[],
   ) {}
   eachCell(_options: unknown, visit: (cell: StreamedCell, column: number) => void): void {
-    for (const c of this.cells) visit(c.cell, c.column);
+    for (const c of this.cells) visit(c, c.column);
   }
 }
 
@@ -201,17 +203,16 @@ function parseRow(rowNumber: number, content: string, ctx: SheetContext): Row {
       inner = content.slice(CELL.lastIndex, stop);
       CELL.lastIndex = end === -1 ? content.length : end + close.length;
     }
-    const ref = attr(attrs, "r");
+    const ref = attr(attrs, "r=");
     const column = (ref === undefined ? undefined : columnOf(ref)) ?? lastColumn + 1;
     lastColumn = column;
-    const style = Number.parseInt(attr(attrs, "s") ?? "0", 10);
+    const style = Number.parseInt(attr(attrs, "s=") ?? "0", 10);
     const numFmt = ctx.formatOf(Number.isNaN(style) ? 0 : style);
-    const value = cellValue(attr(attrs, "t"), inner, numFmt, ctx);
+    const value = cellValue(attr(attrs, "t="), inner, numFmt, ctx);
     if (value === null) continue;
-    cells.push({
-      column,
-      cell: { value, numFmt, address: `${columnLetters(column)}${rowNumber}` },
-    });
+    // The cell's own reference when it has one (no new string per cell), else one made up.
+    const address = ref ?? `${columnLetters(column)}${rowNumber}`;
+    cells.push({ column, value, numFmt, address });
   }
   return new Row(rowNumber, cells);
 }
@@ -254,7 +255,7 @@ export async function* sheetXmlRows(
         content = pending.slice(tagEnd + 1, end);
         next = end + close.length;
       }
-      const r = Number.parseInt(attr(rowAttrs, "r") ?? "", 10);
+      const r = Number.parseInt(attr(rowAttrs, "r=") ?? "", 10);
       lastRow = Number.isNaN(r) ? lastRow + 1 : r;
       at = next;
       yield parseRow(lastRow, content, ctx);
