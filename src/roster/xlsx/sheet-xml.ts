@@ -109,8 +109,13 @@ function excelDate(serial: number, date1904: boolean): Date {
 /** An ISO date cell (`t="d"`), read as the wall-clock time written, like a date serial. */
 function isoDate(text: string): Date | string {
   const t = text.trim();
-  const zoned = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(t) || !t.includes("T") ? t : `${t}Z`;
-  const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(zoned) ? `${zoned}T00:00:00Z` : zoned);
+  const parts =
+    /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?(Z|[+-]\d{2}:?\d{2})?$/i.exec(
+      t,
+    );
+  if (parts === null) return t;
+  // Without a zone, JavaScript would read the time as the server's local time: pin it to UTC.
+  const ms = Date.parse(`${parts[1]}T${parts[2] ?? "00:00"}${parts[3] ?? "Z"}`);
   return Number.isNaN(ms) ? t : new Date(ms);
 }
 
@@ -178,7 +183,7 @@ function cellValue(
     const result =
       is !== null
         ? inlineText(is[1] ?? "")
-        : type === "str" || type === "e" || type === "b"
+        : type === "str" || type === "e" || type === "b" || type === "d"
           ? plainValue(type, raw ?? "", format, ctx)
           : raw?.trim() === ""
             ? undefined

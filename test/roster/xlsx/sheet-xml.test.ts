@@ -36,7 +36,7 @@ const SHEET = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="inlineStr"><is><r><t>Jos</t></r><r><t xml:space="preserve">é &amp; co</t></r><rPh sb="0" eb="1"><t>ホ</t></rPh></is></c></row>
 <row r="3" spans="1:4"><c r="A3" s="1"><v>46000.375</v></c><c r="B3" s="2"><v>0.5</v></c><c r="C3" t="b"><v>1</v></c><c r="D3" t="e"><v>#N/A</v></c></row>
 <row r="4"><c r="A4"><f>1/0</f></c><c r="B4" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="C4" t="str"><f>"a"&amp;"b"</f><v>ab</v></c><c r="D4" t="d"><v>2026-03-02T09:30:00</v></c></row>
-<row><c><v>7</v></c><c><v>8</v></c></row>
+<row><c><v>7</v></c><c><v>8</v></c><c t="d"><v>2026-03-02 18:00</v></c><c t="d"><v>2026-03-02</v></c><c t="d"><v>not a date</v></c></row>
 <row r="9"/>
 </sheetData><rowBreaks count="1"><brk id="3" max="16383" man="1"/></rowBreaks></worksheet>`;
 
@@ -70,7 +70,16 @@ describe("sheetXmlRows", () => {
         },
       },
       // A row and cells written without r: the next row, the next columns.
-      { row: 5, cells: { "1:A5": 7, "2:B5": 8 } },
+      {
+        row: 5,
+        cells: {
+          "1:A5": 7,
+          "2:B5": 8,
+          "3:C5": new Date(utc(2026, 3, 2, 18)),
+          "4:D5": new Date(utc(2026, 3, 2)),
+          "5:E5": "not a date",
+        },
+      },
       { row: 9, cells: {} },
     ];
     expect(await read(SHEET)).toEqual(expected);
