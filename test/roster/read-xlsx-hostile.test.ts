@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readRosterFile } from "../../src/roster/read-file.js";
 import { sniff } from "../../src/roster/sniff.js";
 import { MAX_CELLS, sheetRows } from "../../src/roster/xlsx/sheet-rows.js";
-import type { StreamedCell } from "../../src/roster/xlsx/workbook-parts.js";
+import type { StreamedCell } from "../../src/roster/xlsx/sheet-xml.js";
 import { utc } from "./fixtures.js";
 import { workbookBytes } from "./xlsx/workbooks.js";
 import { text, textOf, withParts, zipBytes, zipParts } from "./xlsx/zip.js";

@@ -7,7 +7,7 @@ import { fail, ok, type Result } from "../../core/result.js";
 import type { Cell, TableRow } from "../table.js";
 import { isBlankCell } from "../table.js";
 import { UNSAVED_FORMULA, xlsxCell } from "./cell-value.js";
-import type { StreamedRow } from "./workbook-parts.js";
+import type { StreamedRow } from "./sheet-xml.js";
 import { TOO_LARGE_HINT } from "./zip-limits.js";
 
 /** Excel's own limits: 1,048,576 rows and 16,384 columns (XFD). */

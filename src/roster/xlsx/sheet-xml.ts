@@ -10,7 +10,20 @@
  * written without their `r` reference (allowed by the format) and on prefixed element names
  * (`<x:row>`, as some .NET writers produce). Those are all read here.
  */
-import type { StreamedCell, StreamedRow } from "./workbook-parts.js";
+
+/** A streamed row: its sheet row number and its cells by column (1-based). */
+export interface StreamedRow {
+  readonly number: number;
+  eachCell(
+    options: { includeEmpty: boolean },
+    visit: (cell: StreamedCell, column: number) => void,
+  ): void;
+}
+export interface StreamedCell {
+  readonly value: unknown;
+  readonly numFmt: string | undefined;
+  readonly address: string;
+}
 
 export interface SheetContext {
   /** Shared strings, as exceljs caches them: text, or `{ richText }`. */

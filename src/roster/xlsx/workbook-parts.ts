@@ -14,7 +14,7 @@
 import { Readable } from "node:stream";
 import type ExcelJS from "exceljs";
 import { inflatePart, streamPart } from "./inflate.js";
-import { sheetXmlRows } from "./sheet-xml.js";
+import { type StreamedRow, sheetXmlRows } from "./sheet-xml.js";
 import type { ZipEntry } from "./zip-directory.js";
 
 export interface SheetInfo {
@@ -22,20 +22,6 @@ export interface SheetInfo {
   readonly state: "visible" | "hidden" | "veryHidden";
   /** The sheet's part, e.g. `xl/worksheets/sheet1.xml`; undefined when the workbook lost it. */
   readonly part: ZipEntry | undefined;
-}
-
-/** A streamed row: its sheet row number and its cells by column (1-based). */
-export interface StreamedRow {
-  readonly number: number;
-  eachCell(
-    options: { includeEmpty: boolean },
-    visit: (cell: StreamedCell, column: number) => void,
-  ): void;
-}
-export interface StreamedCell {
-  readonly value: unknown;
-  readonly numFmt: string | undefined;
-  readonly address: string;
 }
 
 interface PartParsers {
