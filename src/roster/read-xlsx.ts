@@ -1,41 +1,34 @@
 /**
- * XLSX bytes → Table, from the first sheet or a named one. Cells keep their type: numbers stay
- * numbers (a date column may hold Excel serials), date-formatted cells arrive as Dates, formulas
- * give their cached result, rich text and hyperlinks give their text. Row numbers are the sheet's.
+ * XLSX bytes → Table, from the first visible sheet with data or a named one. Cells keep their type
+ * (see xlsx/cell-value.ts): numbers stay numbers (a date column may hold Excel serials), date cells
+ * are Dates, times typed alone are "09:30" text. Row numbers are the sheet's.
+ *
+ * Before anything is inflated the ZIP's table of contents is checked against the size caps
+ * (xlsx/zip-limits.ts); the sheet is then streamed, so memory follows the rows kept, not the XML.
+ * A formula with no saved result refuses the file: its cell would read as blank (a logout as "no
+ * logout"), and the fix (open and save in Excel) takes a minute.
  */
-import type ExcelJS from "exceljs";
 import { fail, ok, type Result } from "../core/result.js";
 import { quoteList } from "./columns.js";
-import type { Cell, Table, TableRow } from "./table.js";
-import { isBlankCell } from "./table.js";
-
-function textOf(value: unknown): string {
-  if (typeof value === "string") return value;
-  if (value && typeof value === "object" && "richText" in value) {
-    const parts = (value as { richText: readonly { text?: string }[] }).richText;
-    return parts.map((p) => p.text ?? "").join("");
-  }
-  return value === null || value === undefined ? "" : String(value);
-}
-
-export function cellOf(value: ExcelJS.CellValue | undefined): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
-    return value;
-  }
-  if (value instanceof Date) return value;
-  if ("richText" in value) return textOf(value);
-  if ("hyperlink" in value) return textOf(value.text);
-  if ("formula" in value || "sharedFormula" in value) {
-    return cellOf((value as { result?: ExcelJS.CellValue }).result);
-  }
-  if ("error" in value) return String(value.error);
-  return null;
-}
+import { findHeaderRow, titleNote } from "./header-row.js";
+import type { Cell, Table } from "./table.js";
+import { ExpandedPastDeclared } from "./xlsx/inflate.js";
+import { type SheetRows, sheetRows, type UnsavedFormula } from "./xlsx/sheet-rows.js";
+import { type OpenedWorkbook, openWorkbook, type SheetInfo } from "./xlsx/workbook-parts.js";
+import { readZipDirectory } from "./xlsx/zip-directory.js";
+import { checkDeclaredSizes, lyingSizeIssue } from "./xlsx/zip-limits.js";
 
 function headerText(cell: Cell): string {
   if (cell instanceof Date) return cell.toISOString();
   return cell === null ? "" : String(cell).trim();
+}
+
+function notXlsx(fileName: string): Result<never> {
+  return fail(
+    "file.not_xlsx",
+    `${fileName} is a ZIP archive but not an Excel workbook I can read.`,
+    "Open it in Excel and save it as .xlsx or CSV",
+  );
 }
 
 export async function readXlsx(
@@ -43,72 +36,161 @@ export async function readXlsx(
   fileName: string,
   sheetName: string | undefined,
 ): Promise<Result<Table>> {
+  const entries = readZipDirectory(bytes);
+  if (entries === undefined) return notXlsx(fileName);
+  const sized = checkDeclaredSizes(entries, fileName);
+  if (!sized.ok) return sized;
   // exceljs takes about 0.4 s to load: it loads with the first workbook, not with every command.
   const { default: exceljs } = await import("exceljs");
-  const workbook = new exceljs.Workbook();
   try {
-    // exceljs's types predate Buffer generics; a Node Buffer over the same memory is what it wants.
-    await workbook.xlsx.load(
-      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer,
-    );
-  } catch {
-    return fail(
-      "file.not_xlsx",
-      `${fileName} is a ZIP archive but not an Excel workbook I can read.`,
-      "Open it in Excel and save it as .xlsx or CSV",
-    );
+    const book = await openWorkbook(exceljs, bytes, entries);
+    if (book === undefined) return notXlsx(fileName);
+    return await readChosenSheet(book, fileName, sheetName);
+  } catch (error) {
+    if (error instanceof ExpandedPastDeclared) return lyingSizeIssue(error.entry, fileName);
+    return notXlsx(fileName);
   }
-  const sheets = workbook.worksheets;
-  const names = sheets.map((s) => s.name);
-  const sheet =
-    sheetName === undefined
-      ? sheets[0]
-      : (workbook.getWorksheet(sheetName) ??
-        sheets.find((s) => s.name.trim().toLowerCase() === sheetName.trim().toLowerCase()));
-  if (sheet === undefined) {
-    if (sheetName === undefined) {
-      return fail("file.empty", `${fileName} has no sheets.`, "Export the file again");
-    }
-    return fail(
-      "file.no_sheet",
-      `${fileName} has no sheet named "${sheetName}". Sheets: ${quoteList(names)}.`,
-      `--sheet "${names[0] ?? "Sheet1"}"`,
-    );
+}
+
+const STATE_WORDS: Record<SheetInfo["state"], string> = {
+  visible: "",
+  hidden: "hidden",
+  veryHidden: "hidden (very hidden: shown only from Excel's VBA editor)",
+};
+
+async function readChosenSheet(
+  book: OpenedWorkbook,
+  fileName: string,
+  sheetName: string | undefined,
+): Promise<Result<Table>> {
+  const { sheets } = book;
+  const of = (s: SheetInfo) => `sheet "${s.name}" of ${sheets.length}`;
+  if (sheets.length === 0) {
+    return fail("file.empty", `${fileName} has no sheets.`, "Export the file again");
   }
-  let headers: string[] | undefined;
-  let headerRow = 0;
-  const rows: TableRow[] = [];
-  let lastRow = 0;
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const raw = row.values as readonly (ExcelJS.CellValue | undefined)[];
-    // row.values is 1-based: index 0 is always empty.
-    const cells: Cell[] = [];
-    for (let i = 1; i < raw.length; i++) cells.push(cellOf(raw[i]));
-    if (cells.every(isBlankCell)) return;
-    if (headers === undefined) {
-      headers = cells.map(headerText);
-      headerRow = rowNumber;
-      return;
+  if (sheetName !== undefined) {
+    const wanted = sheetName.trim().toLowerCase();
+    const sheet =
+      sheets.find((s) => s.name === sheetName) ??
+      sheets.find((s) => s.name.trim().toLowerCase() === wanted);
+    if (sheet === undefined) {
+      const suggestion = sheets.find((s) => s.state === "visible") ?? sheets[0];
+      return fail(
+        "file.no_sheet",
+        `${fileName} has no sheet named "${sheetName}". Sheets: ${quoteList(sheets.map((s) => s.name))}.`,
+        `--sheet "${suggestion?.name ?? "Sheet1"}"`,
+      );
     }
-    rows.push({ row: rowNumber, cells });
-    lastRow = rowNumber;
-  });
-  if (headers === undefined) {
+    const read = await readSheet(book, sheet, fileName);
+    if (read === "empty") {
+      return fail(
+        "file.empty",
+        `${fileName} is empty (sheet "${sheet.name}").`,
+        "Export the file again, with a header row",
+      );
+    }
+    if (!read.ok) return read;
+    const hidden = sheet.state === "visible" ? "" : ` (a ${STATE_WORDS[sheet.state]} sheet)`;
+    const note = sheets.length > 1 || hidden !== "" ? [`${of(sheet)}${hidden}`] : [];
+    return withNotes(read.value, note);
+  }
+  const skipped: string[] = [];
+  for (const sheet of sheets) {
+    if (sheet.state !== "visible") {
+      skipped.push(`"${sheet.name}" is ${STATE_WORDS[sheet.state]}`);
+      continue;
+    }
+    const read = await readSheet(book, sheet, fileName);
+    if (read === "empty") {
+      skipped.push(`"${sheet.name}" is empty`);
+      continue;
+    }
+    if (!read.ok) return read;
+    if (skipped.length === 0) return withNotes(read.value, sheets.length > 1 ? [of(sheet)] : []);
+    return withNotes(read.value, [
+      `${of(sheet)} read, the first visible sheet with data: ${skipped.join(", ")} (choose another with --sheet)`,
+    ]);
+  }
+  return noSheetWithData(sheets, fileName);
+}
+
+function noSheetWithData(sheets: readonly SheetInfo[], fileName: string): Result<never> {
+  const [only] = sheets;
+  if (sheets.length === 1 && only !== undefined && only.state === "visible") {
     return fail(
       "file.empty",
-      `${fileName} is empty (sheet "${sheet.name}").`,
+      `${fileName} is empty (sheet "${only.name}").`,
       "Export the file again, with a header row",
     );
   }
-  const notes = sheets.length > 1 ? [`sheet "${sheet.name}" of ${sheets.length}`] : [];
+  const hidden = sheets.find((s) => s.state !== "visible");
+  const list = sheets
+    .map((s) => `"${s.name}" (${s.state === "visible" ? "empty" : "hidden"})`)
+    .join(", ");
+  return fail(
+    "file.empty",
+    `${fileName} has no visible sheet with data. Sheets: ${list}.`,
+    hidden === undefined
+      ? "Export the file again, with a header row"
+      : `To read a hidden sheet, name it: --sheet "${hidden.name}"`,
+  );
+}
+
+function withNotes(table: Table, before: readonly string[]): Result<Table> {
+  return ok({ ...table, notes: [...before, ...table.notes] });
+}
+
+/** How many unsaved formula cells to name in the message before "and N more". */
+const REFS_SHOWN = 5;
+
+function unsavedFormulas(
+  fileName: string,
+  sheet: SheetInfo,
+  cells: readonly UnsavedFormula[],
+): Result<never> {
+  const shown = cells.slice(0, REFS_SHOWN).map((c) => c.ref);
+  const more = cells.length - shown.length;
+  const refs = `${shown.join(", ")}${more > 0 ? ` and ${more.toLocaleString("en-GB")} more` : ""}`;
+  const count =
+    cells.length === 1 ? "a formula" : `${cells.length.toLocaleString("en-GB")} formulas`;
+  return fail(
+    "file.unsaved_formulas",
+    `${fileName} has ${count} with no saved value on sheet "${sheet.name}" (${refs}): the program that wrote the file saved the formulas but not their results, so I can't read ${cells.length === 1 ? "that cell" : "those cells"}.`,
+    "Open the file in Excel and save it (that stores the values), or export the sheet as CSV, and upload that",
+  );
+}
+
+async function readSheet(
+  book: OpenedWorkbook,
+  sheet: SheetInfo,
+  fileName: string,
+): Promise<Result<Table> | "empty"> {
+  const read: Result<SheetRows> = await sheetRows(
+    book.rows(sheet),
+    book.date1904,
+    `Sheet "${sheet.name}" of ${fileName}`,
+  );
+  if (!read.ok) return read;
+  const { rows, unsaved } = read.value;
+  if (rows.length === 0) return "empty";
+  const found = findHeaderRow(rows);
+  const header = rows[found.index];
+  if (header === undefined) return "empty";
+  const unsavedInData = unsaved.filter((u) => u.row >= header.row);
+  if (unsavedInData.length > 0) return unsavedFormulas(fileName, sheet, unsavedInData);
+  const data = rows.slice(found.index + 1);
+  const last = data[data.length - 1];
   return ok({
     format: "xlsx",
-    headers,
-    headerRow,
-    rows,
-    blankRows: rows.length === 0 ? 0 : lastRow - headerRow - rows.length,
-    date1904: workbook.properties.date1904 === true,
+    headers: header.cells.map(headerText),
+    headerRow: header.row,
+    rows: data,
+    blankRows: last === undefined ? 0 : last.row - header.row - data.length,
+    date1904: book.date1904,
     rejected: [],
-    notes,
+    notes:
+      found.titleRows.length > 0
+        ? [titleNote(header, found.titleRows, ` of sheet "${sheet.name}"`)]
+        : [],
   });
 }

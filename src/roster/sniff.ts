@@ -1,11 +1,12 @@
 /**
  * The one content sniffer. What a file is, judged by its bytes rather than its name: an XLSX
  * workbook (a ZIP), text to read as CSV (UTF-8 with or without BOM, UTF-16 with or without BOM,
- * or Windows-1252 as a fallback), or something we can't read (empty, an old .xls, a PDF or other
- * binary). Also what a name claims, and whether text starts with a delimited header, so a front
+ * or Windows-1252 as a fallback), or something we can't read, each named for what it is (empty,
+ * a password-protected workbook, an old .xls, an .xlsb, an .ods, a PDF or other binary). Also what a name claims, and whether text starts with a delimited header, so a front
  * end that checks a file before reading it (Slack's uploads) asks the same questions the reader does.
  */
 import { fail, ok, type Result } from "../core/result.js";
+import { leadingEntryNames, readZipDirectory } from "./xlsx/zip-directory.js";
 
 export type Sniffed =
   | { readonly type: "xlsx" }
@@ -57,6 +58,58 @@ function utf16WithoutBom(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined
   return undefined;
 }
 
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const;
+const SAVE_AS_XLSX = "Save it as .xlsx or CSV (File → Save As) and upload that";
+
+/**
+ * An OLE compound file is an Excel 97-2003 .xls, or a password-protected workbook of any age:
+ * Excel encrypts an .xlsx into an OLE file whose streams include `EncryptionInfo` (its directory
+ * names the stream in UTF-16LE).
+ */
+function oleFormat(bytes: Uint8Array, fileName: string): Result<never> {
+  const whole = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (whole.includes(Buffer.from("EncryptionInfo", "utf16le"))) {
+    return fail(
+      "file.password_protected",
+      `${fileName} is a password-protected Excel workbook, which I can't open.`,
+      "Open it in Excel, remove the password (File → Info → Protect Workbook → Encrypt with Password, clear it), save it as .xlsx or CSV and upload that",
+    );
+  }
+  return fail(
+    "file.old_excel",
+    `${fileName} is an old-style Excel .xls workbook, which I can't read.`,
+    SAVE_AS_XLSX,
+  );
+}
+
+const ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet";
+
+/**
+ * ZIP formats that are spreadsheets but not XLSX: Excel's binary workbook (.xlsb, whose workbook
+ * part is `xl/workbook.bin`) and OpenDocument (.ods: its first entry, `mimetype`, stored
+ * uncompressed, names the type). Judged from the central directory, or from the local headers
+ * when only the start of the file is at hand.
+ */
+function otherZipFormat(bytes: Uint8Array, fileName: string): Result<never> | undefined {
+  const names = readZipDirectory(bytes)?.map((e) => e.name) ?? leadingEntryNames(bytes);
+  if (names.includes("xl/workbook.bin")) {
+    return fail(
+      "file.xlsb",
+      `${fileName} is an Excel binary workbook (.xlsb), which I can't read.`,
+      SAVE_AS_XLSX,
+    );
+  }
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 200));
+  if (names.includes("mimetype") && head.includes(ODS_MIMETYPE)) {
+    return fail(
+      "file.ods",
+      `${fileName} is an OpenDocument spreadsheet (.ods, from LibreOffice or OpenOffice), which I can't read.`,
+      "Save it as .xlsx (Excel 2007-365) or CSV (File → Save As) and upload that",
+    );
+  }
+  return undefined;
+}
+
 export function sniff(bytes: Uint8Array, fileName: string): Result<Sniffed> {
   const notCsv = (what: string) =>
     fail(
@@ -68,15 +121,9 @@ export function sniff(bytes: Uint8Array, fileName: string): Result<Sniffed> {
     return fail("file.empty", `${fileName} is empty.`, "Export the file again, with a header row");
   }
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
-    return ok({ type: "xlsx" });
+    return otherZipFormat(bytes, fileName) ?? ok({ type: "xlsx" });
   }
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
-    return fail(
-      "file.old_excel",
-      `${fileName} is an old-style Excel .xls workbook, which I can't read.`,
-      "Save it as .xlsx or CSV (File → Save As) and upload that",
-    );
-  }
+  if (startsWith(bytes, OLE)) return oleFormat(bytes, fileName);
   for (const [signature, what] of KNOWN_BINARY) {
     if (startsWith(bytes, signature)) return notCsv(what);
   }
