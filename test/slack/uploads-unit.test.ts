@@ -49,6 +49,63 @@ describe("acceptSpreadsheet", () => {
     expect(r.ok === false && r.issue.code).toBe(code);
   });
 
+  /*
+   * Excel saves a password-protected .xlsx as an OLE file; its directory (naming the
+   * EncryptionInfo stream) can lie past the first 64 KiB the upload check decodes, and the
+   * uploader must still hear "password-protected", not "not an Excel workbook" or "an old .xls".
+   */
+  it("names a password-protected workbook even when its directory is past the first 64 KiB", () => {
+    const oleSignature = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+    const directory = Buffer.from("EncryptionInfo\0EncryptedPackage", "utf16le");
+    const bytes = new Uint8Array([...oleSignature, ...new Uint8Array(100_000), ...directory]);
+    expect(acceptSpreadsheet("Agents.xlsx", bytes)).toEqual({
+      ok: false,
+      issue: {
+        code: "file.password_protected",
+        message: "Agents.xlsx is a password-protected Excel workbook, which I can't open.",
+        hint: "Open it in Excel, remove the password (File → Info → Protect Workbook → Encrypt with Password, clear it), save it as .xlsx or CSV and upload that",
+      },
+    });
+  });
+
+  it("names an OpenDocument spreadsheet for what it is", () => {
+    const ods = new Uint8Array([
+      0x50,
+      0x4b,
+      0x03,
+      0x04,
+      0x0a,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      46,
+      0,
+      0,
+      0,
+      46,
+      0,
+      0,
+      0,
+      8,
+      0,
+      0,
+      0,
+      ...Buffer.from("mimetypeapplication/vnd.oasis.opendocument.spreadsheet", "latin1"),
+    ]);
+    const r = acceptSpreadsheet("Agents.xlsx", ods);
+    expect(r.ok === false && r.issue.code).toBe("file.ods");
+  });
+
   it("does not reject a long file whose 64 KiB boundary cuts a multi-byte character", () => {
     // "a,é\n" is 5 bytes; 65,536 = 13,107 × 5 + 1, so the cut falls inside an é.
     const big = text(`a,b\n${"a,é\n".repeat(20_000)}`);

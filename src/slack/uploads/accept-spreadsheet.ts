@@ -24,6 +24,17 @@ const HINT = "export the roster or session log as .csv (UTF-8) or .xlsx and shar
  */
 const SNIFF_BYTES = 64 * 1024;
 
+/**
+ * Spreadsheets of a kind we can't read, each named by the sniffer for what it is (a password, an
+ * old .xls, .xlsb, .ods): the uploader is told that rather than "not an Excel workbook".
+ */
+const NAMED_FORMATS = new Set([
+  "file.password_protected",
+  "file.old_excel",
+  "file.xlsb",
+  "file.ods",
+]);
+
 export function acceptSpreadsheet(
   name: string,
   bytes: Uint8Array,
@@ -31,6 +42,14 @@ export function acceptSpreadsheet(
   // A cut multi-byte character at the end of the prefix only makes it read as Windows-1252 text.
   const sniffed = sniff(bytes.subarray(0, SNIFF_BYTES), name);
   const claimed = kindFromName(name);
+  const named = sniffed.ok ? undefined : sniffed.issues.find((i) => NAMED_FORMATS.has(i.code));
+  if (named !== undefined) {
+    // The whole file, not the prefix: an encrypted workbook's directory, or a ZIP's central
+    // directory, may lie past the first 64 KiB. These are binary checks, cheap on any size.
+    const whole = sniff(bytes, name);
+    const issue = whole.ok ? named : (whole.issues[0] ?? named);
+    return { ok: false, issue };
+  }
   if (claimed === "xlsx") {
     if (sniffed.ok && sniffed.value.type === "xlsx") return { ok: true, kind: "xlsx" };
     return {
