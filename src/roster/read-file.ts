@@ -7,6 +7,7 @@
 import { failAll, type Issue, ok, type Result } from "../core/result.js";
 import { FIELD_LABELS, type Field, type FileKind, resolveOverrides } from "./columns.js";
 import { LinesTable, readCsvLines } from "./csv-lines.js";
+import { applyDateTimeJoin, joinedDateColumns, planDateTimeJoin } from "./date-time-join.js";
 import type { DateContext } from "./dates.js";
 import { resolveDayMonthOrder } from "./day-month-order.js";
 import { detectKind, KIND_LABELS } from "./detect-kind.js";
@@ -74,18 +75,18 @@ export async function readRosterFileWith(
 }
 
 function interpret(
-  table: Table,
+  file: Table,
   notes: string[],
   fileName: string,
   opts: ResolvedOptions,
 ): Result<RosterFileRead> {
-  const { rejected } = table;
-  const overrides = resolveOverrides(table.headers, opts.mapOverrides);
+  const { rejected } = file;
+  const overrides = resolveOverrides(file.headers, opts.mapOverrides);
   if (!overrides.ok) return overrides;
-  const detected = detectKind(fileName, table.headers, overrides.value);
+  const detected = detectKind(fileName, file.headers, overrides.value);
   if (!detected.ok) return detected;
-  const { kind, columns } = detected.value;
-  const rowCount = table instanceof LinesTable ? table.lines.count : table.rows.length;
+  const { kind } = detected.value;
+  const rowCount = file instanceof LinesTable ? file.lines.count : file.rows.length;
   if (rowCount === 0 && rejected.length === 0) {
     return failAll([
       {
@@ -95,13 +96,26 @@ function interpret(
       },
     ]);
   }
-  const dateColumns = DATE_FIELDS[kind].flatMap((f) => columns[f] ?? []);
+  const join = planDateTimeJoin(file, kind, detected.value.columns, fileName);
+  if (!join.ok) return join;
+  const dateColumns = [
+    ...DATE_FIELDS[kind].flatMap((f) => detected.value.columns[f] ?? []),
+    ...joinedDateColumns(join.value),
+  ];
   const order =
-    table instanceof LinesTable
-      ? linesDayMonthOrder(table.lines, dateColumns, opts.dateFormat)
-      : resolveDayMonthOrder(table.rows, dateColumns, opts.dateFormat);
+    file instanceof LinesTable
+      ? linesDayMonthOrder(file.lines, dateColumns, opts.dateFormat)
+      : resolveDayMonthOrder(file.rows, dateColumns, opts.dateFormat);
   if (!order.ok) return order;
   if (order.value !== undefined) notes.push(`dates read as ${order.value}/yyyy`);
+  const joined = applyDateTimeJoin(file, join.value, detected.value.columns, {
+    fileName,
+    order: order.value,
+    date1904: file.date1904,
+    userMapped: overrides.value,
+  });
+  const { table, columns } = joined;
+  notes.push(...joined.notes);
   if (opts.timeZone !== "UTC") notes.push(`times without a zone read as ${opts.timeZone}`);
   const dates: DateContext = {
     order: order.value,
