@@ -6,11 +6,12 @@
  */
 import { failAll, type Issue, ok, type Result } from "../core/result.js";
 import { FIELD_LABELS, type Field, type FileKind, resolveOverrides } from "./columns.js";
+import { detectKindWithContent, guessNote } from "./content-kind.js";
 import { LinesTable, readCsvLines } from "./csv-lines.js";
 import { applyDateTimeJoin, joinedDateColumns, planDateTimeJoin } from "./date-time-join.js";
 import type { DateContext } from "./dates.js";
 import { resolveDayMonthOrder } from "./day-month-order.js";
-import { detectKind, KIND_LABELS } from "./detect-kind.js";
+import { KIND_LABELS } from "./detect-kind.js";
 import { unitFromHeader } from "./durations.js";
 import { eventsToSessions } from "./events-to-sessions.js";
 import { finishSessions } from "./finish-sessions.js";
@@ -83,9 +84,14 @@ function interpret(
   const { rejected } = file;
   const overrides = resolveOverrides(file.headers, opts.mapOverrides);
   if (!overrides.ok) return overrides;
-  const detected = detectKind(fileName, file.headers, overrides.value);
+  const detected = detectKindWithContent(file, fileName, overrides.value, {
+    dateFormat: opts.dateFormat,
+  });
   if (!detected.ok) return detected;
   const { kind } = detected.value;
+  const guessed = new Set(detected.value.guessed ?? []);
+  const guess = guessNote(detected.value, file.headers);
+  if (guess !== undefined) notes.push(guess);
   const rowCount = file instanceof LinesTable ? file.lines.count : file.rows.length;
   if (rowCount === 0 && rejected.length === 0) {
     return failAll([
@@ -125,7 +131,11 @@ function interpret(
   const mapping: ColumnUse[] = [];
   for (const field of Object.keys(FIELD_LABELS) as Field[]) {
     const index = columns[field];
-    if (index !== undefined) mapping.push({ field, header: table.headers[index] ?? "" });
+    if (index === undefined) continue;
+    const written = table.headers[index] ?? "";
+    mapping.push(
+      guessed.has(field) ? { field, header: written, guessed: true } : { field, header: written },
+    );
   }
   const header = (f: Field) => {
     const i = columns[f];

@@ -10,6 +10,7 @@ export interface ColumnUse {
   readonly field: Field;
   /** The header as written in the file. */
   readonly header: string;
+  readonly guessed?: boolean;
 }
 
 /** Counts for the summary line; every data row is either `used` or `skipped` (rows = used + skipped). */
