@@ -20,6 +20,7 @@ import { type ReadOptions, type ResolvedOptions, resolveOptions } from "./option
 import { readCsv } from "./read-csv.js";
 import type { ColumnUse, ReadSummary, RosterFileRead } from "./read-result.js";
 import { readXlsx } from "./read-xlsx.js";
+import { resolveRosterKey } from "./roster-key.js";
 import { rosterRows } from "./roster-rows.js";
 import { distinctRows, type RowIssue } from "./row-issue.js";
 import { rowsToSessions } from "./rows-to-sessions.js";
@@ -82,7 +83,13 @@ function interpret(
   opts: ResolvedOptions,
 ): Result<RosterFileRead> {
   const { rejected } = file;
-  const overrides = resolveOverrides(file.headers, opts.mapOverrides);
+  let mapOverrides = opts.mapOverrides;
+  if (opts.rosterKey !== undefined) {
+    const key = resolveRosterKey(file.headers, opts.rosterKey, fileName);
+    if (!key.ok) return key;
+    mapOverrides = { ...mapOverrides, user: key.value };
+  }
+  const overrides = resolveOverrides(file.headers, mapOverrides);
   if (!overrides.ok) return overrides;
   const detected = detectKindWithContent(file, fileName, overrides.value, {
     dateFormat: opts.dateFormat,
