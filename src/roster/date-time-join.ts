@@ -8,6 +8,7 @@
  */
 import { fail, ok, type Result } from "../core/result.js";
 import { type ColumnMap, type Field, type FileKind, normaliseHeader } from "./columns.js";
+import { LinesTable } from "./csv-lines.js";
 import { readDateText } from "./dates.js";
 import type { DayMonthOrder } from "./options.js";
 import type { Cell, Table, TableRow } from "./table.js";
@@ -139,20 +140,47 @@ export interface Joined {
 
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 
-/** `yyyy-mm-dd` of a date-only cell, a day later when `plusDays` is 1; undefined if not a date. */
-function isoDate(cell: Cell, ctx: JoinContext, plusDays: number): string | undefined {
-  let ms: number;
-  if (cell instanceof Date) ms = cell.getTime();
-  else if (typeof cell === "string") {
-    const read = readDateText(datePart(cell), {
-      order: ctx.order,
-      timeZone: "UTC",
-      date1904: ctx.date1904,
-    });
-    if (!read.ok) return undefined;
-    ms = read.ms;
-  } else return undefined;
-  const d = new Date(ms + plusDays * DAY_MS);
+/**
+ * The halves read once per distinct text: a log repeats a few hundred dates and at most 86,400
+ * times of day over its rows, and the regular expressions are most of the cost of a join.
+ */
+class HalfReader {
+  private readonly times = new Map<string, ReturnType<typeof timeOfDay>>();
+  /** Date text → midnight of that date as UTC ms (NaN: a date alone but not a real date). */
+  private readonly days = new Map<string, number | undefined>();
+
+  constructor(private readonly ctx: JoinContext) {}
+
+  time(cell: Cell): ReturnType<typeof timeOfDay> {
+    if (typeof cell !== "string") return timeOfDay(cell);
+    if (this.times.has(cell)) return this.times.get(cell);
+    const time = timeOfDay(cell);
+    this.times.set(cell, time);
+    return time;
+  }
+
+  /** Midnight (UTC ms) of a date-only cell; NaN when it is a date alone but no real date. */
+  day(cell: Cell): number | undefined {
+    if (cell instanceof Date) return isDateOnly(cell) ? cell.getTime() : undefined;
+    if (typeof cell !== "string") return undefined;
+    if (this.days.has(cell)) return this.days.get(cell);
+    let day: number | undefined;
+    if (isDateOnly(cell)) {
+      const read = readDateText(datePart(cell), {
+        order: this.ctx.order,
+        timeZone: "UTC",
+        date1904: this.ctx.date1904,
+      });
+      day = read.ok ? read.ms : Number.NaN;
+    }
+    this.days.set(cell, day);
+    return day;
+  }
+}
+
+/** `yyyy-mm-dd` of a UTC midnight. */
+function isoDay(ms: number): string {
+  const d = new Date(ms);
   return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}`;
 }
 
@@ -191,38 +219,84 @@ export function applyDateTimeJoin(
       ? { start, end }
       : undefined;
   const nextDayRows: number[] = [];
-  const rows = table.rows.map((row): TableRow => {
-    const cells = [...row.cells];
+  const halves = new HalfReader(ctx);
+  const isoOf = new Map<number, string>();
+  const iso = (ms: number) => {
+    let text = isoOf.get(ms);
+    if (text === undefined) {
+      text = isoDay(ms);
+      isoOf.set(ms, text);
+    }
+    return text;
+  };
+  const join = (row: TableRow, cells: Cell[]): void => {
     let laterDay = false;
     if (overnight !== undefined) {
-      const s = timeOfDay(row.cells[overnight.start] ?? null);
-      const e = timeOfDay(row.cells[overnight.end] ?? null);
+      const s = halves.time(row.cells[overnight.start] ?? null);
+      const e = halves.time(row.cells[overnight.end] ?? null);
       laterDay = s !== undefined && e !== undefined && e.ms < s.ms;
     }
     for (const [t, d] of dateOf) {
-      const time = timeOfDay(row.cells[t] ?? null);
+      const time = halves.time(row.cells[t] ?? null);
       const dateCell = row.cells[d] ?? null;
-      if (time === undefined || !isDateOnly(dateCell)) continue;
-      const plusDays = laterDay && t === overnight?.end ? 1 : 0;
-      const iso = isoDate(dateCell, ctx, plusDays);
-      if (iso === undefined) {
+      const day = time === undefined ? undefined : halves.day(dateCell);
+      if (time === undefined || day === undefined) continue;
+      if (Number.isNaN(day)) {
         // Not a real date (a placeholder such as 0000-00-00): joined as written, so the row
         // reader says what it is.
         cells[t] = `${datePart(String(dateCell))} ${time.text}`;
         continue;
       }
+      const plusDays = laterDay && t === overnight?.end ? 1 : 0;
       if (plusDays === 1) nextDayRows.push(row.row);
-      cells[t] = `${iso} ${time.text}`;
+      cells[t] = `${iso(day + plusDays * DAY_MS)} ${time.text}`;
     }
-    return { row: row.row, cells };
-  });
+  };
   const notes = plan.pairs.map(
     (p) =>
       `joined ${quote(headers[p.date])} with ${quoteAnd(p.times.map((t) => headers[t]))}: ${ctx.fileName} writes the date and the time of day in separate columns`,
   );
-  if (overnight !== undefined && nextDayRows.length > 0) {
-    notes.push(nextDayNote(nextDayRows, headers, overnight, dateOf, ctx.fileName));
+  const noteNextDay = () => {
+    if (overnight !== undefined && nextDayRows.length > 0) {
+      notes.push(nextDayNote(nextDayRows, headers, overnight, dateOf, ctx.fileName));
+    }
+  };
+  if (table instanceof LinesTable) {
+    // A quote-free CSV stays one: its joined lines are written as a new text, so the fast line
+    // reader reads the joined date-times in place like any other (same rows, same numbers).
+    const { lines } = table;
+    const texts = new Array<string>(lines.count);
+    const from = new Int32Array(lines.count);
+    const to = new Int32Array(lines.count);
+    let at = 0;
+    for (let k = 0; k < lines.count; k++) {
+      const row = table.row(k);
+      join(row, row.cells as Cell[]);
+      const text = row.cells.join(lines.delimiter);
+      texts[k] = text;
+      from[k] = at;
+      to[k] = at + text.length;
+      at += text.length + 1;
+    }
+    noteNextDay();
+    const joinedLines = { ...lines, text: texts.join("\n"), from, to };
+    const { headerRow, blankRows, rejected } = table;
+    const rewritten = new LinesTable(
+      joinedLines,
+      headers,
+      headerRow,
+      blankRows,
+      rejected,
+      table.notes,
+    );
+    return { table: rewritten, columns: moved, notes };
   }
+  const rows = table.rows.map((row): TableRow => {
+    const cells = [...row.cells];
+    join(row, cells);
+    return { row: row.row, cells };
+  });
+  noteNextDay();
   const plain: Table = {
     format: table.format,
     headers,
@@ -233,8 +307,6 @@ export function applyDateTimeJoin(
     rejected: table.rejected,
     notes: table.notes,
   };
-  // A plain table even for a quote-free CSV: the fast line reader reads the text as written, and
-  // the joined cells exist only here, so they take the cell path (the same answer, tested).
   return { table: plain, columns: moved, notes };
 }
 
