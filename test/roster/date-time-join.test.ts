@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyseConcurrency } from "../../src/core/concurrency.js";
 import type { Session } from "../../src/core/usage.js";
@@ -250,6 +251,70 @@ describe("times of day with no date to put them on", () => {
     if (r.ok) return;
     expect(r.issues[0]?.message).toBe(
       '"Start Time" in times.csv holds times of day with no date (e.g. "09:00" on row 2), and I can\'t tell which of its date columns ("Hire Date" and "Review Date") they belong to, so I can\'t tell which day anyone was online. Read alone, those times would be 30 Dec 1899.',
+    );
+  });
+});
+
+describe("joined logs: the figures don't depend on how the file was written (property)", () => {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  /** Sessions as (user, day of March, start minute, length in minutes), some past midnight. */
+  const sessions = fc.array(
+    fc.record({
+      user: fc.constantFrom("ann", "bob", "Cat", "dan"),
+      day: fc.integer({ min: 2, max: 27 }),
+      start: fc.integer({ min: 0, max: 24 * 60 - 1 }),
+      length: fc.integer({ min: 1, max: 12 * 60 }),
+    }),
+    { minLength: 1, maxLength: 25 },
+  );
+  const clock = (minute: number) => `${pad(Math.floor(minute / 60) % 24)}:${pad(minute % 60)}`;
+
+  it("shuffling rows, the separator, the line reader and the date order give the same sessions", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        sessions,
+        fc.constantFrom(",", ";", "\t", "|"),
+        fc.boolean(),
+        fc.boolean(),
+        fc.integer(),
+        async (list, sep, lines, dayFirst, seed) => {
+          const date = (d: number) => (dayFirst ? `${pad(d)}/03/2026` : `03/${pad(d)}/2026`);
+          const rows = list.map((s) =>
+            [s.user, date(s.day), clock(s.start), clock(s.start + s.length)].join(sep),
+          );
+          // A seeded shuffle, so a failure can be replayed.
+          const shuffled = rows
+            .map((r, i) => ({ r, k: Math.imul(i + 1, seed | 1) >>> 0 }))
+            .sort((a, b) => a.k - b.k)
+            .map((x) => x.r);
+          const text = [["User", "Date", "Start Time", "End Time"].join(sep), ...shuffled].join(
+            "\n",
+          );
+          const dateFormat = dayFirst ? "dd/mm" : "mm/dd";
+          const r = await readRosterFileWith(
+            csvBytes(text),
+            "log.csv",
+            { dateFormat, countSessions: true },
+            {
+              lines,
+            },
+          );
+          expect(r.ok).toBe(true);
+          if (!r.ok) return;
+          const expected = list.map((s) => ({
+            user: s.user.toLowerCase(),
+            start: utc(2026, 3, s.day) + s.start * 60_000,
+            end: utc(2026, 3, s.day) + (s.start + s.length) * 60_000,
+          }));
+          const key = (s: { user: string; start: number; end: number }) =>
+            `${s.user} ${s.start} ${s.end}`;
+          // Each session counted as written (--count sessions), exact repeats dropped.
+          const got = (r.value.sessions ?? []).map(key).sort();
+          expect(got).toEqual([...new Set(expected.map(key))].sort());
+          expect(peakOf(r.value.sessions)).toBe(peakOf(expected));
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 });
