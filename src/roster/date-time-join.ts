@@ -84,13 +84,10 @@ export function planDateTimeJoin(
     if (date === undefined) unpaired.push(t);
     else byDate.set(date, [...(byDate.get(date) ?? []), t]);
   }
+  // Only a column the log is read from matters: a stray "Export Time" column is left alone.
   const lost = unpaired.find((t) => mapped.has(t));
-  if (lost !== undefined)
+  if (lost !== undefined) {
     return fail(...timesWithoutDate(table, sample, lost, dateColumns, fileName));
-  // A mapped column of times the header rule missed (no "date" column at all) is refused too.
-  for (const i of mapped) {
-    if (timeColumns.includes(i) || !mostly(i, (c) => timeOfDay(c) !== undefined)) continue;
-    return fail(...timesWithoutDate(table, sample, i, dateColumns, fileName));
   }
   const pairs = [...byDate].map(([date, times]) => ({ date, times }));
   return ok({ pairs });
@@ -105,9 +102,10 @@ function timesWithoutDate(
 ): [string, string, string] {
   const header = quote(table.headers[column]);
   const example = sample.find((r) => timeOfDay(r.cells[column] ?? null) !== undefined);
-  const shown = example === undefined ? "" : String(example.cells[column]).trim();
-  const timeText = timeOfDay(example?.cells[column] ?? null)?.text.slice(0, 5) ?? shown;
-  const eg = example === undefined ? "" : ` (e.g. "${timeText}" on row ${example.row})`;
+  const cell = example?.cells[column] ?? null;
+  // Text as written; an XLSX time cell as the clock it shows.
+  const shown = typeof cell === "string" ? cell.trim() : timeOfDay(cell)?.text.slice(0, 5);
+  const eg = example === undefined ? "" : ` (e.g. "${shown}" on row ${example.row})`;
   const why =
     dateColumns.length > 1
       ? `and I can't tell which of its date columns (${quoteAnd(dateColumns.map((d) => table.headers[d]))}) they belong to`
