@@ -7,7 +7,13 @@
  * dates alone, mostly times alone), then each time cell becomes `yyyy-mm-dd HH:MM:SS`.
  */
 import { fail, ok, type Result } from "../core/result.js";
-import { type ColumnMap, type Field, type FileKind, normaliseHeader } from "./columns.js";
+import {
+  type ColumnMap,
+  FIELD_LABELS,
+  type Field,
+  type FileKind,
+  normaliseHeader,
+} from "./columns.js";
 import { LinesTable } from "./csv-lines.js";
 import { readDateText } from "./dates.js";
 import type { DayMonthOrder } from "./options.js";
@@ -31,8 +37,19 @@ export interface DateTimePair {
   readonly times: readonly number[];
 }
 
+/**
+ * A field the headers read from a column of dates alone while another column headed "time" holds
+ * the full date-times (`Date,Time,Event` with "Time" = `2026-03-02 09:00`): read from that one.
+ */
+export interface ColumnMove {
+  readonly field: Field;
+  readonly from: number;
+  readonly to: number;
+}
+
 export interface JoinPlan {
   readonly pairs: readonly DateTimePair[];
+  readonly moves: readonly ColumnMove[];
 }
 
 /** What a header says a column is about, without its date/time words: "Login Date" → "login". */
@@ -55,7 +72,7 @@ export function planDateTimeJoin(
   fileName: string,
 ): Result<JoinPlan> {
   const fields = TIME_FIELDS[kind];
-  if (fields.length === 0) return ok({ pairs: [] });
+  if (fields.length === 0) return ok({ pairs: [], moves: [] });
   const mapped = new Set(fields.flatMap((f) => columns[f] ?? []));
   const { headers } = table;
   const sample = sampleRows(table);
@@ -90,7 +107,28 @@ export function planDateTimeJoin(
     return fail(...timesWithoutDate(table, sample, lost, dateColumns, fileName));
   }
   const pairs = [...byDate].map(([date, times]) => ({ date, times }));
-  return ok({ pairs });
+  const fullDateTime = (c: Cell) =>
+    c instanceof Date
+      ? !isDateOnly(c) && timeOfDay(c) === undefined
+      : typeof c === "string" &&
+        !isDateOnly(c) &&
+        readDateText(c, { order: undefined, timeZone: "UTC", date1904: table.date1904 }).ok;
+  const moves: ColumnMove[] = [];
+  for (const field of fields) {
+    const from = columns[field];
+    if (from === undefined || !dateColumns.includes(from) || byDate.has(from)) continue;
+    const better = headers
+      .map((_, i) => i)
+      .filter(
+        (i) =>
+          !mapped.has(i) &&
+          normaliseHeader(headers[i] ?? "").includes("time") &&
+          mostly(i, fullDateTime),
+      );
+    const [to] = better;
+    if (better.length === 1 && to !== undefined) moves.push({ field, from, to });
+  }
+  return ok({ pairs, moves });
 }
 
 function timesWithoutDate(
@@ -119,7 +157,7 @@ function timesWithoutDate(
 
 /** The date columns a join reads, whose dd/mm or mm/dd order must be settled with the others. */
 export function joinedDateColumns(plan: JoinPlan): number[] {
-  return plan.pairs.map((p) => p.date);
+  return [...plan.pairs.map((p) => p.date), ...plan.moves.map((m) => m.to)];
 }
 
 export interface JoinContext {
@@ -194,7 +232,7 @@ export function applyDateTimeJoin(
   columns: ColumnMap,
   ctx: JoinContext,
 ): Joined {
-  if (plan.pairs.length === 0) return { table, columns, notes: [] };
+  if (plan.pairs.length === 0 && plan.moves.length === 0) return { table, columns, notes: [] };
   const { headers } = table;
   const dateOf = new Map<number, number>();
   for (const p of plan.pairs) for (const t of p.times) dateOf.set(t, p.date);
@@ -208,6 +246,15 @@ export function applyDateTimeJoin(
       }
     }
   }
+  const moveNotes: string[] = [];
+  for (const m of plan.moves) {
+    if (ctx.userMapped[m.field] !== undefined || moved[m.field] !== m.from) continue;
+    moved[m.field] = m.to;
+    moveNotes.push(
+      `read the ${FIELD_LABELS[m.field]} from ${quote(headers[m.to])}, not ${quote(headers[m.from])}: ${quote(headers[m.from])} holds dates alone and ${quote(headers[m.to])} the dates with their times`,
+    );
+  }
+  if (plan.pairs.length === 0) return { table, columns: moved, notes: moveNotes };
   const { start, end } = moved;
   const overnight =
     start !== undefined &&
@@ -250,10 +297,13 @@ export function applyDateTimeJoin(
       cells[t] = `${iso(day + plusDays * DAY_MS)} ${time.text}`;
     }
   };
-  const notes = plan.pairs.map(
-    (p) =>
-      `joined ${quote(headers[p.date])} with ${quoteAnd(p.times.map((t) => headers[t]))}: ${ctx.fileName} writes the date and the time of day in separate columns`,
-  );
+  const notes = [
+    ...moveNotes,
+    ...plan.pairs.map(
+      (p) =>
+        `joined ${quote(headers[p.date])} with ${quoteAnd(p.times.map((t) => headers[t]))}: ${ctx.fileName} writes the date and the time of day in separate columns`,
+    ),
+  ];
   const noteNextDay = () => {
     if (overnight !== undefined && nextDayRows.length > 0) {
       notes.push(nextDayNote(nextDayRows, headers, overnight, dateOf, ctx.fileName));

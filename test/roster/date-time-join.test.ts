@@ -318,3 +318,40 @@ describe("joined logs: the figures don't depend on how the file was written (pro
     );
   });
 });
+
+describe("a Date column beside a Time column that holds the full date-time", () => {
+  it.each([true, false])(
+    "reads the event time from Time, not the dates alone (line reader: %s)",
+    async (lines) => {
+      const text = [
+        "User,Date,Time,Event",
+        "ann,2026-03-02,2026-03-02 09:00,Logon",
+        "bob,2026-03-02,2026-03-02 09:30,Logon",
+        "ann,2026-03-02,2026-03-02 11:00,Logoff",
+        "bob,2026-03-02,2026-03-02 12:00,Logoff",
+      ].join("\n");
+      const r = await readRosterFileWith(csvBytes(text), "vpn.csv", {}, { lines });
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      expect(r.value.mapping).toContainEqual({ field: "timestamp", header: "Time" });
+      expect(r.value.notes).toEqual([
+        'read the event time from "Time", not "Date": "Date" holds dates alone and "Time" the dates with their times',
+      ]);
+      // ann 09:00–11:00, bob 09:30–12:00: both on 09:30–11:00.
+      expect(r.value.sessions).toEqual([
+        { user: "ann", start: utc(2026, 3, 2, 9), end: utc(2026, 3, 2, 11) },
+        { user: "bob", start: utc(2026, 3, 2, 9, 30), end: utc(2026, 3, 2, 12) },
+      ]);
+      expect(peakOf(r.value.sessions)).toBe(2);
+    },
+  );
+
+  it("keeps a --map that names the Date column", async () => {
+    const text =
+      "User,Date,Time,Event\nann,2026-03-02,2026-03-02 09:00,Logon\nann,2026-03-02,2026-03-02 11:00,Logoff\n";
+    const r = await readRosterFile(csvBytes(text), "vpn.csv", {
+      mapOverrides: { timestamp: "Date" },
+    });
+    expect(r.ok && r.value.mapping).toContainEqual({ field: "timestamp", header: "Date" });
+  });
+});
