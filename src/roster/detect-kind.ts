@@ -42,6 +42,8 @@ const ONLY_IN: Partial<Record<Field, FileKind>> = {
 export interface DetectedKind {
   readonly kind: FileKind;
   readonly columns: ColumnMap;
+  /** Fields whose column was guessed from the data, not named by a header or --map. */
+  readonly guessed?: readonly Field[];
 }
 
 /** A header that is really a value: an e-mail address, a date or a number. */
@@ -54,7 +56,7 @@ function looksLikeData(header: string): boolean {
   );
 }
 
-function kindFromOverrides(overrides: ColumnMap): Result<FileKind | undefined> {
+export function kindFromOverrides(overrides: ColumnMap): Result<FileKind | undefined> {
   const kinds = new Set<FileKind>();
   for (const field of Object.keys(overrides) as Field[]) {
     const kind = ONLY_IN[field];

@@ -23,6 +23,11 @@ export interface ReadOptions {
   /** XLSX sheet to read; default the first. */
   readonly sheet?: string;
   /**
+   * For a roster read beside a log (`--roster-key`): the header of its user column, checked against
+   * the file (an issue naming the option and the nearest column when it has none such).
+   */
+  readonly rosterKey?: string;
+  /**
    * User keys from a roster (its RosterUser.user values, already lower-cased): session rows of
    * anyone else are flagged and still counted.
    */
@@ -36,6 +41,7 @@ export interface ResolvedOptions {
   readonly sessionTimeoutMs: number;
   readonly countSessions: boolean;
   readonly sheet: string | undefined;
+  readonly rosterKey: string | undefined;
   readonly knownUsers: ReadonlySet<string> | undefined;
 }
 
@@ -52,6 +58,7 @@ const optionsSchema = z.object({
     .optional(),
   countSessions: z.boolean().optional(),
   sheet: z.string().min(1).optional(),
+  rosterKey: z.string().trim().min(1).optional(),
   knownUsers: z.custom<ReadonlySet<string>>((v) => v instanceof Set).optional(),
 });
 
@@ -75,6 +82,12 @@ function optionIssue(key: string, options: ReadOptions): Issue {
         code: "options.timeout",
         message: `--timeout must be more than 0 and at most 7 days (got ${String(options.sessionTimeoutMinutes)} minutes)`,
         hint: "--timeout 30m",
+      };
+    case "rosterKey":
+      return {
+        code: "options.roster_key",
+        message: "--roster-key needs the name of a column of the roster",
+        hint: '--roster-key "Employee ID"',
       };
     case "sheet":
       return {
@@ -100,6 +113,7 @@ export function resolveOptions(options: ReadOptions): Result<ResolvedOptions> {
     sessionTimeoutMs: (options.sessionTimeoutMinutes ?? DEFAULT_SESSION_TIMEOUT_MINUTES) * 60_000,
     countSessions: options.countSessions ?? false,
     sheet: options.sheet,
+    rosterKey: options.rosterKey,
     knownUsers: options.knownUsers,
   });
 }

@@ -6,10 +6,12 @@
  */
 import { failAll, type Issue, ok, type Result } from "../core/result.js";
 import { FIELD_LABELS, type Field, type FileKind, resolveOverrides } from "./columns.js";
+import { detectKindWithContent, guessNote } from "./content-kind.js";
 import { LinesTable, readCsvLines } from "./csv-lines.js";
+import { applyDateTimeJoin, joinedDateColumns, planDateTimeJoin } from "./date-time-join.js";
 import type { DateContext } from "./dates.js";
 import { resolveDayMonthOrder } from "./day-month-order.js";
-import { detectKind, KIND_LABELS } from "./detect-kind.js";
+import { KIND_LABELS } from "./detect-kind.js";
 import { unitFromHeader } from "./durations.js";
 import { eventsToSessions } from "./events-to-sessions.js";
 import { readExportLayout } from "./export-layouts.js";
@@ -20,6 +22,7 @@ import { readCsv } from "./read-csv.js";
 import type { ColumnUse, ReadSummary, RosterFileRead } from "./read-result.js";
 import { readXlsx } from "./read-xlsx.js";
 import { pickLastSeen } from "./roster/last-seen.js";
+import { resolveRosterKey } from "./roster-key.js";
 import { rosterRows } from "./roster-rows.js";
 import { distinctRows, type RowIssue } from "./row-issue.js";
 import { rowsToSessions } from "./rows-to-sessions.js";
@@ -84,20 +87,31 @@ export async function readRosterFileWith(
 }
 
 function interpret(
-  table: Table,
+  file: Table,
   notes: string[],
   fileName: string,
   opts: ResolvedOptions,
 ): Result<RosterFileRead> {
-  const { rejected } = table;
-  const overrides = resolveOverrides(table.headers, opts.mapOverrides);
+  const { rejected } = file;
+  let mapOverrides = opts.mapOverrides;
+  if (opts.rosterKey !== undefined) {
+    const key = resolveRosterKey(file.headers, opts.rosterKey, fileName);
+    if (!key.ok) return key;
+    mapOverrides = { ...mapOverrides, user: key.value };
+  }
+  const overrides = resolveOverrides(file.headers, mapOverrides);
   if (!overrides.ok) return overrides;
-  const detected = detectKind(fileName, table.headers, overrides.value);
+  const detected = detectKindWithContent(file, fileName, overrides.value, {
+    dateFormat: opts.dateFormat,
+  });
   if (!detected.ok) return detected;
-  const picked = pickLastSeen(fileName, table.headers, detected.value, overrides.value, notes);
+  const picked = pickLastSeen(fileName, file.headers, detected.value, overrides.value, notes);
   if (!picked.ok) return picked;
-  const { kind, columns } = picked.value;
-  const rowCount = table instanceof LinesTable ? table.lines.count : table.rows.length;
+  const { kind } = picked.value;
+  const guessed = new Set(detected.value.guessed ?? []);
+  const guess = guessNote(detected.value, file.headers);
+  if (guess !== undefined) notes.push(guess);
+  const rowCount = file instanceof LinesTable ? file.lines.count : file.rows.length;
   if (rowCount === 0 && rejected.length === 0) {
     return failAll([
       {
@@ -107,13 +121,26 @@ function interpret(
       },
     ]);
   }
-  const dateColumns = DATE_FIELDS[kind].flatMap((f) => columns[f] ?? []);
+  const join = planDateTimeJoin(file, kind, picked.value.columns, fileName);
+  if (!join.ok) return join;
+  const dateColumns = [
+    ...DATE_FIELDS[kind].flatMap((f) => picked.value.columns[f] ?? []),
+    ...joinedDateColumns(join.value),
+  ];
   const order =
-    table instanceof LinesTable
-      ? linesDayMonthOrder(table.lines, dateColumns, opts.dateFormat)
-      : resolveDayMonthOrder(table.rows, dateColumns, opts.dateFormat);
+    file instanceof LinesTable
+      ? linesDayMonthOrder(file.lines, dateColumns, opts.dateFormat)
+      : resolveDayMonthOrder(file.rows, dateColumns, opts.dateFormat);
   if (!order.ok) return order;
   if (order.value !== undefined) notes.push(`dates read as ${order.value}/yyyy`);
+  const joined = applyDateTimeJoin(file, join.value, picked.value.columns, {
+    fileName,
+    order: order.value,
+    date1904: file.date1904,
+    userMapped: overrides.value,
+  });
+  const { table, columns } = joined;
+  notes.push(...joined.notes);
   if (opts.timeZone !== "UTC") notes.push(`times without a zone read as ${opts.timeZone}`);
   const dates: DateContext = {
     order: order.value,
@@ -123,7 +150,11 @@ function interpret(
   const mapping: ColumnUse[] = [];
   for (const field of Object.keys(FIELD_LABELS) as Field[]) {
     const index = columns[field];
-    if (index !== undefined) mapping.push({ field, header: table.headers[index] ?? "" });
+    if (index === undefined) continue;
+    const written = table.headers[index] ?? "";
+    mapping.push(
+      guessed.has(field) ? { field, header: written, guessed: true } : { field, header: written },
+    );
   }
   const header = (f: Field) => {
     const i = columns[f];

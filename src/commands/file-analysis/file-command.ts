@@ -24,11 +24,11 @@ async function readRoster(
   ctx: CommandContext,
   path: string,
   command: string,
-  dates: { dateFormat?: "dd/mm" | "mm/dd"; timeZone?: string },
+  options: { dateFormat?: "dd/mm" | "mm/dd"; timeZone?: string; rosterKey?: string },
 ): Promise<Result<{ name: string; read: RosterFileRead }>> {
   const file = await readTypedFile(ctx, path);
   if (!file.ok) return file;
-  const read = await readRosterFile(file.value.bytes, file.value.name, dates);
+  const read = await readRosterFile(file.value.bytes, file.value.name, options);
   if (!read.ok) return read;
   if (read.value.kind !== "roster") {
     return failAll([
@@ -53,7 +53,7 @@ export function fileCommand(spec: FileCommandSpec): Command {
     async run(text: string, ctx: CommandContext): Promise<CommandOutcome> {
       const typed = parseFileCommand(text, spec.usage);
       if (!typed.ok) return rejected(spec.name, typed.issues, spec.usage);
-      const { path, rosterPath, request } = typed.value;
+      const { path, rosterPath, rosterKey, request } = typed.value;
       if (path === undefined) {
         return rejected(
           spec.name,
@@ -84,11 +84,12 @@ export function fileCommand(spec: FileCommandSpec): Command {
       if (!file.ok) return rejected(spec.name, file.issues, spec.usage);
       let roster: { name: string; read: RosterFileRead } | undefined;
       if (rosterPath !== undefined) {
-        const dates = {
+        const options = {
           ...(request.read?.dateFormat ? { dateFormat: request.read.dateFormat } : {}),
           ...(request.read?.timeZone ? { timeZone: request.read.timeZone } : {}),
+          ...(rosterKey ? { rosterKey } : {}),
         };
-        const r = await readRoster(ctx, rosterPath, spec.name, dates);
+        const r = await readRoster(ctx, rosterPath, spec.name, options);
         if (!r.ok) return rejected(spec.name, r.issues, spec.usage);
         roster = r.value;
       }

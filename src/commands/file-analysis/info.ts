@@ -13,6 +13,7 @@ export const FILE_OPTIONS_HELP: readonly string[] = [
   '--force-named-groups "Service Desk,Managers" and --force-concurrent-groups HR,Finance (need --roster): everyone in those groups who is in the log; a name matches the roster\'s group column, else its role column, ignoring case and spaces.',
   "Roster VIPs are named by default (--no-vip-policy to plan them like anyone else). Someone forced both named and concurrent is an error; the reply counts each policy: Forced named: 12 (VIP 3, group Service Desk 9).",
   "--roster roster.csv: a roster alongside a session log (users not in it are flagged; groups give a per-group peak and an agents-and-leads rule of thumb).",
+  '--roster-key "Employee ID": the roster\'s column holding the ids the log uses, when it is not the one it would pick (e.g. its Email) (needs --roster).',
   "--timeout 30m: a login with no logout ends this long after it (default 30m). --count sessions: overlapping sessions of one person each take a slot (default: counted once).",
   '--date-format dd/mm | mm/dd when the file can\'t tell; --tz Europe/London for times without a zone (default UTC); --map start="Login Time" (repeat, or a comma list) to name columns; --sheet "Agents" for an XLSX sheet.',
   "--time-limit 10: seconds the solver may take (the reply states how close to optimal it got).",

@@ -53,6 +53,8 @@ export interface FileRequest {
 export interface TypedFileCommand {
   readonly path: string | undefined;
   readonly rosterPath: string | undefined;
+  /** `--roster-key "Employee ID"`: the roster's column holding the ids the log uses. */
+  readonly rosterKey?: string;
   readonly request: FileRequest;
 }
 
@@ -77,6 +79,7 @@ const SPECS: readonly OptionSpec[] = [
   { name: "time-limit" },
   { name: "as-of" },
   { name: "roster" },
+  { name: "roster-key" },
 ];
 
 const MAP_HINT = '--map start="Login Time" (fields: user, start, end, duration, timestamp, event…)';
@@ -357,8 +360,17 @@ export function parseFileCommand(text: string, usage: string): Result<TypedFileC
     const n = take(parseAsOf(asOf), issues);
     if (n !== undefined) request.asOf = n;
   }
+  const rosterPath = v.get("roster");
+  const rosterKey = v.get("roster-key");
+  if (rosterKey !== undefined && rosterPath === undefined) {
+    issues.push({
+      code: "options.roster_key_without_roster",
+      message: `--roster-key "${rosterKey}" chooses the key column of the roster given with --roster, and no --roster was given`,
+      hint: `--roster roster.csv --roster-key "${rosterKey}" (to choose the user column of the file itself: --map user="${rosterKey}")`,
+    });
+  }
   if (issues.length > 0) return failAll(issues);
-  return ok({ path: paths[0], rosterPath: v.get("roster"), request });
+  return ok({ path: paths[0], rosterPath, ...(rosterKey ? { rosterKey } : {}), request });
 }
 
 /** The currency signs on the typed rates, for chooseCurrency. */
