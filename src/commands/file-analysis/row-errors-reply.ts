@@ -14,8 +14,11 @@ export const SKIPPED_ROWS_SHOWN = 5;
 export function skippedRowsTable(read: RosterFileRead, fileName: string): Table | undefined {
   const { skipped, rows } = read.summary;
   if (skipped === 0) return undefined;
+  // A table that lists fewer rows than its title counts must say so, or a row looks lost.
+  const more = read.rowErrors.length > SKIPPED_ROWS_SHOWN;
+  const shown = more ? ` (the first ${SKIPPED_ROWS_SHOWN} below; all are in skipped-rows.csv)` : "";
   return {
-    title: `I couldn't use ${count(skipped)} of ${plural(rows, "row", "rows")} in ${fileName}:`,
+    title: `I couldn't use ${count(skipped)} of ${plural(rows, "row", "rows")} in ${fileName}${shown}:`,
     columns: [column("row", "right"), column("column"), column("reason")],
     rows: read.rowErrors
       .slice(0, SKIPPED_ROWS_SHOWN)

@@ -43,6 +43,26 @@ describe("a file with rows that can't be used", () => {
     );
   });
 
+  it("says when the table lists only the first of the rows it counts", async () => {
+    // Seven rows with no user (rows 8–14): the table shows 5, the file all 7.
+    const noUser = Array.from({ length: 7 }, () => ",2026-09-07T09:00:00Z,2026-09-07T10:00:00Z");
+    const path = writeFixture(tempDir(), "sessions.csv", [SIX_PEOPLE_CSV, ...noUser].join("\n"));
+    const out = await splitCommand.run(`${path} --named 70 --concurrent 140`, gbp);
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    const skipped = out.reply.tables.find((t) => t.title?.startsWith("I couldn't use"));
+    expect(skipped?.title).toBe(
+      "I couldn't use 7 of 13 rows in sessions.csv (the first 5 below; all are in skipped-rows.csv):",
+    );
+    expect(skipped?.rows.map((row) => row[0])).toEqual(["8", "9", "10", "11", "12"]);
+    const file = out.reply.files?.find((f) => f.name === "skipped-rows.csv");
+    expect(
+      fileText(file?.content ?? new Uint8Array())
+        .trim()
+        .split("\r\n"),
+    ).toHaveLength(8);
+  });
+
   it("says how many logins had no logout and were closed at the timeout", async () => {
     // g logs in at 09:00 with no logout: closed at 09:45 with --timeout 45m.
     const csv = `${SIX_PEOPLE_CSV}\ng@x.com,2026-09-07T09:00:00Z,`;
