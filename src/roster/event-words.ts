@@ -9,6 +9,7 @@
  * `OUT` is a checkout (the licence is taken: a login) and `IN` a checkin (it is returned: a
  * logout). Those readings are flagged `licence` so the reply can state the assumption.
  */
+import { FAILED_LOGON_IDS, LOGOFF_IDS, LOGON_IDS, USER_LOGOFF_IDS } from "./windows-event-ids.js";
 
 export type EventWord =
   | { readonly kind: "login" | "logout"; readonly licence: boolean }
@@ -124,22 +125,8 @@ const SUCCESS = new Set([
   "accepted",
   "granted",
 ]);
-/** Windows Security event ids: 4624/528/540 logon; 4634/4647/538/551 logoff; 4625/529–537/539 failed. */
-const LOGIN_IDS = new Set(["4624", "528", "540"]);
-const LOGOUT_IDS = new Set(["4634", "4647", "538", "551"]);
-const FAILED_IDS = new Set([
-  "4625",
-  "529",
-  "530",
-  "531",
-  "532",
-  "533",
-  "534",
-  "535",
-  "536",
-  "537",
-  "539",
-]);
+/** Windows Security logoff ids, either kind (event-words reads one row at a time). */
+const LOGOUT_IDS: ReadonlySet<string> = new Set([...LOGOFF_IDS, ...USER_LOGOFF_IDS]);
 
 /** "LogOn", "Log-on", "log_on" → ["log", "on"]; camel case splits so "LoginFailed" shows its failure. */
 function words(text: string): string[] {
@@ -198,9 +185,10 @@ export function readEventWord(text: string): EventWord | undefined {
   const ws = words(text);
   const joined = ws.join("");
   if (joined === "") return undefined;
-  if (LOGIN_IDS.has(joined)) return { kind: "login", licence: false };
+  if (LOGON_IDS.has(joined)) return { kind: "login", licence: false };
   if (LOGOUT_IDS.has(joined)) return { kind: "logout", licence: false };
-  if (FAILED_IDS.has(joined) || FAILURE_STEMS.some((s) => joined.includes(s))) return failed(text);
+  if (FAILED_LOGON_IDS.has(joined) || FAILURE_STEMS.some((s) => joined.includes(s)))
+    return failed(text);
   if (ws.some((w) => QUEUED.has(w))) {
     return { kind: "attempt", reason: `"${text}" is a queued request, not a login or logout` };
   }

@@ -14,26 +14,10 @@ import { cellText } from "./cells.js";
 import { normaliseHeader } from "./columns.js";
 import type { RowIssue } from "./row-issue.js";
 import type { Cell, Table, TableRow } from "./table.js";
+import { FAILED_LOGON_IDS, LOGOFF_IDS, LOGON_IDS, USER_LOGOFF_IDS } from "./windows-event-ids.js";
 import { logonIdOf, readWindowsMessage } from "./windows-message.js";
 
-const LOGON_IDS = new Set(["4624", "528", "540"]);
-const LOGOFF_IDS = new Set(["4634", "538"]);
-/** "User initiated logoff": interactive logons only; Windows still writes a 4634 after it. */
-const USER_LOGOFF_IDS = new Set(["4647", "551"]);
-const FAILED_IDS = new Set([
-  "4625",
-  "529",
-  "530",
-  "531",
-  "532",
-  "533",
-  "534",
-  "535",
-  "536",
-  "537",
-  "539",
-]);
-const READ_IDS = new Set([...LOGON_IDS, ...LOGOFF_IDS, ...USER_LOGOFF_IDS, ...FAILED_IDS]);
+const READ_IDS = new Set([...LOGON_IDS, ...LOGOFF_IDS, ...USER_LOGOFF_IDS, ...FAILED_LOGON_IDS]);
 
 /** Logon types that are a person at a session: interactive, remote desktop, cached interactive. */
 const PERSON_TYPES = new Set(["2", "10", "11"]);
@@ -166,7 +150,7 @@ export function readWindowsSecurity(table: Table, fileName: string): WindowsRead
       refuse(userColumn, `"${bare}" is an account Windows itself uses, not a person`);
       continue;
     }
-    if (logonType !== undefined && !FAILED_IDS.has(id) && !USER_LOGOFF_IDS.has(id)) {
+    if (logonType !== undefined && !FAILED_LOGON_IDS.has(id) && !USER_LOGOFF_IDS.has(id)) {
       typed++;
       if (!PERSON_TYPES.has(logonType)) {
         otherTypes.set(logonType, (otherTypes.get(logonType) ?? 0) + 1);
