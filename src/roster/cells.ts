@@ -25,12 +25,16 @@ export function cellText(cell: Cell): string {
  * the same person must not count twice.
  */
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /**
  * The text of an id as one form: Unicode NFC (a composed "é" and "e" + combining accent are the
  * same letter, so "José" typed on a Mac and on Windows is one person), invisible characters out.
  */
 function plainId(text: string): string {
+  // Printable ASCII is its own NFC form and holds no invisible character (all are non-ASCII):
+  // the common id skips both passes.
+  if (PRINTABLE_ASCII.test(text)) return text;
   return text.normalize("NFC").replace(INVISIBLE, "");
 }
 

@@ -162,18 +162,105 @@ export function plainIsoMsAt(text: string, from: number, to: number, ctx: DateCo
   const hour = digitsAt(text, from + 11, 2);
   const minute = digitsAt(text, from + 14, 2);
   const second = body === 19 ? digitsAt(text, from + 17, 2) : 0;
-  // Years before 1990 or from 9999 take the general path, where placeholders and impossible
-  // session times are recognised (the answer is the same; only rare text pays for it).
-  if (year < 1990 || year > 9998) return Number.NaN;
+  if (hour < 0 || minute < 0 || second < 0) return Number.NaN;
+  return plainWallMs(year, month, day, hour, minute, second, zoned, ctx);
+}
+
+/**
+ * The instant of a plain date-time's parts, or NaN when the general path must decide. Years
+ * before 1991 or after 9997 take that path, where placeholders and pre-1990 session times are
+ * recognised: a wall time in 1990 (or 9998) can be an instant in 1989 (or 9999) once the zone's
+ * offset applies, so a year's margin keeps the fast path clear of both.
+ */
+function plainWallMs(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  zoned: boolean,
+  ctx: DateContext,
+): number {
+  if (year < 1991 || year > 9997) return Number.NaN;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     return Number.NaN;
   }
-  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
-    return Number.NaN;
-  }
+  if (hour > 23 || minute > 59 || second > 59) return Number.NaN;
   const wall = dayStartMs(year, month, day) + hour * 3_600_000 + minute * 60_000 + second * 1000;
   if (zoned) return wall;
   return nearClockChange(wall, ctx.timeZone) ? Number.NaN : wallClockToInstant(wall, ctx.timeZone);
+}
+
+const isDateSeparator = (c: number) => c === 47 || c === 46 || c === 45; // "/", ".", "-"
+
+/**
+ * The number written by one or two ASCII digits of `text` from `from` (before `to`), encoded as
+ * value × 4 + digits read, or -1 when there is no digit: one return value, no allocation.
+ */
+function oneOrTwoDigitsAt(text: string, from: number, to: number): number {
+  let value = 0;
+  let i = from;
+  while (i < to && i < from + 2) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    value = value * 10 + d;
+    i++;
+  }
+  return i === from ? -1 : value * 4 + (i - from);
+}
+
+/**
+ * The other common export shape, `dd/mm/yyyy hh:mm[:ss]` (or month first: the file's order, or
+ * for a file with none, the one reading readDateText's general path takes), with one or two
+ * digits for day, month and hour, any of / . - between the date's parts and one space before the
+ * time. Read in place like plainIsoMsAt, it gives the instant the general NUMERIC pattern gives
+ * for the same text, or NaN for anything else (no time, seconds fractions, am/pm, spaces around,
+ * not a real date-time, a wall time within a day of a clock change), left to that path.
+ */
+export function plainDayMonthMsAt(
+  text: string,
+  from: number,
+  to: number,
+  ctx: DateContext,
+): number {
+  const first = oneOrTwoDigitsAt(text, from, to);
+  if (first < 0) return Number.NaN;
+  let i = from + (first & 3);
+  if (i >= to || !isDateSeparator(text.charCodeAt(i))) return Number.NaN;
+  const second = oneOrTwoDigitsAt(text, ++i, to);
+  if (second < 0) return Number.NaN;
+  i += second & 3;
+  if (i >= to || !isDateSeparator(text.charCodeAt(i))) return Number.NaN;
+  i++;
+  const year = i + 4 <= to ? digitsAt(text, i, 4) : -1;
+  i += 4;
+  if (year < 0 || i >= to || text.charCodeAt(i) !== 32) return Number.NaN;
+  const hourRead = oneOrTwoDigitsAt(text, ++i, to);
+  if (hourRead < 0) return Number.NaN;
+  i += hourRead & 3;
+  if (i + 3 > to || text.charCodeAt(i) !== 58) return Number.NaN;
+  const minute = digitsAt(text, i + 1, 2);
+  i += 3;
+  let seconds = 0;
+  if (i < to) {
+    if (i + 3 !== to || text.charCodeAt(i) !== 58) return Number.NaN;
+    seconds = digitsAt(text, i + 1, 2);
+  }
+  if (minute < 0 || seconds < 0) return Number.NaN;
+  const a = first >> 2;
+  const b = second >> 2;
+  const dayFirst = (ctx.order ?? (a > 12 ? "dd/mm" : "mm/dd")) === "dd/mm";
+  return plainWallMs(
+    year,
+    dayFirst ? b : a,
+    dayFirst ? a : b,
+    hourRead >> 2,
+    minute,
+    seconds,
+    false,
+    ctx,
+  );
 }
 
 /** A wall time read in the file's zone, saying when the clocks changed over it. */
@@ -202,6 +289,8 @@ function dayStartMs(year: number, month: number, day: number): number {
 export function readDateText(raw: string, ctx: DateContext): DateRead {
   const plain = plainIsoMs(raw, ctx);
   if (!Number.isNaN(plain)) return { ok: true, ms: plain };
+  const dayMonth = plainDayMonthMsAt(raw, 0, raw.length, ctx);
+  if (!Number.isNaN(dayMonth)) return { ok: true, ms: dayMonth };
   const text = raw.trim();
   const iso = ISO.exec(text);
   if (iso) {
