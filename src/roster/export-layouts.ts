@@ -4,6 +4,7 @@
  * open). Each is recognised by its columns and rewritten into a table the ordinary readers read,
  * with notes saying how; any other table passes through unchanged.
  */
+import { readFortiGate } from "./fortigate.js";
 import { readRadacct } from "./radacct.js";
 import type { Table } from "./table.js";
 import { readWindowsSecurity } from "./windows-security.js";
@@ -19,5 +20,5 @@ export interface LayoutRead {
  */
 export function readExportLayout(table: Table, fileName: string, mapped: boolean): LayoutRead {
   const windows = mapped ? undefined : readWindowsSecurity(table, fileName);
-  return windows ?? readRadacct(table) ?? { table, notes: [] };
+  return windows ?? readRadacct(table) ?? readFortiGate(table) ?? { table, notes: [] };
 }
