@@ -112,3 +112,18 @@ export function csvHeader(
   }
   return { index: found.index, note: titleNote(header, found.titleRows, ` of ${fileName}`) };
 }
+
+/**
+ * Whether the text has title lines above a header of at least two columns: the check a front end
+ * makes before reading (Slack's uploads), asked the way the reader finds the header, so a report
+ * with a title is not turned away as "not CSV".
+ */
+export function hasTitledHeader(text: string): boolean {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const delimiter = csvDelimiter(body, 0, "", undefined);
+  // A header too wide to read is for the reader to refuse, with its own message.
+  if (!delimiter.ok) return true;
+  const records = topLines(body, 0).lines.map((l) => l.split(delimiter.value));
+  const header = csvHeader(records, 0, "");
+  return header.note !== undefined && filledCount(records[header.index] ?? []) >= 2;
+}

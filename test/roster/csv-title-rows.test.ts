@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { readRosterFileWith } from "../../src/roster/read-file.js";
+import { hasDelimitedFirstLine } from "../../src/roster/sniff.js";
 import { csvBytes, utc } from "./fixtures.js";
 
 const PATHS = [
@@ -173,5 +174,19 @@ describe("files without a title read as before", () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.issues.map((i) => i.code)).toEqual(["file.too_many_columns"]);
+  });
+});
+
+describe("the upload check before reading (Slack)", () => {
+  it("accepts a report whose header is below a title, as the reader reads it", () => {
+    expect(hasDelimitedFirstLine(REPORT)).toBe(true);
+    expect(hasDelimitedFirstLine(`\uFEFF${REPORT}`)).toBe(true);
+  });
+
+  it("still turns away text with no header of two columns", () => {
+    expect(hasDelimitedFirstLine("just one column\nann,1\n")).toBe(false);
+    expect(
+      hasDelimitedFirstLine("Agent login report\nGenerated 2026-03-01\n\nAgent Email\nann@x.com\n"),
+    ).toBe(false);
   });
 });
