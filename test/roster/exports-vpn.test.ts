@@ -150,6 +150,39 @@ describe("FortiGate VPN events (FortiAnalyzer Log View CSV)", () => {
   });
 });
 
+describe("Palo Alto GlobalProtect logs (Monitor → Logs → GlobalProtect, CSV export)", () => {
+  const FILE = "paloalto-globalprotect.csv";
+
+  it("reads gateway-connected to gateway-logout as a session, and reports the other steps", async () => {
+    const v = await readBoth(FILE);
+    expect(v.kind).toBe("events");
+    expect(v.mapping).toEqual([
+      { field: "user", header: "Source User" },
+      { field: "timestamp", header: "Generated Time" },
+      { field: "event", header: "Event ID" },
+      { field: "outcome", header: "Status" },
+    ]);
+    expect(v.notes).toContain(
+      'read as Palo Alto GlobalProtect logs: "gateway-connected" is a login and "gateway-logout" a logout of "Source User", at "Generated Time"; the other events are steps of connecting, not logins; "Login Duration" not used, the two times give the length',
+    );
+    // ann connected 09:00:05, logged out 10:30:05 (Login Duration 5400 s agrees);
+    // bo connected 09:10:00, logged out 09:45:00 (2100 s agrees).
+    expect(v.sessions).toEqual([
+      { user: "ann.lee", start: utc(2026, 3, 3, 9, 0, 5), end: utc(2026, 3, 3, 10, 30, 5) },
+      { user: "bo.ray", start: utc(2026, 3, 3, 9, 10), end: utc(2026, 3, 3, 9, 45) },
+    ]);
+    expect(v.rowErrors).toEqual([
+      { row: 2, column: "Event ID", reason: '"portal-auth" is not a login or logout' },
+      { row: 4, column: "Event ID", reason: '"gateway-auth" is not a login or logout' },
+    ]);
+    expect(v.summary).toMatchObject({ rows: 6, used: 4, skipped: 2, users: 2, sessions: 2 });
+  });
+
+  it("peaks at 2 from 09:10 to 09:45 (ann and bo)", async () => {
+    expect(await peakOf(FILE)).toBe(2);
+  });
+});
+
 describe("user ids with a Windows domain beside a roster without it", () => {
   const LOG =
     "User,Login Time,Logout Time\nCONTOSO\\ann.lee,2026-03-02 09:00,2026-03-02 10:00\nCONTOSO\\bo.ray,2026-03-02 09:30,2026-03-02 11:00\nCONTOSO\\cy.dee,2026-03-02 10:00,2026-03-02 12:00\n";
