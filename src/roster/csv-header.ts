@@ -7,7 +7,7 @@
  */
 import { ok, type Result } from "../core/result.js";
 import { CANDIDATES, checkHeaderWidth, type Delimiter, detectDelimiter } from "./csv-delimiter.js";
-import { findHeaderRow, HEADER_SEARCH_ROWS, titleNote } from "./header-row.js";
+import { couldBeHeader, findHeaderRow, HEADER_SEARCH_ROWS, titleNote } from "./header-row.js";
 import type { TableRow } from "./table.js";
 
 /** A top line longer than this is not a title; it is never split just to look for one. */
@@ -58,7 +58,8 @@ const filledCount = (cells: readonly string[]) => cells.filter((c) => c.trim() !
 
 /**
  * The delimiter, judged from the header line. As before it is the one most used in the first
- * non-blank line; only when that line has fewer than three values (so it could be a title) is
+ * non-blank line; only when that line has fewer than three values and is not a header of two
+ * names (so it could be a title) is
  * each delimiter tried in turn, and the first with which the lines show title rows above a header
  * wins. Excel's `sep=` line (`named`) settles it. Every top line is first checked for a
  * million-column header (it may be the header below a title), before anything is split.
@@ -79,7 +80,11 @@ export function csvDelimiter(
   if (named !== undefined) return ok(named);
   const first = detectDelimiter(text.slice(start, start + 65_536));
   const firstLine = lines.find((l) => l.trim() !== "");
-  if (firstLine === undefined || filledCount(firstLine.split(first)) >= 3) return ok(first);
+  if (firstLine === undefined) return ok(first);
+  const firstCells = firstLine.split(first);
+  // Three values can't be a title, and a line of names is a header: either way, as before.
+  if (filledCount(firstCells) >= 3 || couldBeHeader({ row: 1, cells: firstCells }))
+    return ok(first);
   for (const d of [first, ...CANDIDATES.filter((c) => c !== first)]) {
     const rows = numberedRows(
       lines.map((l) => l.split(d)),

@@ -168,6 +168,13 @@ describe("files without a title read as before", () => {
     expect(v.notes.some((n) => n.includes("title"))).toBe(false);
   });
 
+  it("a two-column header is not read as a title when the rows hold the other delimiter", async () => {
+    // Split at ";" the header would be one cell and "Ann Lee,Sales;Support" two names.
+    const v = await readOk("Agent Name,Teams\nAnn Lee,Sales;Support\nBo Ray,Sales;Billing\n");
+    expect(v.roster?.map((u) => u.user)).toEqual(["ann lee", "bo ray"]);
+    expect(v.notes.some((n) => n.includes("title") || n.includes("semicolon"))).toBe(false);
+  });
+
   it("a million-column header below a title is refused as fast as one on line 1", async () => {
     const text = `Agent login report\n${"c,".repeat(1_000_000)}c\nann,1\n`;
     const r = await readBoth(text);
