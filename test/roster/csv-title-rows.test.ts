@@ -3,6 +3,7 @@
  * a "Generated" line and a blank line before the column names. Both CSV paths (the line reader and
  * the row reader) must find the same header, keep the file's line numbers and say what they skipped.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readRosterFileWith } from "../../src/roster/read-file.js";
 import { hasDelimitedFirstLine } from "../../src/roster/sniff.js";
@@ -195,5 +196,38 @@ describe("the upload check before reading (Slack)", () => {
     expect(
       hasDelimitedFirstLine("Agent login report\nGenerated 2026-03-01\n\nAgent Email\nann@x.com\n"),
     ).toBe(false);
+  });
+});
+
+describe("a title never changes a figure (property)", () => {
+  it("the same sessions with or without a title, whatever the delimiter, line ending or reader", async () => {
+    const body = [
+      ["Agent Email", "Login Time", "Logout Time"],
+      ["ann@x.com", "2026-03-02 09:00", "2026-03-02 10:00"],
+      ["bo@x.com", "2026-03-02 09:30", "2026-03-02 11:15"],
+      ["cy@x.com", "2026-03-02 09:45", "2026-03-02 09:50"],
+    ];
+    const titles = [
+      [],
+      ["Agent login report"],
+      ["Agent login report", "Generated: 2026-03-01 08:00", ""],
+    ];
+    const plain = await readOk(body.map((r) => r.join(",")).join("\n"));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(",", ";", "\t", "|"),
+        fc.constantFrom("\n", "\r\n"),
+        fc.constantFrom(...titles),
+        fc.boolean(),
+        async (d, eol, title, lines) => {
+          const text = [...title, ...body.map((r) => r.join(d))].join(eol) + eol;
+          const r = await readRosterFileWith(csvBytes(text), "report.csv", {}, { lines });
+          if (!r.ok) throw new Error(JSON.stringify(r.issues));
+          expect(r.value.sessions).toEqual(plain.sessions);
+          expect(r.value.summary.rows).toBe(3);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
