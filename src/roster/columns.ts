@@ -89,6 +89,9 @@ const ALIASES: Record<Field, readonly string[]> = {
     "account",
     "accountname",
     "samaccountname",
+    // Palo Alto logs (GlobalProtect, traffic): the web export's "Source User", syslog's srcuser.
+    "sourceuser",
+    "srcuser",
     // Windows event fields (Get-WinEvent properties, Splunk and Sentinel exports).
     "targetusername",
     "agent",
@@ -297,6 +300,7 @@ const ALIASES: Record<Field, readonly string[]> = {
     "eventdate",
     "eventtimestamp",
     "timegenerated",
+    "generatedtime",
     "timecreated",
     "occurred",
     "occurredat",

@@ -6,12 +6,12 @@
  * `rows` are built, by splitting the kept lines, only if some reader asks for them.
  */
 import { ok, type Result } from "../core/result.js";
+import { csvDelimiter, csvHeader } from "./csv-header.js";
+import { HEADER_SEARCH_ROWS } from "./header-row.js";
 import {
-  checkHeaderWidth,
   DELIMITER_NAMES,
   type Delimiter,
   delimiterNotes,
-  detectDelimiter,
   readCsv,
   sepLine,
   typeLine,
@@ -99,6 +99,21 @@ function lineEnding(text: string, start: number): string {
   return "\n";
 }
 
+/** The first records from `start`, as splitUnquoted would give them, for finding the header. */
+function topRecords(text: string, start: number, eol: string, delimiter: string): string[][] {
+  const records: string[][] = [];
+  for (let pos = start, filled = 0; pos < text.length && filled <= HEADER_SEARCH_ROWS; ) {
+    const at = text.indexOf(eol, pos);
+    const line = text.slice(pos, at < 0 ? text.length : at);
+    const record = line.split(delimiter);
+    records.push(record);
+    if (!isBlankRecord(record)) filled++;
+    if (at < 0) break;
+    pos = at + eol.length;
+  }
+  return records;
+}
+
 /**
  * The text read line by line (the records splitUnquoted gives, without building them), or
  * readCsv's Table when lines won't do: quotes, or no header line (readCsv then says what is wrong).
@@ -111,11 +126,13 @@ export function readCsvLines(text: string, fileName: string): Result<Table> {
   // Excel's `sep=` line names the delimiter and is not a row: the lines start after it. The
   // #TYPE line is skipped too, but keeps its row number (1), as a spreadsheet shows it.
   const start = sep.value?.bodyStart ?? type?.bodyStart ?? (text.charCodeAt(0) === 0xfeff ? 1 : 0);
-  const delimiter = sep.value?.delimiter ?? detectDelimiter(text.slice(start));
-  const width = checkHeaderWidth(text, start, delimiter, fileName);
-  if (!width.ok) return width;
+  const chosen = csvDelimiter(text, start, fileName, sep.value?.delimiter);
+  if (!chosen.ok) return chosen;
+  const delimiter = chosen.value;
   const delimiterCode = delimiter.charCodeAt(0);
   const eol = lineEnding(text, start);
+  const offset = type === undefined ? 0 : 1;
+  const title = csvHeader(topRecords(text, start, eol, delimiter), offset, fileName);
   let headers: string[] | undefined;
   let headerIndex = -1;
   const kept = new LineBounds();
@@ -132,7 +149,8 @@ export function readCsvLines(text: string, fileName: string): Result<Table> {
     pos = lineTo + eol.length;
     if (headers === undefined) {
       const record = text.slice(lineFrom, lineTo).split(delimiter);
-      if (!isBlankRecord(record)) {
+      // Title lines above the header are neither rows nor blank rows.
+      if (index - offset >= title.index && !isBlankRecord(record)) {
         headers = withEventViewerDescription(record.map((h) => h.trim()));
         headerIndex = index;
       }
@@ -173,6 +191,7 @@ export function readCsvLines(text: string, fileName: string): Result<Table> {
   }
   if (headers === undefined) return readCsv(text, fileName);
   const notes = [
+    ...(title.note === undefined ? [] : [title.note]),
     ...(type === undefined ? [] : [type.note]),
     ...delimiterNotes(delimiter, sep.value),
   ];

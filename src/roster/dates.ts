@@ -326,7 +326,39 @@ export function readDateText(raw: string, ctx: DateContext): DateRead {
     if (wall === undefined) return notADate(text);
     return local(wall, ctx);
   }
-  return notADate(text);
+  return readClockFirst(text) ?? notADate(text);
+}
+
+/**
+ * Cisco ASA / AnyConnect (`show vpn-sessiondb`, ASDM's VPN Sessions export): the time first, then
+ * its zone and the date with its weekday, `09:15:23 UTC Tue Mar 3 2026`. The zone is the ASA's
+ * `clock timezone` name: UTC (or GMT) is read; any other name ("EST", "CET") is refused, since a
+ * name alone doesn't say which offset or whether summer time applied. A weekday that is not the
+ * date's is refused too: the date was mistyped or the fields are not what they seem.
+ */
+const CLOCK_FIRST =
+  /^(\d{1,2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?\s+([a-z]{1,5})\s+([a-z]{3})[a-z]*\s+([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$/i;
+const WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+
+function readClockFirst(text: string): DateRead | undefined {
+  const m = CLOCK_FIRST.exec(text);
+  if (m === null) return undefined;
+  const month = monthFromName(m[7] ?? "");
+  if (month === undefined) return undefined;
+  const wall = wallClock(Number(m[9]), month, Number(m[8]), [m[1], m[2], m[3], m[4], undefined]);
+  if (wall === undefined) return notADate(text);
+  const zone = (m[5] ?? "").toUpperCase();
+  if (zone !== "UTC" && zone !== "GMT" && zone !== "Z") {
+    return {
+      ok: false,
+      reason: `"${text}" is in the time zone "${m[5]}", which names no offset I can trust: set the ASA's clock to UTC, or export the times with an offset`,
+    };
+  }
+  const weekday = WEEKDAYS[new Date(wall).getUTCDay()];
+  if ((m[6] ?? "").toLowerCase() !== weekday) {
+    return { ok: false, reason: `"${text}" is not a date: ${m[6]} is not that date's weekday` };
+  }
+  return { ok: true, ms: wall };
 }
 
 const EXCEL_EPOCH_1900 = Date.UTC(1899, 11, 30);

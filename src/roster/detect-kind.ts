@@ -10,6 +10,7 @@ import {
   type FileKind,
   isKnownHeader,
   mapColumns,
+  normaliseHeader,
   quoteList,
 } from "./columns.js";
 
@@ -98,6 +99,29 @@ function missing(
   };
 }
 
+/**
+ * `User,Date,Time,Duration`: a session log that writes only when each session began, in a column
+ * named like an event's time ("Time", "Date", "Timestamp"), and how long it lasted. With a
+ * duration, no logout and no event column, that column is the login time (a "Time" column first:
+ * the date-time join then puts it on its Date).
+ */
+function withStartFromTime(
+  headers: readonly string[],
+  columns: ColumnMap,
+  overrides: ColumnMap,
+): ColumnMap {
+  if (columns.start !== undefined || columns.end !== undefined || columns.duration === undefined) {
+    return columns;
+  }
+  const events = mapColumns(headers, "events", overrides);
+  if (events.event !== undefined) return columns;
+  const taken = new Set(Object.values(columns));
+  const time = headers.findIndex((h, i) => !taken.has(i) && normaliseHeader(h) === "time");
+  const start = time >= 0 ? time : events.timestamp;
+  if (start === undefined || taken.has(start)) return columns;
+  return { ...columns, start };
+}
+
 export function detectKind(
   fileName: string,
   headers: readonly string[],
@@ -124,7 +148,8 @@ export function detectKind(
       },
     ]);
   }
-  const columns = mapColumns(headers, kind, overrides);
+  const mapped = mapColumns(headers, kind, overrides);
+  const columns = kind === "sessions" ? withStartFromTime(headers, mapped, overrides) : mapped;
   const issues: Issue[] = [];
   if (columns.user === undefined) issues.push(missing(fileName, kind, ["user"], headers));
   if (kind === "sessions") {

@@ -1,6 +1,7 @@
 /**
  * Reading session durations: a number in the unit the header names ("Duration (mins)",
- * "Seconds"), `h:mm` or `h:mm:ss`, `1h 30m` / `90 min` / `1.5 hours`, or an XLSX time-formatted cell.
+ * "Seconds"), `h:mm` or `h:mm:ss`, `1h 30m` / `90 min` / `1.5 hours`, Cisco's `1h:05m:12s`, or an
+ * XLSX time-formatted cell.
  */
 import type { Cell } from "./table.js";
 
@@ -62,9 +63,22 @@ export function readDuration(cell: Cell, unit: DurationUnit | undefined): Durati
     const seconds = Number(words[3] ?? 0);
     return { ok: true, ms: Math.round(hours * 3_600_000 + minutes * 60_000 + seconds * 1000) };
   }
+  const cisco = ciscoDuration(text);
+  if (cisco !== undefined) return cisco;
   return text.startsWith("-")
     ? { ok: false, reason: `"${text}" is a negative duration` }
     : notADuration(text);
+}
+
+/** Cisco ASA / AnyConnect (`show vpn-sessiondb`, ASDM's VPN Sessions): `1h:05m:12s`, `2d 3h:00m:09s`. */
+const CISCO = /^(?:(\d+)d\s*)?(\d+)h:(\d{1,2})m:(\d{1,2})s$/i;
+
+function ciscoDuration(text: string): DurationRead | undefined {
+  const m = CISCO.exec(text);
+  if (m === null) return undefined;
+  const [d, h, mi, s] = [Number(m[1] ?? 0), Number(m[2]), Number(m[3]), Number(m[4])];
+  if (mi > 59 || s > 59) return notADuration(text);
+  return { ok: true, ms: (((d * 24 + h) * 60 + mi) * 60 + s) * 1000 };
 }
 
 function fromNumber(value: number, text: string, unit: DurationUnit | undefined): DurationRead {

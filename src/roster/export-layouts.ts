@@ -4,6 +4,8 @@
  * open). Each is recognised by its columns and rewritten into a table the ordinary readers read,
  * with notes saying how; any other table passes through unchanged.
  */
+import { readFortiGate } from "./fortigate.js";
+import { readGlobalProtect } from "./globalprotect.js";
 import { readRadacct } from "./radacct.js";
 import type { Table } from "./table.js";
 import { readWindowsSecurity } from "./windows-security.js";
@@ -19,5 +21,13 @@ export interface LayoutRead {
  */
 export function readExportLayout(table: Table, fileName: string, mapped: boolean): LayoutRead {
   const windows = mapped ? undefined : readWindowsSecurity(table, fileName);
-  return windows ?? readRadacct(table) ?? { table, notes: [] };
+  return (
+    windows ??
+    readRadacct(table) ??
+    readFortiGate(table) ??
+    readGlobalProtect(table) ?? {
+      table,
+      notes: [],
+    }
+  );
 }

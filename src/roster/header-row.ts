@@ -34,7 +34,8 @@ function filled(cells: readonly Cell[]): readonly Cell[] {
   return cells.filter((c) => !isBlankCell(c));
 }
 
-function couldBeHeader(row: TableRow): boolean {
+/** At least two cells, all of them names rather than values: what a header row looks like. */
+export function couldBeHeader(row: TableRow): boolean {
   const cells = filled(row.cells);
   return cells.length >= 2 && cells.every(isText);
 }

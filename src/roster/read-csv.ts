@@ -6,22 +6,11 @@
  */
 import { parse } from "csv-parse/sync";
 import { fail, ok, type Result } from "../core/result.js";
+import { CANDIDATES, DELIMITER_NAMES, type Delimiter } from "./csv-delimiter.js";
+import { csvDelimiter, csvHeader } from "./csv-header.js";
 import type { RowIssue } from "./row-issue.js";
 import type { Table, TableRow } from "./table.js";
 import { withEventViewerDescription } from "./windows-event-viewer.js";
-
-export type Delimiter = "," | ";" | "\t" | "|";
-// In this order on a tie, so a header with one pipe and one comma still reads as comma-separated.
-const CANDIDATES: readonly Delimiter[] = ["\t", ";", ",", "|"];
-export const DELIMITER_NAMES: Record<Delimiter, string> = {
-  ",": "comma",
-  ";": "semicolon",
-  "\t": "tab",
-  "|": "pipe",
-};
-
-/** Excel's widest sheet (column XFD); a header wider than this is not a roster or a log. */
-export const MAX_COLUMNS = 16_384;
 
 /** Excel's `sep=;` first line: the delimiter it names and where the header's text starts. */
 export interface SepLine {
@@ -72,67 +61,6 @@ export function typeLine(text: string): TypeLine | undefined {
     bodyStart: m[0].length,
     note: `row 1 "#TYPE ${name}" is the type line PowerShell's Export-Csv writes, not a header: skipped`,
   };
-}
-
-/**
- * Fails when the header (the first line with content, from `start`) has more than MAX_COLUMNS
- * fields. Counts delimiters outside quotes and stops at the limit, so a header of a million
- * columns is refused in milliseconds, before it is split or parsed.
- */
-export function checkHeaderWidth(
-  text: string,
-  start: number,
-  delimiter: Delimiter,
-  fileName: string,
-): Result<true> {
-  const d = delimiter.charCodeAt(0);
-  let fields = 1;
-  let inQuotes = false;
-  let seenContent = false;
-  for (let i = start; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34) inQuotes = !inQuotes;
-    else if (!inQuotes && (c === 10 || c === 13)) {
-      if (seenContent) break;
-      fields = 1;
-      continue;
-    } else if (!inQuotes && c === d && ++fields > MAX_COLUMNS) {
-      return fail(
-        "file.too_many_columns",
-        `${fileName}'s header has more than ${MAX_COLUMNS.toLocaleString("en-GB")} columns, more than Excel allows, so it is not a roster or session log I can read.`,
-        "Export only the columns you need (user, login, logout), with one header row",
-      );
-    }
-    if (c !== 32 && c !== 9 && c !== d) seenContent = true;
-  }
-  return ok(true);
-}
-
-/** The candidate that occurs most often, outside quotes, in the first non-blank line. */
-export function detectDelimiter(text: string): Delimiter {
-  const counts = new Map<Delimiter, number>(CANDIDATES.map((d) => [d, 0]));
-  let inQuotes = false;
-  let seenContent = false;
-  for (let i = 0; i < text.length && i < 65_536; i++) {
-    const c = text[i] as string;
-    if (c === '"') inQuotes = !inQuotes;
-    else if (!inQuotes && (c === "\n" || c === "\r")) {
-      if (seenContent) break;
-    } else if (!inQuotes && counts.has(c as Delimiter)) {
-      counts.set(c as Delimiter, (counts.get(c as Delimiter) ?? 0) + 1);
-    }
-    if (c.trim() !== "") seenContent = true;
-  }
-  let best: Delimiter = ",";
-  let bestCount = 0;
-  for (const d of CANDIDATES) {
-    const n = counts.get(d) ?? 0;
-    if (n > bestCount) {
-      best = d;
-      bestCount = n;
-    }
-  }
-  return best;
 }
 
 interface CsvError {
@@ -201,6 +129,14 @@ export function parseRecords(
   }
 }
 
+export {
+  checkHeaderWidth,
+  DELIMITER_NAMES,
+  type Delimiter,
+  detectDelimiter,
+  MAX_COLUMNS,
+} from "./csv-delimiter.js";
+
 export function readCsv(file: string, fileName: string): Result<Table> {
   const sep = sepLine(file, fileName);
   if (!sep.ok) return sep;
@@ -213,13 +149,14 @@ export function readCsv(file: string, fileName: string): Result<Table> {
       : type !== undefined
         ? file.slice(type.bodyStart)
         : file;
-  const delimiter = sep.value?.delimiter ?? detectDelimiter(text);
-  const width = checkHeaderWidth(text, 0, delimiter, fileName);
-  if (!width.ok) return width;
+  const chosen = csvDelimiter(text, 0, fileName, sep.value?.delimiter);
+  if (!chosen.ok) return chosen;
+  const delimiter = chosen.value;
   const parsed = parseRecords(text, delimiter, fileName);
   if (!parsed.ok) return parsed;
   const records = parsed.value;
-  const headerIndex = records.findIndex((r) => !isBlankRecord(r));
+  const title = csvHeader(records, offset, fileName);
+  const headerIndex = title.index;
   if (headerIndex < 0) {
     return fail("file.empty", `${fileName} is empty.`, "Export the file again, with a header row");
   }
@@ -256,7 +193,11 @@ export function readCsv(file: string, fileName: string): Result<Table> {
     rows,
     blankRows,
     date1904: false,
-    notes: [...(type === undefined ? [] : [type.note]), ...delimiterNotes(delimiter, sep.value)],
+    notes: [
+      ...(title.note === undefined ? [] : [title.note]),
+      ...(type === undefined ? [] : [type.note]),
+      ...delimiterNotes(delimiter, sep.value),
+    ],
     rejected,
   });
 }

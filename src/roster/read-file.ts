@@ -23,6 +23,7 @@ import type { ColumnUse, ReadSummary, RosterFileRead } from "./read-result.js";
 import { readXlsx } from "./read-xlsx.js";
 import { pickLastSeen } from "./roster/last-seen.js";
 import { resolveRosterKey } from "./roster-key.js";
+import { unknownUsersNote } from "./roster-match-hint.js";
 import { rosterRows } from "./roster-rows.js";
 import { distinctRows, type RowIssue } from "./row-issue.js";
 import { rowsToSessions } from "./rows-to-sessions.js";
@@ -231,7 +232,7 @@ function interpret(
         : rowsToSessions(table.rows, context);
     notes.push(...read.notes);
     const done = finishSessions(read.candidates, { ...finishOptions, dropDuplicates: true });
-    noteUnknownUsers(notes, done.users, done.unknownUsers);
+    noteUnknownUsers(notes, read.candidates.userKeys, opts.knownUsers);
     return finish({
       sessions: done.sessions,
       userSpelling: read.candidates.spellingByKey(),
@@ -260,7 +261,7 @@ function interpret(
   });
   notes.push(...read.notes);
   const done = finishSessions(read.candidates, { ...finishOptions, dropDuplicates: false });
-  noteUnknownUsers(notes, done.users, done.unknownUsers);
+  noteUnknownUsers(notes, read.candidates.userKeys, opts.knownUsers);
   return finish({
     sessions: done.sessions,
     userSpelling: read.candidates.spellingByKey(),
@@ -281,12 +282,13 @@ function interpret(
   });
 }
 
-function noteUnknownUsers(notes: string[], users: number, unknown: number): void {
-  if (users > 0 && unknown === users) {
-    notes.push(
-      `none of the ${users} users are in the roster: do both files use the same key (e-mail or id)?`,
-    );
-  }
+function noteUnknownUsers(
+  notes: string[],
+  users: readonly string[],
+  known: ReadonlySet<string> | undefined,
+): void {
+  const note = known === undefined ? undefined : unknownUsersNote(users, known);
+  if (note !== undefined) notes.push(note);
 }
 
 function noUsableRows(

@@ -6,6 +6,7 @@
  * end that checks a file before reading it (Slack's uploads) asks the same questions the reader does.
  */
 import { fail, ok, type Result } from "../core/result.js";
+import { hasTitledHeader } from "./csv-header.js";
 import { leadingEntryNames, readZipDirectory } from "./xlsx/zip-directory.js";
 
 export type Sniffed =
@@ -168,5 +169,5 @@ export function kindFromName(name: string): SpreadsheetKind | undefined {
 export function hasDelimitedFirstLine(text: string): boolean {
   const [first = "", second = ""] = text.replace(/^\uFEFF/, "").split(/\r?\n/, 2);
   const header = /^sep=[^\r\n] *$/i.test(first) ? second : first;
-  return /[,;\t|]/.test(header);
+  return /[,;\t|]/.test(header) || hasTitledHeader(text);
 }

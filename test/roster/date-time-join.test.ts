@@ -355,3 +355,62 @@ describe("a Date column beside a Time column that holds the full date-time", () 
     expect(r.ok && r.value.mapping).toContainEqual({ field: "timestamp", header: "Date" });
   });
 });
+
+describe("a log of when each session began and how long it lasted: User,Date,Time,Duration", () => {
+  // ann 09:00 for 1 h 30 min → 10:30; bo 10:00 for 45 min → 10:45; cy 10:15 for 2 h → 12:15.
+  // Overlaps: 10:00–10:30 ann+bo, 10:15–10:30 ann+bo+cy → peak 3.
+  const TEXT =
+    "User,Date,Time,Duration\nann,2026-03-02,09:00,01:30:00\nbo,2026-03-02,10:00,00:45:00\ncy,2026-03-02,10:15,02:00:00\n";
+
+  it.each([true, false])("reads Time on its Date as the login (line reader: %s)", async (lines) => {
+    const r = await readRosterFileWith(csvBytes(TEXT), "vpn.csv", {}, { lines });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.value.kind).toBe("sessions");
+    expect(r.value.mapping).toEqual([
+      { field: "user", header: "User" },
+      { field: "start", header: "Time" },
+      { field: "duration", header: "Duration" },
+    ]);
+    expect(r.value.notes).toContain(
+      'joined "Date" with "Time": vpn.csv writes the date and the time of day in separate columns',
+    );
+    expect(r.value.sessions).toEqual([
+      { user: "ann", start: utc(2026, 3, 2, 9), end: utc(2026, 3, 2, 10, 30) },
+      { user: "bo", start: utc(2026, 3, 2, 10), end: utc(2026, 3, 2, 10, 45) },
+      { user: "cy", start: utc(2026, 3, 2, 10, 15), end: utc(2026, 3, 2, 12, 15) },
+    ]);
+    expect(peakOf(r.value.sessions)).toBe(3);
+  });
+
+  it("reads Date,Start,Duration the same way, Start a time of day", async () => {
+    const text =
+      "Agent,Date,Start,Duration (minutes)\nann,2026-03-02,09:00,90\nbo,2026-03-02,10:00,45\ncy,2026-03-02,10:15,120\n";
+    for (const lines of [true, false]) {
+      const r = await readRosterFileWith(csvBytes(text), "shifts.csv", {}, { lines });
+      if (!r.ok) throw new Error(JSON.stringify(r.issues));
+      expect(r.value.sessions).toEqual([
+        { user: "ann", start: utc(2026, 3, 2, 9), end: utc(2026, 3, 2, 10, 30) },
+        { user: "bo", start: utc(2026, 3, 2, 10), end: utc(2026, 3, 2, 10, 45) },
+        { user: "cy", start: utc(2026, 3, 2, 10, 15), end: utc(2026, 3, 2, 12, 15) },
+      ]);
+      expect(peakOf(r.value.sessions)).toBe(3);
+    }
+  });
+
+  it("a User,Time,Event log stays an event log (a Time column is the login only beside a duration)", async () => {
+    const text = "User,Time,Event\nann,2026-03-02 09:00,login\nann,2026-03-02 10:00,logout\n";
+    const r = await readRosterFile(csvBytes(text), "events.csv");
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.value.kind).toBe("events");
+    expect(r.value.sessions).toEqual([
+      { user: "ann", start: utc(2026, 3, 2, 9), end: utc(2026, 3, 2, 10) },
+    ]);
+  });
+
+  it("a Time column with no date to put it on is still refused, not read as 30 Dec 1899", async () => {
+    const r = await readRosterFile(csvBytes("User,Time,Duration\nann,09:00,30\n"), "vpn.csv");
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => i.code)).toEqual(["file.time_without_date"]);
+  });
+});

@@ -103,7 +103,7 @@ describe("session logs", () => {
     expect(r.summary.unknownUserRows).toBe(1);
     const none = await read(LOG, { knownUsers: new Set(["zed@x.com"]) });
     expect(none.notes).toContain(
-      "none of the 2 users are in the roster: do both files use the same key (e-mail or id)?",
+      'none of the 2 users are in the roster: do both files use the same key (e-mail or id)? If the roster has a column holding the ids the log uses, name it with --roster-key "Column".',
     );
   });
 
