@@ -153,12 +153,10 @@ describe.each(PATHS)("a header of a million columns (lines: $lines)", ({ lines }
   it.each([
     ["unquoted", (i: number) => `c${i}`],
     ["quoted", (i: number) => `"c${i}"`],
-  ])("is refused in well under a second (%s)", async (_, header) => {
+  ])("is refused with a short message (%s); bench/wide-header.mjs times it", async (_, header) => {
     const cols = Array.from({ length: 1_000_000 }, (_, i) => header(i)).join(",");
     const bytes = csvBytes(`${cols}\nann@x.com,2026-03-02T09:00:00Z\n`);
-    const t0 = performance.now();
     const r = await readRosterFileWith(bytes, "wide.csv", {}, { lines });
-    const ms = performance.now() - t0;
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.issues).toEqual([
@@ -169,7 +167,6 @@ describe.each(PATHS)("a header of a million columns (lines: $lines)", ({ lines }
         hint: "Export only the columns you need (user, login, logout), with one header row",
       },
     ]);
-    expect(ms).toBeLessThan(500);
   });
 
   it("reads a header of exactly 16,384 columns", async () => {
