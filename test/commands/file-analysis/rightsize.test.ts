@@ -14,7 +14,9 @@ describe("rightsize PATH", () => {
     expect(out.ok).toBe(true);
     if (!out.ok) return;
     const r = out.reply;
-    expect(r.headline).toBe("Licence 4 active fulfillers, not 9 provisioned: £4,200 a year. Inactivity measured to 1 Oct 2026 (--as-of).");
+    expect(r.headline).toBe(
+      "Licence 4 active fulfillers, not 9 provisioned: £4,200 a year. Inactivity measured to 1 Oct 2026 (--as-of).",
+    );
     expect(r.tables[0]?.rows).toEqual([
       ["departed", "2", "remove", "£1,680"],
       ["disabled", "1", "remove", "£840"],
