@@ -53,7 +53,9 @@ describe("ServiceNow sys_user list export", () => {
    */
   it("reads active and locked_out as the account's state, with the hand-counted figures", async () => {
     const r = await rightsized("servicenow-sys-user.csv");
-    expect(r.headline).toBe("Licence 3 active fulfillers, not 7 provisioned: £3,360 a year.");
+    expect(r.headline).toBe(
+      "Licence 3 active fulfillers, not 7 provisioned: £3,360 a year. Inactivity measured to 1 Oct 2026 (--as-of).",
+    );
     expect(r.tables[0]?.rows).toEqual([
       ["disabled", "2", "remove", "£1,680"],
       ["never logged in", "1", "remove", "£840"],
@@ -98,7 +100,9 @@ describe("Atlassian admin Export users", () => {
    */
   it("sizes the service-management product and names the columns not used", async () => {
     const r = await rightsized("atlassian-export-users.csv");
-    expect(r.headline).toBe("Licence 3 active fulfillers, not 7 provisioned: £3,360 a year.");
+    expect(r.headline).toBe(
+      "Licence 3 active fulfillers, not 7 provisioned: £3,360 a year. Inactivity measured to 1 Oct 2026 (--as-of).",
+    );
     expect(r.data.rightsize).toMatchObject({
       provisioned: 7,
       active: 3,
@@ -162,7 +166,9 @@ describe("Jira Service Management agents (Atlassian export, one site column)", (
    */
   it("reads the site-suffixed column and counts an old invitation as never logged in", async () => {
     const r = await rightsized("jira-service-management-agents.csv");
-    expect(r.headline).toBe("Licence 3 active fulfillers, not 5 provisioned: £1,680 a year.");
+    expect(r.headline).toBe(
+      "Licence 3 active fulfillers, not 5 provisioned: £1,680 a year. Inactivity measured to 1 Oct 2026 (--as-of).",
+    );
     expect(r.data.rightsize).toMatchObject({
       provisioned: 5,
       removable: 2,
@@ -194,7 +200,9 @@ describe("HaloITSM agents", () => {
    */
   it('reads "Is Disabled" inverted and says new accounts cannot be told apart', async () => {
     const r = await rightsized("haloitsm-agents.csv");
-    expect(r.headline).toBe("Licence 2 active fulfillers, not 5 provisioned: £2,520 a year.");
+    expect(r.headline).toBe(
+      "Licence 2 active fulfillers, not 5 provisioned: £2,520 a year. Inactivity measured to 1 Oct 2026 (--as-of).",
+    );
     expect(r.data.rightsize).toMatchObject({
       provisioned: 5,
       active: 2,
@@ -229,7 +237,9 @@ describe("Freshservice agents", () => {
    */
   it("reads Agent Type, prices only full-time agents and says so", async () => {
     const r = await rightsized("freshservice-agents.csv");
-    expect(r.headline).toBe("Licence 3 active fulfillers, not 6 provisioned: £1,680 a year.");
+    expect(r.headline).toBe(
+      "Licence 3 active fulfillers, not 6 provisioned: £1,680 a year. Inactivity measured to 1 Oct 2026 (--as-of).",
+    );
     expect(r.tables[0]?.rows).toEqual([
       ["disabled", "1", "remove", "£840"],
       ["never logged in", "1", "remove", "£840"],
@@ -261,7 +271,9 @@ describe("Zendesk agents", () => {
    */
   it('reads "Last sign-in" with "Never", and says a light agent may be a free seat', async () => {
     const r = await rightsized("zendesk-agents.csv");
-    expect(r.headline).toBe("Licence 3 active fulfillers, not 6 provisioned: £2,520 a year.");
+    expect(r.headline).toBe(
+      "Licence 3 active fulfillers, not 6 provisioned: £2,520 a year. Inactivity measured to 1 Oct 2026 (--as-of).",
+    );
     expect(r.data.rightsize).toMatchObject({
       provisioned: 6,
       removable: 3,

@@ -12,6 +12,7 @@
 import { analyseConcurrency, type ConcurrencyReport } from "../../core/concurrency.js";
 import type { Issue } from "../../core/result.js";
 import { rightsize } from "../../core/rightsize.js";
+import { rosterAsOf } from "../../core/roster-as-of.js";
 import { optimiseSplit, type SplitReport } from "../../core/split/optimise.js";
 import type { Session } from "../../core/usage.js";
 import { countDateOnly, dateOnlyIssue, dateOnlyNote } from "../../roster/date-only-sessions.js";
@@ -42,6 +43,7 @@ import { type FileRates, type RateUse, rateArg, resolveRates } from "./rates.js"
 import { withReadSummary } from "./read-summary.js";
 import type { FileRequest } from "./request.js";
 import {
+  type AsOfUse,
   flaggedUsersFile,
   reasonsTable,
   rightsizeData,
@@ -80,7 +82,10 @@ export interface AnalyseFileOptions {
   readonly mode: FileAnalysis;
   /** A roster read alongside a session log (`--roster`): known users, groups, a rule of thumb. */
   readonly roster?: { readonly name: string; readonly read: RosterFileRead };
-  /** "Today" for right-sizing, epoch ms; the request's --as-of wins. */
+  /**
+   * Today, epoch ms (midnight UTC). Right-sizing measures to the newest date in the roster unless
+   * --as-of names a day (or `today`).
+   */
   readonly now: number;
 }
 
@@ -226,9 +231,9 @@ async function rightsizeFile(job: FileJob): Promise<CommandOutcome> {
     "Checking who uses their licence …",
   );
   const rate = rates.licence;
-  const now = request.asOf ?? o.now;
+  const asOf = asOfFor(request, o.now, users, job.timeZone);
   const report = rightsize(users, {
-    now,
+    now: asOf.ms,
     // Without a rate the counts still hold; money is left out of the reply.
     rate: rate?.given ?? { minor: 0, currency: rates.currency },
     ratePeriod: rate?.period ?? "month",
@@ -247,13 +252,9 @@ async function rightsizeFile(job: FileJob): Promise<CommandOutcome> {
   const flagged = flaggedUsersFile(r, (key) => asWritten(key, read.userSpelling));
   return replied({
     command: o.command,
-    headline: rightsizeHeadline(r, rate),
+    headline: rightsizeHeadline(r, rate, asOf),
     tables: [reasonsTable(r, rate), ...parts.tables],
-    notes: [
-      ...ask,
-      ...rightsizeNotes(r, rate, { ms: now, typed: request.asOf !== undefined }),
-      ...parts.notes,
-    ],
+    notes: [...ask, ...rightsizeNotes(r, rate, asOf), ...parts.notes],
     working: rightsizeWorking(r, rate),
     next: rate
       ? [
@@ -265,10 +266,30 @@ async function rightsizeFile(job: FileJob): Promise<CommandOutcome> {
       ratesNeeded: rate === undefined,
       concurrency: null,
       split: null,
-      rightsize: rightsizeData(r, rate, now),
+      rightsize: rightsizeData(r, rate, asOf),
     },
     files: [...(flagged ? [flagged] : []), ...parts.files],
   });
+}
+
+/**
+ * The day right-sizing measures to: --as-of's day, today for `--as-of today`, else the newest
+ * date in the roster (its calendar day in the file's time zone), so the answer does not drift.
+ */
+function asOfFor(
+  request: FileRequest,
+  today: number,
+  users: NonNullable<RosterFileRead["roster"]>,
+  timeZone: string,
+): AsOfUse {
+  if (request.asOf !== undefined) return { ms: request.asOf, source: "typed", afterToday: 0 };
+  if (request.asOfToday) return { ms: today, source: "today", afterToday: 0 };
+  const found = rosterAsOf(users, today, (ms) => startOfDay(ms + zoneOffsetAt(timeZone, ms)));
+  return {
+    ms: found.ms,
+    source: found.source === "file" ? "file" : "no-dates",
+    afterToday: found.afterToday,
+  };
 }
 
 /** The roster's "agents and leads named" rule, as the negotiator would apply it by hand. */

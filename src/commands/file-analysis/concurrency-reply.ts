@@ -3,6 +3,7 @@
  * the levels that matter, and what a smaller pool would have refused.
  */
 import type { ConcurrencyReport } from "../../core/concurrency.js";
+import { onlinePercentiles } from "../../core/online-percentiles.js";
 import { formatPercent, shareOf } from "../../core/percent.js";
 import { column, type Table } from "../reply.js";
 import { count, dateTime, duration, iso, plural, span } from "./format.js";
@@ -17,13 +18,24 @@ export function concurrencyHeadline(r: ConcurrencyReport, timeZone: string): str
   return `Peak: ${plural(r.peak, "person", "people")} online at once, on ${dateTime(r.peakAt, timeZone)}; 90% of the time ${count(p90)} or fewer.`;
 }
 
-/** Peak and P99…P50 in one small table. */
+/**
+ * Peak and P99…P50 in one small table: over the whole log (nights and weekends count as nobody
+ * online, so an office log's P50 is often 0), and over only the time anyone is online.
+ */
 export function levelsTable(r: ConcurrencyReport): Table {
-  const rows = [["peak", count(r.peak)]];
-  for (const p of [...r.percentiles].reverse()) rows.push([`P${p.p}`, count(p.level)]);
+  const online = onlinePercentiles(r.atOrAbove).percentiles;
+  const rows = [["peak", count(r.peak), count(r.peak)]];
+  for (const p of [...r.percentiles].reverse()) {
+    const o = online.find((x) => x.p === p.p)?.level ?? 0;
+    rows.push([`P${p.p}`, count(p.level), count(o)]);
+  }
   return {
-    title: "People online at once (time-weighted, first login to last logout)",
-    columns: [column("measure"), column("people", "right")],
+    title: "People online at once (time-weighted)",
+    columns: [
+      column("measure"),
+      column("whole log", "right"),
+      column("while anyone is online", "right"),
+    ],
     rows,
   };
 }
@@ -98,6 +110,17 @@ export function concurrencyWorking(r: ConcurrencyReport): string[] {
       `P${p.p} = ${count(p.level)}: ${count(p.level)} or fewer online for at least ${p.p}% of the ${duration(total)}`,
     );
   }
+  const online = onlinePercentiles(r.atOrAbove);
+  if (online.onlineMs > 0) {
+    lines.push(
+      `while anyone is online: ${duration(online.onlineMs)} of the ${duration(total)} (the rest, nobody online, left out)`,
+    );
+    for (const p of online.percentiles) {
+      lines.push(
+        `P${p.p} while anyone is online = ${count(p.level)}: ${count(p.level)} or fewer for at least ${p.p}% of the ${duration(online.onlineMs)}`,
+      );
+    }
+  }
   for (const level of shownLevels(r)) {
     const ms = r.atOrAbove.find((a) => a.level === level)?.ms ?? 0;
     const share = shareOf(ms, total);
@@ -115,6 +138,7 @@ export function concurrencyWorking(r: ConcurrencyReport): string[] {
  *   peak (ISO 8601, UTC); `peakMinutes`: total time at the peak;
  * - `window`: `{ start, end }` ISO, first login to last logout (null for an empty log);
  * - `percentiles`: `{ p50, p90, p95, p99 }` time-weighted levels over the window;
+ * - `onlinePercentiles`: the same over only the time anyone is online, `onlineMinutes` long;
  * - `atOrAbove`: `[{ level, minutes }]` for every level 1..peak;
  * - `whatIf`: `[{ pool, refusedLogins, usersAffected, refusedMinutes }]` from the peak down;
  * - `groups`: `[{ group, users, peak, peakAt }]`, by the roster's groups (everyone is "(no group)"
@@ -122,6 +146,8 @@ export function concurrencyWorking(r: ConcurrencyReport): string[] {
  */
 export function concurrencyData(r: ConcurrencyReport): Record<string, unknown> {
   const pct = (p: number) => r.percentiles.find((x) => x.p === p)?.level ?? 0;
+  const online = onlinePercentiles(r.atOrAbove);
+  const onlinePct = (p: number) => online.percentiles.find((x) => x.p === p)?.level ?? 0;
   return {
     users: r.users,
     peak: r.peak,
@@ -129,6 +155,13 @@ export function concurrencyData(r: ConcurrencyReport): Record<string, unknown> {
     peakMinutes: minutes(r.peakMs),
     window: r.window ? { start: iso(r.window.start), end: iso(r.window.end) } : null,
     percentiles: { p50: pct(50), p90: pct(90), p95: pct(95), p99: pct(99) },
+    onlinePercentiles: {
+      p50: onlinePct(50),
+      p90: onlinePct(90),
+      p95: onlinePct(95),
+      p99: onlinePct(99),
+    },
+    onlineMinutes: minutes(online.onlineMs),
     atOrAbove: r.atOrAbove.map((a) => ({ level: a.level, minutes: minutes(a.ms) })),
     whatIf: r.whatIf.map((w) => ({
       pool: w.poolSize,

@@ -47,6 +47,8 @@ export interface FileRequest {
   readonly timeLimitSeconds?: number;
   /** Right-sizing's "today" (epoch ms, UTC midnight), `--as-of 2026-10-01`. */
   readonly asOf?: number;
+  /** `--as-of today`: measure to today's date, not the newest date in the file (the default). */
+  readonly asOfToday?: boolean;
 }
 
 /** What a file command typed: the paths (file, then `--roster`) and the request. */
@@ -215,7 +217,7 @@ export function parseAsOf(token: string): Result<number> {
     {
       code: "options.as_of",
       message: `--as-of "${token}" is not a date`,
-      hint: "--as-of 2026-10-01 (year-month-day)",
+      hint: "--as-of 2026-10-01 (year-month-day), or --as-of today",
     },
   ]);
 }
@@ -356,7 +358,8 @@ export function parseFileCommand(text: string, usage: string): Result<TypedFileC
     if (n !== undefined) request.timeLimitSeconds = n;
   }
   const asOf = v.get("as-of");
-  if (asOf !== undefined) {
+  if (asOf?.trim().toLowerCase() === "today") request.asOfToday = true;
+  else if (asOf !== undefined) {
     const n = take(parseAsOf(asOf), issues);
     if (n !== undefined) request.asOf = n;
   }

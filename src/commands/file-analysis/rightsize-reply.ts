@@ -30,6 +30,39 @@ function reasonLabel(reason: FlagReason, r: RightsizeReport): string {
   }
 }
 
+/**
+ * The day inactivity was measured to and why that day: typed (`--as-of 2026-10-01`), today
+ * (`--as-of today`, or a file with no dates), or by default the newest date in the file.
+ */
+export interface AsOfUse {
+  readonly ms: number;
+  readonly source: "typed" | "today" | "file" | "no-dates";
+  /** Dates in the file later than today, not taken as its date. */
+  readonly afterToday: number;
+}
+
+/** `2 Oct 2026`. The day is midnight UTC, as --as-of gives it. */
+function dayText(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** `Inactivity measured to 2 Oct 2026, the newest date in the file; --as-of to change.` */
+export function asOfLine(a: AsOfUse): string {
+  const day = dayText(a.ms);
+  switch (a.source) {
+    case "typed":
+      return `Inactivity measured to ${day} (--as-of).`;
+    case "today":
+      return `Inactivity measured to today, ${day} (--as-of today).`;
+    case "no-dates":
+      return `Inactivity measured to today, ${day}: the file has no dates; --as-of to change.`;
+    case "file":
+      return `Inactivity measured to ${day}, the newest date in the file; --as-of to change.`;
+  }
+}
+
 /** ` (2 more rows could not be read: see skipped-rows.csv)`, or nothing when every row was read. */
 function unreadText(r: RightsizeReport): string {
   if (r.unreadRows === 0) return "";
@@ -40,7 +73,15 @@ function unreadText(r: RightsizeReport): string {
  * `Licence 212 active fulfillers, not 260 provisioned: £40,320 a year.` Rows that could not be read
  * are not in "provisioned", so the headline says how many there were.
  */
-export function rightsizeHeadline(r: RightsizeReport, rate: RateUse | undefined): string {
+export function rightsizeHeadline(
+  r: RightsizeReport,
+  rate: RateUse | undefined,
+  asOf: AsOfUse,
+): string {
+  return `${answerText(r, rate)} ${asOfLine(asOf)}`;
+}
+
+function answerText(r: RightsizeReport, rate: RateUse | undefined): string {
   const unread = unreadText(r);
   if (r.removable === 0) {
     return `All ${plural(r.provisioned, "provisioned licence is", "provisioned licences are")} in use${unread}: none to remove.`;
@@ -82,7 +123,7 @@ export function reasonsTable(r: RightsizeReport, rate: RateUse | undefined): Tab
 export function rightsizeNotes(
   r: RightsizeReport,
   rate: RateUse | undefined,
-  asOf: { readonly ms: number; readonly typed: boolean },
+  asOf: AsOfUse,
 ): string[] {
   const notes: string[] = [];
   if (rate)
@@ -121,9 +162,13 @@ export function rightsizeNotes(
       `${plural(r.newNotYetLoggedIn, "new user has", "new users have")} not logged in yet (created within ${r.inactiveDays} days): not flagged.`,
     );
   }
-  const day = new Date(asOf.ms).toISOString().slice(0, 10);
+  if (asOf.afterToday > 0) {
+    notes.push(
+      `${plural(asOf.afterToday, "date in the file is", "dates in the file are")} after today, so not taken as the file's date: check ${asOf.afterToday === 1 ? "it" : "them"} (a typing slip?).`,
+    );
+  }
   notes.push(
-    `Inactivity counted up to ${day}${asOf.typed ? " (--as-of)" : " (today; --as-of to change)"}; --inactive ${r.inactiveDays} and --occasional ${r.occasionalBelow} set the thresholds.`,
+    `--inactive ${r.inactiveDays} and --occasional ${r.occasionalBelow} set the thresholds.`,
   );
   return notes;
 }
@@ -178,6 +223,7 @@ export function flaggedUsersFile(
  * `provisioned`, `active` (no flag), `recommended` (provisioned − removable), `removable`,
  * `flagged` `{ departed, disabled, never_logged_in, inactive, occasional }`, `annualRate` and
  * `annualSaving` (money, null without a rate), `inactiveDays`, `occasionalBelow`, `asOf` (ISO),
+ * `asOfSource` ("file": the newest date in it, the default; "typed"; "today"; "no-dates"),
  * `skippedChecks` (["last_login" | "activity"]), `newNotYetLoggedIn`, `invitedNeverLoggedIn`,
  * `unreadRows` (roster rows not read, so not in `provisioned`), `unpricedConcurrent` (removals on a
  * concurrent licence, not priced at the named rate).
@@ -185,7 +231,7 @@ export function flaggedUsersFile(
 export function rightsizeData(
   r: RightsizeReport,
   rate: RateUse | undefined,
-  asOf: number,
+  asOf: AsOfUse,
 ): Record<string, unknown> {
   return {
     provisioned: r.provisioned,
@@ -197,7 +243,8 @@ export function rightsizeData(
     annualSaving: rate ? moneyJson(r.annualSaving) : null,
     inactiveDays: r.inactiveDays,
     occasionalBelow: r.occasionalBelow,
-    asOf: iso(asOf),
+    asOf: iso(asOf.ms),
+    asOfSource: asOf.source,
     skippedChecks: [...r.skippedChecks],
     newNotYetLoggedIn: r.newNotYetLoggedIn,
     invitedNeverLoggedIn: r.invitedNeverLoggedIn,

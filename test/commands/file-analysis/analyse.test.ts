@@ -74,7 +74,7 @@ describe("analyseUpload (a file dropped in a channel)", () => {
     expect(out.ok && out.reply.data.file).toMatchObject({ format: "xlsx", sessions: 6 });
   });
 
-  it("right-sizes a roster with the channel's named rate (no --as-of: counted up to today)", async () => {
+  it("right-sizes a roster with the channel's named rate (no --as-of: to the file's newest date)", async () => {
     const progress = vi.fn(async (_text: string) => {});
     const out = await analyseUpload(
       { name: "roster.csv", bytes: bytes(ROSTER_CSV) },
@@ -88,6 +88,9 @@ describe("analyseUpload (a file dropped in a channel)", () => {
     if (!out.ok) return;
     expect(out.reply.data.kind).toBe("roster");
     expect(out.reply.notes[0]).toBe("Rate: £70/mo per licence (the channel's deal).");
+    expect(out.reply.headline).toBe(
+      "Licence 4 active fulfillers, not 9 provisioned: £4,200 a year. Inactivity measured to 30 Sep 2026, the newest date in the file; --as-of to change.",
+    );
     expect(out.reply.files?.map((f) => f.name)).toEqual(["flagged-users.csv"]);
   });
 

@@ -77,7 +77,7 @@ describe("file command options", () => {
         {
           code: "options.as_of",
           message: '--as-of "2026-02-30" is not a date',
-          hint: "--as-of 2026-10-01 (year-month-day)",
+          hint: "--as-of 2026-10-01 (year-month-day), or --as-of today",
         },
       ],
     });

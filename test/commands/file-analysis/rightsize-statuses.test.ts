@@ -32,7 +32,7 @@ describe("rightsize: unread rows and status words", () => {
     if (!out.ok) return;
     const r = out.reply;
     expect(r.headline).toBe(
-      "Licence 2 active fulfillers, not 4 provisioned (2 more rows could not be read: see skipped-rows.csv): £1,680 a year.",
+      "Licence 2 active fulfillers, not 4 provisioned (2 more rows could not be read: see skipped-rows.csv): £1,680 a year. Inactivity measured to 1 Oct 2026 (--as-of).",
     );
     expect(r.tables[0]?.rows).toEqual([
       ["disabled", "1", "remove", "£840"],
@@ -70,7 +70,7 @@ describe("rightsize: unread rows and status words", () => {
     expect(out.ok).toBe(true);
     if (!out.ok) return;
     expect(out.reply.headline).toBe(
-      "All 1 provisioned licence is in use (1 more row could not be read: see skipped-rows.csv): none to remove.",
+      "All 1 provisioned licence is in use (1 more row could not be read: see skipped-rows.csv): none to remove. Inactivity measured to 1 Oct 2026 (--as-of).",
     );
   });
 });

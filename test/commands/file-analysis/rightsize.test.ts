@@ -14,7 +14,9 @@ describe("rightsize PATH", () => {
     expect(out.ok).toBe(true);
     if (!out.ok) return;
     const r = out.reply;
-    expect(r.headline).toBe("Licence 4 active fulfillers, not 9 provisioned: £4,200 a year.");
+    expect(r.headline).toBe(
+      "Licence 4 active fulfillers, not 9 provisioned: £4,200 a year. Inactivity measured to 1 Oct 2026 (--as-of).",
+    );
     expect(r.tables[0]?.rows).toEqual([
       ["departed", "2", "remove", "£1,680"],
       ["disabled", "1", "remove", "£840"],
@@ -60,7 +62,7 @@ describe("rightsize PATH", () => {
     if (!out.ok) return;
     // With 200 days, f (153 days) is no longer inactive: 4 to remove, 5 needed.
     expect(out.reply.headline).toBe(
-      "Licence 5 active fulfillers, not 9 provisioned: 4 licences unused.",
+      "Licence 5 active fulfillers, not 9 provisioned: 4 licences unused. Inactivity measured to 1 Oct 2026 (--as-of).",
     );
     expect(out.reply.notes[0]).toBe(
       `No licence rate yet, so no saving: rightsize ${path} --rate 70, or /deal set named 70 in Slack.`,
