@@ -8,6 +8,14 @@ import type { CommandContext } from "../commands/context.js";
 import { dispatch } from "../commands/dispatch.js";
 import type { CommandOutcome } from "../commands/reply.js";
 import { outcomeJson, renderErrorText, renderReplyText } from "../commands/reply-text.js";
+import {
+  asksDateOrder,
+  DATE_REPLY_PROMPT,
+  NO_DATE_QUESTION,
+  readDatesReply,
+  unreadableDatesReply,
+  withDateOrder,
+} from "./date-order-reply.js";
 import { saveReplyFiles } from "./save-files.js";
 
 export const WELCOME = `dealdesk: licensing numbers you can say out loud on the call.
@@ -38,6 +46,25 @@ export async function runConsole(io: ConsoleIo, ctx: CommandContext): Promise<vo
   write(`${WELCOME}\n\n`);
   prompt();
   let last: CommandOutcome | undefined;
+  /** The line whose file asked for the day/month order, until a command answers or replaces it. */
+  let askingLine: string | undefined;
+  const run = async (line: string) => {
+    last = await dispatch(line, ctx);
+    askingLine = asksDateOrder(last) ? line : undefined;
+    if (last.ok) {
+      write(
+        renderReplyText(last.reply, {
+          working: false,
+          workingHint: 'Type "working" to see the arithmetic behind every figure.',
+        }),
+      );
+      const saved = await saveReplyFiles(last.reply.files ?? [], io.outDir);
+      if (saved.length > 0) write(`\n${saved.join("\n")}\n`);
+    } else {
+      write(renderErrorText(last));
+      if (askingLine !== undefined) write(`${DATE_REPLY_PROMPT}\n`);
+    }
+  };
   for await (const raw of rl) {
     const line = raw.trim();
     if (line === "") {
@@ -46,22 +73,18 @@ export async function runConsole(io: ConsoleIo, ctx: CommandContext): Promise<vo
     }
     const word = line.toLowerCase().replace(/^\//, "");
     if (word === "quit" || word === "exit" || word === "q") break;
+    const dates = readDatesReply(line);
     if (word === "working" || word === "json") {
       write(showLast(last, word));
+    } else if (dates.kind === "not-dates") {
+      await run(line);
+    } else if (askingLine === undefined) {
+      write(NO_DATE_QUESTION);
+    } else if (dates.kind === "unreadable") {
+      // The question stays open: a slip in the reply should not cost the negotiator the upload.
+      write(unreadableDatesReply(dates.text));
     } else {
-      last = await dispatch(line, ctx);
-      if (last.ok) {
-        write(
-          renderReplyText(last.reply, {
-            working: false,
-            workingHint: 'Type "working" to see the arithmetic behind every figure.',
-          }),
-        );
-        const saved = await saveReplyFiles(last.reply.files ?? [], io.outDir);
-        if (saved.length > 0) write(`\n${saved.join("\n")}\n`);
-      } else {
-        write(renderErrorText(last));
-      }
+      await run(withDateOrder(askingLine, dates.order));
     }
     write("\n");
     prompt();

@@ -3,11 +3,13 @@
  *
  *   150 named @ 70 + 100 conc @ 140 vs 500 named @ 100 GBP --years 3
  *
- * Plans are separated by `vs`; lines within a plan by `+`, `,`, `and` or `&`. A line is
- * SEATS TYPE (@ | at) PRICE [period], e.g. `150 n @ 70`, `150 named at £70/mo`, `100 c @ 1,680/yr`,
- * `150n@70`. A plan may end with `for 350 users`. Amounts stay exact until the currency is known.
+ * Plans are separated by `vs`; lines within a plan by `+`, `plus`, `,`, `;`, `and` or `&`. A line
+ * is SEATS TYPE (@ | at) PRICE [period], e.g. `150 n @ 70`, `150 named at £70/mo`,
+ * `100 c @ 1,680/yr`, `150n@70`, `150 agents @ 70` (agents are named seats). A plan may end with
+ * `for 350 users`. Amounts stay exact until the currency is known.
  */
 
+import { didYouMean } from "../../core/did-you-mean.js";
 import type { LicenceType } from "../../core/licence.js";
 import { parseCurrency } from "../../core/money.js";
 import { fail, type Issue, ok, type Result } from "../../core/result.js";
@@ -59,6 +61,9 @@ const TYPE_WORDS: Readonly<Record<string, LicenceType>> = {
   named: "named",
   name: "named",
   n: "named",
+  // A service desk counts its people as agents; an agent seat is a named seat.
+  agents: "named",
+  agent: "named",
   concurrent: "concurrent",
   conc: "concurrent",
   con: "concurrent",
@@ -78,7 +83,7 @@ const FILLERS = new Set([
   "licenses",
   "pool",
 ]);
-const LINE_SEPARATORS = new Set(["+", ",", "and", "&"]);
+const LINE_SEPARATORS = new Set(["+", "plus", ",", ";", "and", "&"]);
 const PLAN_SEPARATORS = new Set(["vs", "vs.", "v", "v.", "versus"]);
 const PERIOD_WORDS: Readonly<Record<string, Period | null>> = {
   "/mo": "month",
@@ -115,7 +120,7 @@ const USER_WORDS = new Set(["users", "user", "people", "agents", "staff", "perso
 /** Three-letter words that are part of the grammar, never currency codes. */
 const GRAMMAR_WORDS = new Set(["AND", "FOR", "CON", "PER"]);
 
-/** Splits `@`, `+` and separating commas off words; a comma between digits (1,680) stays. */
+/** Splits `@`, `+`, `;` and separating commas off words; a comma between digits (1,680) stays. */
 export function splitPieces(token: string): string[] {
   const pieces: string[] = [];
   let current = "";
@@ -126,7 +131,7 @@ export function splitPieces(token: string): string[] {
   for (let i = 0; i < token.length; i++) {
     const ch = token[i] as string;
     const betweenDigits = /\d/.test(token[i - 1] ?? "") && /\d/.test(token[i + 1] ?? "");
-    if (ch === "@" || ch === "+" || (ch === "," && !betweenDigits)) {
+    if (ch === "@" || ch === "+" || ch === ";" || (ch === "," && !betweenDigits)) {
       flush();
       pieces.push(ch);
     } else {
@@ -221,10 +226,12 @@ export function parseLine(tokens: readonly string[]): Result<TypedLine> {
   }
   const type = TYPE_WORDS[typeWord.toLowerCase()];
   if (!type) {
+    // Only the full words are offered: a guess of "c" for "x" would be noise, not help.
+    const guess = didYouMean(typeWord, ["named", "concurrent", "agents"], { maxEdits: 2 });
     return fail(
       "licence.unknown_type",
-      `"${typeWord}" is not a licence type I know`,
-      "use named (or n) or concurrent (or conc, c), like 150 named @ 70",
+      `"${typeWord}" is not a licence type I know${guess ? ` — did you mean ${guess}?` : ""}`,
+      "use named (or n, agents) or concurrent (or conc, c), like 150 named @ 70",
     );
   }
   let i = 2;
@@ -304,7 +311,7 @@ function parseScenario(tokens: readonly string[]): Result<TypedScenario> {
     const message =
       split.value.words.length === 0
         ? `"${text}" has no licence lines`
-        : `"${text}" has a +, comma or "and" with no licence line on one side`;
+        : `"${text}" has a +, "plus", comma, ; or "and" with no licence line on one side`;
     return fail("line.empty", message, "write it like 150 named @ 70 + 100 conc @ 140");
   }
   const lines: TypedLine[] = [];

@@ -62,7 +62,34 @@ export function chooseCurrency(
   return ok({ code: fallback, assumed: true });
 }
 
-/** True for a word that is meant as a currency code: three letters, upper case as typed. */
+/**
+ * ISO codes that are also everyday English words: typed in lower case they are words ("all",
+ * "top"), so only their capitals (ALL, TOP) name a currency.
+ */
+const CODES_THAT_ARE_WORDS = new Set([
+  "all",
+  "ang",
+  "bam",
+  "bob",
+  "cop",
+  "cup",
+  "ern",
+  "gel",
+  "lak",
+  "mad",
+  "mop",
+  "nad",
+  "pen",
+  "sos",
+  "top",
+  "try",
+]);
+
+/**
+ * True for a word that is meant as a currency code: three capitals as typed (so an unknown code
+ * gets its own message), or a known code in lower case (`gbp`), typed fast during a call.
+ */
 export function looksLikeCurrencyCode(token: string): boolean {
-  return /^[A-Z]{3}$/.test(token);
+  if (/^[A-Z]{3}$/.test(token)) return true;
+  return /^[a-z]{3}$/.test(token) && !CODES_THAT_ARE_WORDS.has(token) && parseCurrency(token).ok;
 }

@@ -2,7 +2,8 @@
  * Options for chat and CLI alike. Each may be written `--years 3`, `--years=3` or, to save typing
  * during a call, bare: `years 3`. A command declares its options; other words are positional.
  */
-import { fail, ok, type Result } from "../../core/result.js";
+import { didYouMean } from "../../core/did-you-mean.js";
+import { type Failure, fail, ok, type Result } from "../../core/result.js";
 
 export interface OptionSpec {
   /** Canonical name, used as the key of the parsed result. */
@@ -38,9 +39,7 @@ export function parseOptions(
     const key = (dashed ? dashed[1] : token)?.toLowerCase() ?? "";
     const spec = byName.get(key);
     if (!spec || (!dashed && !spec.bare)) {
-      if (dashed && !/^-\d/.test(token)) {
-        return fail("option.unknown", `I don't know the option ${token}`, example);
-      }
+      if (dashed && !/^-\d/.test(token)) return unknownOption(token, key, byName, example);
       positional.push(token);
       continue;
     }
@@ -60,4 +59,20 @@ export function parseOptions(
     values.set(spec.name, value);
   }
   return ok({ values, flags, positional });
+}
+
+/**
+ * An option we don't know is an error, never ignored: a mistyped `--named-rat 70` dropped
+ * silently would cost the plan at a rate nobody typed. The closest real option of this command is
+ * offered; one edit for short names (`--tz`), two for longer ones, so a guess is a likely slip.
+ */
+function unknownOption(
+  token: string,
+  key: string,
+  byName: ReadonlyMap<string, OptionSpec>,
+  example: string,
+): Failure {
+  const guess = didYouMean(key, [...byName.keys()], { maxEdits: key.length <= 4 ? 1 : 2 });
+  const suggestion = guess === undefined ? "" : ` — did you mean --${guess}?`;
+  return fail("option.unknown", `I don't know the option ${token}${suggestion}`, example);
 }

@@ -370,7 +370,7 @@ describe("cost: bad input says what to fix", () => {
     [
       "150 named @ 70 +",
       "line.empty",
-      '"150 named @ 70 +" has a +, comma or "and" with no licence line on one side',
+      '"150 named @ 70 +" has a +, "plus", comma, ; or "and" with no licence line on one side',
     ],
     [
       "150 n @ 70 for 200 users",
@@ -383,17 +383,35 @@ describe("cost: bad input says what to fix", () => {
     expect(issue(text)).toMatchObject({ code, message });
   });
 
-  it("asks for a currency code in capitals rather than guessing", () => {
-    expect(issue("150 n @ 70 usd")).toMatchObject({
+  it("asks for a currency code in capitals when the lower-case code is an English word", () => {
+    // "try" is a word before it is Turkish lira: only TRY names the currency.
+    expect(issue("150 n @ 70 try")).toMatchObject({
       code: "line.unexpected",
-      message: 'I don\'t understand "usd" in "150 n @ 70 usd"',
-      hint: "write the currency in capitals: USD",
+      message: 'I don\'t understand "try" in "150 n @ 70 try"',
+      hint: "write the currency in capitals: TRY",
+    });
+  });
+
+  it("suggests the licence type a misspelt one was meant to be", () => {
+    expect(issue("100 concurent @ 140")).toMatchObject({
+      code: "licence.unknown_type",
+      message: '"concurent" is not a licence type I know — did you mean concurrent?',
+    });
+    expect(issue("150 nmaed @ 70")?.message).toBe(
+      '"nmaed" is not a licence type I know — did you mean named?',
+    );
+  });
+
+  it("suggests the option a mistyped one was meant to be", () => {
+    expect(issue("150 n @ 70 --yeras 3")).toMatchObject({
+      code: "option.unknown",
+      message: "I don't know the option --yeras — did you mean --years?",
     });
   });
 
   it("gives a hint with a correct line", () => {
     expect(issue("150 floating @ 70")?.hint).toBe(
-      "use named (or n) or concurrent (or conc, c), like 150 named @ 70",
+      "use named (or n, agents) or concurrent (or conc, c), like 150 named @ 70",
     );
     expect(issue("150 named")?.hint).toBe("write it like 150 named @ 70");
   });
@@ -421,5 +439,60 @@ describe("cost: help", () => {
       const r = costCommand.run(example.replace(/^cost /, ""), ctx);
       expect(r.ok, example).toBe(true);
     }
+  });
+});
+
+describe("cost: forgiving forms typed during a call", () => {
+  // 150 × 70 × 12 = 126,000; 100 × 140 × 12 = 168,000; together 294,000 a year.
+  // 500 × 100 × 12 = 600,000; 600,000 − 294,000 = 306,000 = 51%.
+  const SAID = "The mixed plan costs £294,000 a year against £600,000: £306,000 less (51%).";
+
+  it.each([
+    "150 named @ 70 plus 100 concurrent @ 140 vs 500 named @ 100 GBP",
+    "150 named @ 70; 100 concurrent @ 140 vs 500 named @ 100 GBP",
+    "150 named @ 70 ; 100 concurrent @ 140 vs 500 named @ 100 GBP",
+    "150 agents @ 70 + 100 concurrent @ 140 vs 500 agents @ 100 GBP",
+    "150 named @ 70 + 100 concurrent @ 140 vs 500 named @ 100 gbp",
+    "150 named @ 70 + 100 concurrent @ 140 vs 500 named @ 100 --currency gbp",
+  ])("%s reads as THE CHECK", (text) => {
+    const r = reply(text);
+    expect(r.headline).toBe(SAID);
+    expect(r.data).toMatchObject({ currency: "GBP", currencyAssumed: false });
+  });
+
+  it("costs agents as named seats", () => {
+    // 150 × 70 = 10,500 a month; × 12 = 126,000 a year.
+    const r = reply("150 agents @ 70 GBP");
+    expect(r.headline).toBe("The named-only plan costs £126,000 a year (£10,500 a month).");
+    expect(r.data.scenarios).toMatchObject([
+      { name: "named-only", lines: [{ type: "named", quantity: 150, annual: gbp(126_000) }] },
+    ]);
+  });
+
+  it("reads a lower-case code for dollars", () => {
+    // 10 × 50 × 12 = 6,000 US dollars a year.
+    const r = reply("10 named @ 50 usd");
+    expect(r.data).toMatchObject({ currency: "USD", currencyAssumed: false });
+    expect(r.data.scenarios).toMatchObject([{ annual: { currency: "USD", minor: 600_000 } }]);
+  });
+
+  it.each([
+    [
+      "150 named @ 70 plus",
+      '"150 named @ 70 plus" has a +, "plus", comma, ; or "and" with no licence line on one side',
+    ],
+    [
+      "150 named @ 70 ; ; 100 c @ 140",
+      '"150 named @ 70 ; ; 100 c @ 140" has a +, "plus", comma, ; or "and" with no licence line on one side',
+    ],
+  ])("%j → line.empty", (text, message) => {
+    expect(issue(text)).toMatchObject({ code: "line.empty", message });
+  });
+
+  it("refuses two currencies even when one is typed in lower case", () => {
+    expect(issue("150 named @ 70 gbp vs 500 named @ 100 USD")).toMatchObject({
+      code: "currency.conflict",
+      message: "the text names more than one currency (GBP, USD)",
+    });
   });
 });

@@ -18,6 +18,12 @@ describe("splitPieces", () => {
   });
 });
 
+describe("splitPieces with a semicolon", () => {
+  it("splits ; off words like +", () => {
+    expect(splitPieces("150n@70;100c@140")).toEqual(["150n", "@", "70", ";", "100c", "@", "140"]);
+  });
+});
+
 describe("parseLine", () => {
   it.each([
     ["150 named @ 70", 150, "named", "70", undefined],
@@ -30,6 +36,9 @@ describe("parseLine", () => {
     ["150 named seats @ 70 per user per month", 150, "named", "70", "month"],
     ["100 concurrent pool @ 1.68k a year", 100, "concurrent", "1680", "year"],
     ["1,200 named @ 70 /yr", 1200, "named", "70", "year"],
+    ["150 agents @ 70", 150, "named", "70", undefined],
+    ["150agents@70", 150, "named", "70", undefined],
+    ["150 named agents @ 70", 150, "named", "70", undefined],
   ])("reads %s", (text, quantity, type, price, period) => {
     const r = parseLine(text.split(" ").flatMap(splitPieces));
     expect(r.ok).toBe(true);
@@ -57,6 +66,15 @@ describe("parseCostText", () => {
     expect(r.value.years).toBe(3);
   });
 
+  it("splits lines at plus and ; too, and reads a lower-case currency code", () => {
+    const r = parseCostText("150 n @ 70 plus 100 c @ 140; 5 agents @ 90 vs 500 n @ 100 gbp");
+    expect(r.ok && r.value.scenarios.map((s) => s.lines.map((l) => l.type))).toEqual([
+      ["named", "concurrent", "named"],
+      ["named"],
+    ]);
+    expect(r.ok && r.value.codes).toEqual(["gbp"]);
+  });
+
   it("does not mistake grammar words in capitals for currency codes", () => {
     const r = parseCostText("150 n @ 70 AND 100 CON @ 140");
     expect(r.ok && r.value.codes).toEqual([]);
@@ -66,6 +84,12 @@ describe("parseCostText", () => {
     ["--years 0", "years.out_of_range", "the number of years must be from 1 to 50, not 0"],
     ["--years three", "count.not_whole", 'the number of years "three" is not a whole number'],
     ["--colour red", "option.unknown", "I don't know the option --colour"],
+    ["--year 3", "option.unknown", "I don't know the option --year — did you mean --years?"],
+    [
+      "--currancy GBP",
+      "option.unknown",
+      "I don't know the option --currancy — did you mean --currency?",
+    ],
   ])("rejects 150 n @ 70 %s", (options, code, message) => {
     const r = parseCostText(`150 n @ 70 ${options}`);
     expect(!r.ok && r.issues[0]).toMatchObject({ code, message });
