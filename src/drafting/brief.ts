@@ -8,6 +8,7 @@ import { formatPercent } from "../core/percent.js";
 import { div, ratio } from "../core/ratio.js";
 import { type Issue, ok, type Result } from "../core/result.js";
 import { asksTable } from "./asks.js";
+import { benchmarkNote } from "./benchmark.js";
 import type { Catalogue } from "./catalogue.js";
 import { formatDate } from "./dates.js";
 import type { Deal } from "./deal-schema.js";
@@ -134,11 +135,8 @@ function leverageNotes(a: DealAnalysis): string[] {
         : `The quote from ${who} (${formatMoney(l.competitorAnnual)} a year) is not cheaper than the offer; use it as evidence the market is tiered, not as a price.`,
     );
   }
-  if (l.benchmarkRate) {
-    notes.push(
-      `Benchmark rate: ${formatMoney(l.benchmarkRate)} per named seat per ${d.offer.ratePeriod}.`,
-    );
-  }
+  const bench = benchmarkNote(a.waterfall, l.benchmarkRate);
+  if (bench) notes.push(bench);
   if (d.forecast) {
     const within = d.forecast.withinMonths ? ` within ${d.forecast.withinMonths} months` : "";
     notes.push(

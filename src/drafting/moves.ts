@@ -46,8 +46,20 @@ export interface DealAnalysis {
   readonly renewalSaving?: Money;
 }
 
-const STEP_OF: Readonly<Record<Exclude<MoveKey, "implementation" | "renewal">, StepKey>> = {
+type ChainKey = Exclude<MoveKey, "implementation" | "renewal">;
+
+const STEP_OF: Readonly<Record<ChainKey, StepKey>> = {
   "right-size": "right-sizing",
+  "licensing-model": "licensing-model",
+  "volume-break": "volume-break",
+};
+
+/**
+ * The other way round, total over the steps: a waterfall step with no move would change the
+ * counter figure with no ask to show for it, so adding a step key without its move fails to compile.
+ */
+export const MOVE_OF_STEP: Readonly<Record<StepKey, ChainKey>> = {
+  "right-sizing": "right-size",
   "licensing-model": "licensing-model",
   "volume-break": "volume-break",
 };
@@ -60,12 +72,8 @@ const STEP_NAMES: Readonly<Record<MoveKey, string>> = {
   renewal: "Renewal",
 };
 
-function chainMove(
-  deal: Deal,
-  w: Waterfall,
-  key: "right-size" | "licensing-model" | "volume-break",
-): Move {
-  const s = w.steps.find((x) => x.key === STEP_OF[key]);
+function chainMove(deal: Deal, w: Waterfall, key: ChainKey): Move {
+  const s = w.steps.find((x) => MOVE_OF_STEP[x.key] === key);
   const none = zero(deal.currency);
   if (s) {
     const status: MoveStatus = key === "right-size" ? "against us" : "missing";

@@ -1,12 +1,15 @@
 /**
  * The savings waterfall: a chain of plans from the vendor's offer to our counter-proposal, each one
  * change away from the last, so the steps add up exactly to the total (the same telescoping idea as
- * core/attribution, in the five-step order negotiators use):
+ * core/attribution, in the order of the playbook's moves):
  *   offer → right-sizing (active fulfillers, repriced at their tier if the count drops below a
  *   break) → licensing model (full-time agents named, the occasional peak as a concurrent pool)
  *   → volume break (the next tier's rate without buying up, when the count is within 20% of the
- *   break or a growth forecast crosses it)
- *   → rate (a benchmark rate, when lower).
+ *   break or a growth forecast crosses it).
+ * Every step is one of the asks we send, so the counter figure is the offer less the asks shown
+ * and nothing else. A benchmark rate is leverage, not an ask: it is never a step here (it once was,
+ * as a hidden "rate" step that asked below the volume-break rate we had just asked for); see
+ * benchmark.ts for what the brief and triage say about it.
  * The renewal cap is a saving over the term, not per year, and is added by the renewal move.
  */
 import { formatMoney, type Money, sub } from "../core/money.js";
@@ -15,7 +18,8 @@ import { type PriceBook, priceBook, tierIndexFor, tierLabel } from "../core/tier
 import type { Deal } from "./deal-schema.js";
 import { type Plan, planAnnual, planWorking } from "./plans.js";
 
-export type StepKey = "right-sizing" | "licensing-model" | "volume-break" | "rate";
+/** One per priced ask: moves.ts maps every key to the move whose ask earns it. */
+export type StepKey = "right-sizing" | "licensing-model" | "volume-break";
 
 export interface Step {
   readonly key: StepKey;
@@ -224,26 +228,6 @@ export function buildWaterfall(deal: Deal): Waterfall {
         ? `${plan.named} seats are ${next.seatsAway} below the next break at ${next.tier.from}: too far to ask for its rate`
         : `${plan.named} seats are already in the best tier`;
     }
-  }
-
-  const bench = deal.leverage.benchmarkRate;
-  if (!bench) {
-    skipped.rate = "no benchmark rate (leverage.benchmarkRate)";
-  } else if (bench.minor >= plan.namedRate.minor || plan.named === 0) {
-    skipped.rate = `the named rate ${formatMoney(plan.namedRate)} is already at or below the benchmark ${formatMoney(bench)}`;
-  } else {
-    const after = { ...plan, namedRate: bench };
-    steps.push(
-      step(
-        "rate",
-        "Rate",
-        plan,
-        after,
-        `Match the benchmark rate of ${formatMoney(bench)} per named seat`,
-        [],
-      ),
-    );
-    plan = after;
   }
 
   const offerAnnual = planAnnual(offerPlan);

@@ -54,9 +54,9 @@ describe("the DOCX brief in LibreOffice", () => {
       );
       const text = readFileSync(join(dir, "brief.txt"), "utf8");
       expect(text).toContain("Negotiation brief: Halo Service Solutions Ltd, HaloITSM");
-      // 260 × £62 × 12 = £193,440 offered; the counter is £148,080: £45,360 less.
+      // 260 × £62 × 12 = £193,440 offered; the counter is £156,240: £37,200 less.
       expect(text).toContain(
-        "The counter-proposal costs £148,080 a year against the offer's £193,440: £45,360 less",
+        "The counter-proposal costs £156,240 a year against the offer's £193,440: £37,200 less",
       );
       // Table cells come out one per line.
       expect(text).toMatch(/active fulfillers\s+212/);

@@ -85,9 +85,8 @@ describe("DOCX brief", () => {
       ["Right-sizing", "£15,360", "£178,080"],
       ["Licensing model", "£5,520", "£172,560"],
       ["Volume break", "£16,320", "£156,240"],
-      ["Rate", "£8,160", "£148,080"],
-      ["Counter-proposal", "£45,360", "£148,080"],
-      ["Renewal cap, over 3 years", "£18,361.92", ""],
+      ["Counter-proposal", "£37,200", "£156,240"],
+      ["Renewal cap, over 3 years", "£19,373.76", ""],
     ]);
     expect(asks?.[1]).toEqual([
       "Right-size agents",
@@ -101,7 +100,7 @@ describe("DOCX brief", () => {
   it("carries the start-by date and the key sentence", async () => {
     const text = paragraphs(await documentXml(exampleJson())).map((p) => p.text);
     expect(text).toContain(
-      "The counter-proposal costs £148,080 a year against the offer's £193,440: £45,360 less (23.4%), plus £18,361.92 over 3 years from the renewal cap.",
+      "The counter-proposal costs £156,240 a year against the offer's £193,440: £37,200 less (19.2%), plus £19,373.76 over 3 years from the renewal cap.",
     );
     expect(text.some((t) => t.startsWith("Start by 2 October 2026 (123 days from today)"))).toBe(
       true,

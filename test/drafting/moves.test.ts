@@ -20,15 +20,15 @@ describe("savings waterfall on the example deal", () => {
     // Licensing model: 170 × 70 × 12 + 20 × 124 × 12 = 142,800 + 29,760 = £172,560; saving £5,520.
     // Volume break: forecast 250 reaches 250+ @ £62: 170 × 62 × 12 + 29,760 = 126,480 + 29,760
     //   = £156,240; saving £16,320.
-    // Rate: benchmark £58: 170 × 58 × 12 + 29,760 = 118,320 + 29,760 = £148,080; saving £8,160.
+    // The benchmark £58 is leverage, not a step: the counter stays at the volume-break rate.
     expect(w.steps.map((s) => [s.key, formatMoney(s.saving), formatMoney(s.afterAnnual)])).toEqual([
       ["right-sizing", "£15,360", "£178,080"],
       ["licensing-model", "£5,520", "£172,560"],
       ["volume-break", "£16,320", "£156,240"],
-      ["rate", "£8,160", "£148,080"],
     ]);
-    // 15,360 + 5,520 + 16,320 + 8,160 = 45,360 = 193,440 − 148,080.
-    expect(formatMoney(w.totalAnnual)).toBe("£45,360");
+    // 15,360 + 5,520 + 16,320 = 37,200 = 193,440 − 156,240.
+    expect(formatMoney(w.counterAnnual)).toBe("£156,240");
+    expect(formatMoney(w.totalAnnual)).toBe("£37,200");
   });
 
   it("asks with the deal's numbers", () => {
@@ -36,7 +36,6 @@ describe("savings waterfall on the example deal", () => {
       "Licence 212 active fulfillers, not 260 provisioned",
       "Name the 170 full-time agents and share a pool of 20 concurrent licences among the other 42",
       "Price 170 named seats at £62, the next tier's rate, without buying up to it",
-      "Match the benchmark rate of £58 per named seat",
     ]);
   });
 
@@ -84,15 +83,15 @@ describe("the five moves", () => {
       ["volume-break", "missing", 1_632_000, "year"],
       // T&M: 60 × £1,200 = £72,000; +40% = £100,800; at stake £28,800.
       ["implementation", "against us", 2_880_000, "one-off"],
-      // From £148,080 over 3 years: 7% gives 148,080 + 158,445.60 + 169,536.79 = 476,062.39;
-      // 3% gives 148,080 + 152,522.40 + 157,098.07 = 457,700.47; difference £18,361.92.
-      ["renewal", "missing", 1_836_192, "term"],
+      // From £156,240 over 3 years: 7% gives 156,240 + 167,176.80 + 178,879.18 = 502,295.98;
+      // 3% gives 156,240 + 160,927.20 + 165,755.02 = 482,922.22; difference £19,373.76.
+      ["renewal", "missing", 1_937_376, "term"],
     ]);
   });
 
   it("ranks by value over the term", () => {
     // Volume 16,320 × 3 = 48,960; right-size 15,360 × 3 = 46,080; implementation 28,800;
-    // renewal 18,361.92; model 5,520 × 3 = 16,560.
+    // renewal 19,373.76; model 5,520 × 3 = 16,560.
     expect(byValue(a.moves).map((m) => m.key)).toEqual([
       "volume-break",
       "right-size",

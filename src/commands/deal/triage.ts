@@ -7,6 +7,7 @@ import { formatMoney } from "../../core/money.js";
 import { formatPercent } from "../../core/percent.js";
 import type { Result } from "../../core/result.js";
 import { asksTable, triageTable } from "../../drafting/asks.js";
+import { benchmarkNote } from "../../drafting/benchmark.js";
 import { type Deal, parseDeal } from "../../drafting/deal-schema.js";
 import { analyseDeal, byValue, type DealAnalysis, stakeText } from "../../drafting/moves.js";
 import type { Command } from "../command.js";
@@ -53,6 +54,8 @@ function notes(a: DealAnalysis, currencyAssumed: boolean): string[] {
       `Together the priced asks take the subscription from ${formatMoney(a.waterfall.offerAnnual)} to ${formatMoney(a.waterfall.counterAnnual)} a year.`,
     );
   }
+  const bench = benchmarkNote(a.waterfall, d.leverage.benchmarkRate);
+  if (bench) list.push(bench);
   return list;
 }
 

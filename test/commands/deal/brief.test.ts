@@ -23,7 +23,7 @@ describe("brief", () => {
     const r = reply(await run(EXAMPLE_PATH));
     // Renewal 2027-03-31 − 90 days notice = 2026-12-31; − 90 days runway = 2026-10-02.
     expect(r.headline).toBe(
-      "Brief for Halo Service Solutions Ltd: counter at £148,080 a year against £193,440, £45,360 less; start by 2 October 2026.",
+      "Brief for Halo Service Solutions Ltd: counter at £156,240 a year against £193,440, £37,200 less; start by 2 October 2026.",
     );
     const file = r.files?.[0];
     expect(file?.name).toBe("halo-service-solutions-ltd-brief.docx");
@@ -60,6 +60,37 @@ describe("brief", () => {
     expect(new TextDecoder().decode(saved.files?.[0]?.content)).toBe(saved.data.text);
   });
 
+  it("quotes the counter figure the asks add up to, in every place it appears", async () => {
+    const r = reply(await run(`${EXAMPLE_PATH} --format md`));
+    const text = String(r.data.text);
+    // 260 × £62 × 12 = £193,440; right-sizing £15,360, licensing model £5,520, volume break
+    // £16,320 (the three priced asks in the table below it); 193,440 − 37,200 = £156,240.
+    expect(text).toContain(
+      [
+        "| Vendor's offer |  | £193,440 |",
+        "| Right-sizing | £15,360 | £178,080 |",
+        "| Licensing model | £5,520 | £172,560 |",
+        "| Volume break | £16,320 | £156,240 |",
+        "| Counter-proposal | £37,200 | £156,240 |",
+        "| Renewal cap, over 3 years | £19,373.76 |  |",
+      ].join("\n"),
+    );
+    expect(text).toContain(
+      "The counter-proposal costs £156,240 a year against the offer's £193,440: £37,200 less (19.2%), plus £19,373.76 over 3 years from the renewal cap.",
+    );
+    // The working ends the chain where the table does, and the renewal is valued from it.
+    expect(text).toContain(
+      "- Volume break: 170 named × £70 × 12 + 20 concurrent × £124 × 12 = £172,560 → 170 named × £62 × 12 + 20 concurrent × £124 × 12 = £156,240; saving £172,560 − £156,240 = £16,320",
+    );
+    expect(text).toContain(
+      "- Over 3 years from £156,240: an uncapped 7% list uplift (assumed) totals £502,295.98; a 3% cap totals £482,922.22",
+    );
+    expect(text).not.toContain("£148,080");
+    expect(text).not.toMatch(/^- Rate:/m);
+    expect(text).toContain(
+      "- The benchmark rate of £58 per named seat per month is leverage, not an ask: £4 below the £62 the asks name, it would be worth a further £8,160 a year if matched (170 × £4 × 12). The counter figure does not count on it.",
+    );
+  });
   it("gives Slack mrkdwn", async () => {
     const r = reply(await run(`${EXAMPLE_PATH} format slack`));
     expect(String(r.data.text).split("\n")[0]).toBe(

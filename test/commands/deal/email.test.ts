@@ -20,7 +20,7 @@ describe("email", () => {
   it("writes the counter-proposal from the asks", async () => {
     const r = reply(await run(`${EXAMPLE_PATH} --to "Sam Lee" --from "Alex Kim"`));
     expect(r.headline).toBe(
-      "A counter-proposal to Halo Service Solutions Ltd with 5 asks, bringing the subscription from £193,440 to £148,080 a year.",
+      "A counter-proposal to Halo Service Solutions Ltd with 5 asks, bringing the subscription from £193,440 to £156,240 a year.",
     );
     expect(r.data.subject).toBe("HaloITSM: our counter-proposal");
     const text = String(r.data.text);
@@ -29,8 +29,12 @@ describe("email", () => {
     );
     expect(text).toContain("1. Licence 212 active fulfillers, not 260 provisioned.\n");
     expect(text).toContain(
-      "On these terms the annual subscription comes to £148,080, against £193,440 in your proposal.",
+      "On these terms the annual subscription comes to £156,240, against £193,440 in your proposal.",
     );
+    // Only what the asks support: 260 × £62 × 12 = £193,440, less right-sizing £15,360, the
+    // licensing model £5,520 and the volume break £16,320 = £156,240. The benchmark is not asked.
+    expect(text).not.toContain("£58");
+    expect(text).not.toContain("benchmark");
     expect(text).toContain("- Renewal uplift cap locked for the term\n");
     // Notice is due 2026-12-31, still ahead of 2026-06-01.
     expect(text).toContain("We would like to agree terms by 31 December 2026.");
@@ -43,7 +47,7 @@ describe("email", () => {
     const text = String(reply(await run(EXAMPLE_PATH)).data.text);
     for (const internal of [
       "£15,360",
-      "£18,361.92",
+      "£19,373.76",
       "£28,800",
       "walk-away",
       "fallback",

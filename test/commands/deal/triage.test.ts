@@ -52,7 +52,7 @@ describe("triage deal.json", () => {
       [
         "Renewal",
         "missing",
-        "£18,361.92 over 3 years",
+        "£19,373.76 over 3 years",
         "Cap the yearly rise at the lesser of CPI and 3%, locked for 3 years, with the right to leave if it is exceeded",
       ],
       [
@@ -69,15 +69,26 @@ describe("triage deal.json", () => {
       "renewal",
       "licensing-model",
     ]);
+    // The counter is the offer less the three priced asks shown above, nothing hidden:
+    // 193,440 − 16,320 − 15,360 − 5,520 = £156,240; 37,200 less.
     expect(r.data.totalAnnual).toEqual({
       currency: "GBP",
-      minor: 4_536_000,
-      amount: "45360.00",
-      text: "£45,360",
+      minor: 3_720_000,
+      amount: "37200.00",
+      text: "£37,200",
     });
+    expect(r.data.counterAnnual).toMatchObject({ minor: 15_624_000, text: "£156,240" });
     expect(r.notes).toContain(
       "With no cap, renewal rises are assumed at 7% a year (assumptions.listUplift).",
     );
+    expect(r.notes).toContain(
+      "Together the priced asks take the subscription from £193,440 to £156,240 a year.",
+    );
+    // The benchmark is told as leverage, with its worth: 170 × (£62 − £58) × 12 = £8,160.
+    expect(r.notes).toContain(
+      "The benchmark rate of £58 per named seat per month is leverage, not an ask: £4 below the £62 the asks name, it would be worth a further £8,160 a year if matched (170 × £4 × 12). The counter figure does not count on it.",
+    );
+    expect(r.working.some((w) => w.includes("£148,080") || w.startsWith("Rate:"))).toBe(false);
   });
 
   it("saves the asks as CSV with a formula-like note neutralised", async () => {
