@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type CurrencyCode, currency } from "../core/money.js";
 import { type Issue, ok, type Result } from "../core/result.js";
+import { DEAL_FIELD_TYPES } from "./deal-values.js";
 import { type CompiledText, compileText } from "./helpers.js";
 import {
   type PositionId,
@@ -50,6 +51,19 @@ function loadOne(dir: string, id: string): Result<ClauseTemplate> {
       issues: meta.error.issues.map((i) => issue(jsonFile, `${i.path.join(".")}: ${i.message}`)),
     };
   }
+  const mismatched = Object.entries(meta.data.variables).flatMap(([name, v]) => {
+    if (v.fromDeal === undefined) return [];
+    const type = DEAL_FIELD_TYPES[v.fromDeal];
+    if (type !== v.type) {
+      return [issue(jsonFile, `variables.${name}: ${v.fromDeal} gives a ${type}, not a ${v.type}`)];
+    }
+    // The one choice field is ratePeriod; the variable must accept both of its values.
+    const missing = ["month", "year"].filter((o) => type === "choice" && !v.options?.includes(o));
+    return missing.length > 0
+      ? [issue(jsonFile, `variables.${name}: ${v.fromDeal} needs options ${missing.join(", ")}`)]
+      : [];
+  });
+  if (mismatched.length > 0) return { ok: false, issues: mismatched };
   if (meta.data.id !== id) {
     return {
       ok: false,

@@ -8,6 +8,8 @@ import { didYouMean } from "../core/did-you-mean.js";
 import type { CurrencyCode } from "../core/money.js";
 import { fail, type Issue, ok, type Result } from "../core/result.js";
 import type { Catalogue } from "./catalogue.js";
+import type { Deal } from "./deal-schema.js";
+import { dealValues } from "./deal-values.js";
 import {
   type PositionId,
   positionIds,
@@ -92,4 +94,29 @@ export function renderClause(
     values: values.value,
     defaulted: Object.keys(t.meta.variables).filter((k) => given[k] === undefined),
   });
+}
+
+/**
+ * Renders a clause chosen in deal.json: its `set` values first, then the figures the deal gives
+ * (each variable's `fromDeal`), then the template's defaults. A variable filled from the deal is
+ * not reported as defaulted.
+ */
+export function renderDealClause(
+  catalogue: Catalogue,
+  chosen: {
+    readonly id: string;
+    readonly position: PositionId;
+    readonly set: Readonly<Record<string, unknown>>;
+  },
+  deal: Deal,
+): Result<RenderedClause> {
+  const t = catalogue.templates.get(chosen.id);
+  const fromDeal = t ? dealValues(t.meta, deal) : {};
+  return renderClause(
+    catalogue,
+    chosen.id,
+    chosen.position,
+    { ...fromDeal, ...chosen.set },
+    deal.currency,
+  );
 }

@@ -8,6 +8,23 @@ import { z } from "zod";
 export const VARIABLE_TYPES = ["money", "percent", "integer", "text", "date", "choice"] as const;
 export type VariableType = (typeof VARIABLE_TYPES)[number];
 
+/**
+ * The deal.json figures a variable may take its value from when a clause is drafted for a deal
+ * (`"fromDeal": "termYears"`). Each names one field; deal-values.ts reads it and says which type
+ * it gives, so a template cannot pair a money field with a percent variable.
+ */
+export const DEAL_FIELDS = [
+  "renewalDate",
+  "termYears",
+  "ratePeriod",
+  "askCap",
+  "benchmarkRate",
+  "concurrentSeats",
+  "implementationPrice",
+  "implementationDayRate",
+] as const;
+export type DealField = (typeof DEAL_FIELDS)[number];
+
 const variableSchema = z
   .object({
     type: z.enum(VARIABLE_TYPES),
@@ -20,6 +37,8 @@ const variableSchema = z
     max: z.number().int().optional(),
     /** The allowed values of a `choice`. */
     options: z.array(z.string().min(1)).min(2).optional(),
+    /** The deal.json figure that fills this variable when the deal has it (a `--set` still wins). */
+    fromDeal: z.enum(DEAL_FIELDS).optional(),
   })
   .strict()
   .refine((v) => v.type !== "choice" || v.options !== undefined, {

@@ -27,6 +27,16 @@ const REQUIRED = [
   "transition-assistance",
   "ai-features",
   "environments",
+  "data-residency",
+  "customisation-ownership",
+  "non-human-accounts",
+  "deployment-rights",
+  "licence-mobility",
+  "liability-cap",
+  "price-benchmark",
+  "auto-renewal-notice",
+  "module-price-hold",
+  "escrow-insolvency",
 ];
 
 describe("shipped catalogue", () => {

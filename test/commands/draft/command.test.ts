@@ -18,7 +18,7 @@ describe("draft list", () => {
   it("lists every template with its positions", () => {
     const r = reply(run("list"));
     expect(r.headline).toBe(
-      "22 clause templates, each with a preferred position, fallbacks and a walk-away.",
+      "32 clause templates, each with a preferred position, fallbacks and a walk-away.",
     );
     const templates = r.data.templates as { id: string; positions: string[] }[];
     expect(templates.find((t) => t.id === "renewal-cap")?.positions).toEqual([
@@ -27,11 +27,11 @@ describe("draft list", () => {
       "fallback-2",
       "walk-away",
     ]);
-    expect(r.tables[0]?.rows).toHaveLength(22);
+    expect(r.tables[0]?.rows).toHaveLength(32);
   });
 
   it("treats a bare draft as list", () => {
-    expect(reply(run("")).data.templates).toHaveLength(22);
+    expect(reply(run("")).data.templates).toHaveLength(32);
   });
 });
 
