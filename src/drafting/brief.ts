@@ -23,7 +23,7 @@ import {
 } from "./document.js";
 import type { DealAnalysis } from "./moves.js";
 import { describePlan } from "./plans.js";
-import { type RenderedClause, renderClause } from "./render-clause.js";
+import { type RenderedClause, renderDealClause } from "./render-clause.js";
 import { type Timing, timingFor, timingNotes } from "./timing.js";
 
 const column = (header: string, align: "left" | "right" = "left") => ({ header, align });
@@ -166,7 +166,7 @@ export function chosenClauses(deal: Deal, catalogue: Catalogue): Result<Rendered
   const rendered: RenderedClause[] = [];
   const issues: Issue[] = [];
   deal.clauses.forEach((c, i) => {
-    const r = renderClause(catalogue, c.id, c.position, c.set, deal.currency);
+    const r = renderDealClause(catalogue, c, deal);
     if (r.ok) rendered.push(r.value);
     else issues.push(...r.issues.map((x) => ({ ...x, message: `clauses[${i}]: ${x.message}` })));
   });
