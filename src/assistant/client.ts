@@ -1,7 +1,8 @@
 /**
  * The OpenAI client: the real `openai` package, Chat Completions, pointed at OPENAI_BASE_URL when
- * set (Azure, Ollama, vLLM and other compatible servers) and given our timeout and retry budget.
- * The SDK's own logging is off: the answerer logs what matters, without message contents.
+ * set (Azure, Ollama, vLLM and other compatible servers). The SDK's own retries are off: its waits
+ * (Retry-After included) cannot be cut short by the answer's deadline, so request.ts retries
+ * instead. The SDK's own logging is off too: the answerer logs what matters, without contents.
  */
 import OpenAI from "openai";
 
@@ -11,10 +12,9 @@ export interface ChatClientSettings {
   readonly baseUrl?: string;
   /** Per HTTP request; the answerer also bounds the whole answer by the same budget. */
   readonly timeoutMs: number;
-  /** Retries on connection errors, 408, 409, 429 and 5xx, with the SDK's backoff. */
-  readonly maxRetries: number;
 }
 
+/** Retries after a first attempt (connection errors, 408, 409, 429, 5xx), within the deadline. */
 export const DEFAULT_MAX_RETRIES = 2;
 
 export function createChatClient(settings: ChatClientSettings): OpenAI {
@@ -22,7 +22,7 @@ export function createChatClient(settings: ChatClientSettings): OpenAI {
     apiKey: settings.apiKey,
     ...(settings.baseUrl === undefined ? {} : { baseURL: settings.baseUrl }),
     timeout: settings.timeoutMs,
-    maxRetries: settings.maxRetries,
+    maxRetries: 0,
     logLevel: "off",
   });
 }

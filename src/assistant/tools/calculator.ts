@@ -1,10 +1,12 @@
 /**
  * A calculator as a tool: the model's validated arguments become the command's own text grammar
  * (so the command text is shown to the user and can be typed again), the calculator runs locally,
- * and the model gets the headline, notes, working and data — aggregates computed by code.
+ * and the model gets the headline, notes, working and data — aggregates computed by code — plus
+ * the named figures it may cite in its answer.
  */
 import type { z } from "zod";
 import type { SyncCommand } from "../../commands/command.js";
+import { figuresOf } from "../figures/catalog.js";
 import { defineTool, type ModelTool, toolContent } from "./tool.js";
 
 export interface CalculatorToolSpec<Args> {
@@ -34,6 +36,7 @@ export function calculatorTool<Args>(spec: CalculatorToolSpec<Args>): ModelTool 
       return {
         content: toolContent({ ok: true, command, headline, notes, working, data }),
         calculation: { tool: name, command, reply: outcome.reply },
+        figures: figuresOf(name, data),
       };
     },
   });

@@ -8,12 +8,15 @@ import type { Calculation } from "../../commands/ask/model-answer.js";
 import type { CommandContext } from "../../commands/context.js";
 import type { Source } from "../../knowledge/answer.js";
 import { forModel } from "../../redact.js";
+import type { FigureSpec } from "../figures/figure.js";
 
 export interface ToolOutput {
   /** What the model is sent: JSON text, redacted, aggregates only. */
   readonly content: string;
   readonly calculation?: Calculation;
   readonly sources?: readonly Source[];
+  /** The figures of a calculation the model may cite by reference (see figures/figure.ts). */
+  readonly figures?: readonly FigureSpec[];
 }
 
 export interface ModelTool {

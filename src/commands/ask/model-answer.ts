@@ -14,15 +14,20 @@ export interface Calculation {
 
 /**
  * Why the model's answer was not used: the endpoint failed (HTTP error, connection refused), it was
- * too slow, its response could not be read (or it never gave a final answer), or its reply quoted
- * figures that no tool result or the question holds.
+ * too slow (the whole answer, retries included, is bounded by OPENAI_TIMEOUT_MS), its response
+ * could not be read (or it never gave a final answer, or asked for too many tool calls), or its
+ * reply was not figure-free: it wrote a figure itself, cited one no calculator produced, or gave a
+ * cited figure another unit, period, currency or meaning.
  */
 export type FallbackReason = "endpoint" | "timeout" | "malformed" | "ungrounded";
 
 export type ModelAnswer =
   | {
       readonly ok: true;
-      /** The model's reply, every figure in it grounded. */
+      /**
+       * The model's reply with every figure rendered by code from a calculator's result: the
+       * model's own words carry no numbers at all (src/assistant/figures/).
+       */
       readonly text: string;
       readonly model: string;
       /** Articles returned by knowledge searches the model made. */
@@ -34,6 +39,11 @@ export type ModelAnswer =
       readonly reason: FallbackReason;
       /** One short phrase for the user, e.g. "the model endpoint answered HTTP 500". */
       readonly detail: string;
-      /** For "ungrounded": the figures, as the model wrote them, that nothing supports. */
+      /**
+       * Legacy: figures as the model wrote them. No longer filled — an invented figure is never
+       * shown, not even as the reason for a fallback.
+       */
       readonly figures?: readonly string[];
+      /** For "ungrounded": what was wrong, as codes (`numeral`, `unknown-figure`, `unit-added`…). */
+      readonly problems?: readonly string[];
     };
