@@ -52,7 +52,8 @@ type Fallback = Extract<ModelAnswer, { ok: false }>;
 const PROBLEM_DETAIL: Readonly<Record<RenderProblem, string>> = {
   numeral: "the model's reply wrote a figure itself instead of citing a calculator's result",
   "number-word": "the model's reply wrote a figure itself instead of citing a calculator's result",
-  "figure-symbol": "the model's reply wrote a figure itself instead of citing a calculator's result",
+  "figure-symbol":
+    "the model's reply wrote a figure itself instead of citing a calculator's result",
   "hidden-characters": "the model's reply held hidden characters that could disguise a figure",
   markup: "the model's reply held markup that could disguise a figure",
   "unknown-figure": "the model's reply cited a figure no calculator produced",

@@ -14,8 +14,9 @@
  *
  * A few structural values need no provenance, listed in EXEMPT with why.
  */
-import { toDecimal } from "../core/money.js";
+
 import type { DealRates } from "../commands/context.js";
+import { toDecimal } from "../core/money.js";
 import { canonical, figuresIn } from "./grounding.js";
 
 export type Provenance =
@@ -44,7 +45,10 @@ function numbersIn(value: unknown, path: Path = []): { path: Path; value: number
 
 /** The canonical decimal of a JS number (`0.03` → "0.03", `294000` → "294000"). */
 export function valueOf(n: number): string {
-  const text = Math.abs(n).toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 10 });
+  const text = Math.abs(n).toLocaleString("en-US", {
+    useGrouping: false,
+    maximumFractionDigits: 10,
+  });
   const [whole = "0", fraction = ""] = text.split(".");
   return canonical(whole, fraction, 0);
 }
@@ -102,7 +106,11 @@ function isDefaultTerm(path: Path, value: number): boolean {
   return path.length === 1 && path[0] === "years" && value === 1;
 }
 
-export function checkProvenance(tool: string, args: unknown, user: ReadonlySet<string>): Provenance {
+export function checkProvenance(
+  tool: string,
+  args: unknown,
+  user: ReadonlySet<string>,
+): Provenance {
   const unsupported: number[] = [];
   let fractionForPercent = false;
   for (const { path, value } of numbersIn(args)) {

@@ -67,7 +67,10 @@ function usageOf(data: unknown): { promptTokens: number | null; completionTokens
   const usage = (data as { usage?: { prompt_tokens?: unknown; completion_tokens?: unknown } })
     ?.usage;
   const count = (v: unknown) => (typeof v === "number" ? v : null);
-  return { promptTokens: count(usage?.prompt_tokens), completionTokens: count(usage?.completion_tokens) };
+  return {
+    promptTokens: count(usage?.prompt_tokens),
+    completionTokens: count(usage?.completion_tokens),
+  };
 }
 
 export async function requestCompletion(

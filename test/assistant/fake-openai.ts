@@ -142,3 +142,26 @@ export function finalMessage(content: string): Scripted {
     },
   };
 }
+
+/** A completion with any body the test wants in `choices` (empty, odd shapes). */
+export function rawCompletion(choices: unknown): Scripted {
+  return {
+    json: {
+      id: "chatcmpl-test",
+      object: "chat.completion",
+      created: 0,
+      model: "test-model",
+      choices,
+      usage: USAGE,
+    },
+  };
+}
+
+/** An HTTP error with an OpenAI-style body and optional headers (Retry-After…). */
+export function httpError(status: number, headers: Record<string, string> = {}): Scripted {
+  return {
+    status,
+    headers,
+    json: { error: { message: `scripted ${status}`, type: "server_error" } },
+  };
+}

@@ -31,7 +31,12 @@ export function implFigures(data: unknown): FigureSpec[] {
   const TM_WORDS = ["materials", "t&m", "estimate", "day rate"];
   once("fixedPrice", field(data, "fixed"), "the vendor's fixed price for the work", TM_WORDS);
   const tm = field(data, "timeAndMaterials");
-  once("tmEstimate", field(tm, "estimate"), "time and materials at the estimated days", FIXED_WORDS);
+  once(
+    "tmEstimate",
+    field(tm, "estimate"),
+    "time and materials at the estimated days",
+    FIXED_WORDS,
+  );
   once("tmLow", field(tm, "low"), "time and materials at the low end of the overrun range");
   once("tmHigh", field(tm, "high"), "time and materials at the high end of the overrun range");
   const dayRate = asMoney(field(tm, "dayRate"));
@@ -54,11 +59,7 @@ export function implFigures(data: unknown): FigureSpec[] {
   }
   const tco = field(data, "firstYearTco");
   once("firstYearFixed", field(tco, "fixed"), "first year total: fixed price plus subscription");
-  once(
-    "firstYearTm",
-    field(tco, "tmEstimate"),
-    "first year total: T&M estimate plus subscription",
-  );
+  once("firstYearTm", field(tco, "tmEstimate"), "first year total: T&M estimate plus subscription");
   const breakEven = numberField(data, "breakEvenOverrunPercent");
   if (breakEven !== undefined) {
     figures.push({

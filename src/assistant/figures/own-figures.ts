@@ -59,7 +59,23 @@ const NUMBER_WORD = new RegExp(
 
 const ROMAN = /^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
 /** Upper-case words that happen to be valid roman numerals but are far more often acronyms. */
-const ACRONYMS: ReadonlySet<string> = new Set(["CD", "CI", "DC", "MD", "CV", "CC", "CM", "DI", "MI", "LI", "XL", "DL", "MIX", "MC", "LCD"]);
+const ACRONYMS: ReadonlySet<string> = new Set([
+  "CD",
+  "CI",
+  "DC",
+  "MD",
+  "CV",
+  "CC",
+  "CM",
+  "DI",
+  "MI",
+  "LI",
+  "XL",
+  "DL",
+  "MIX",
+  "MC",
+  "LCD",
+]);
 
 function hasRomanNumeral(text: string): boolean {
   for (const m of text.matchAll(/\b[IVXLCDM]{2,}\b/g)) {

@@ -24,12 +24,13 @@ const REFERENCE = /\{\{\s*([a-z_]+(?:#[1-9])?\.[A-Za-z][A-Za-z0-9]*)\s*\}\}/g;
 
 /** Words after a figure that would restate its period, unit or currency. */
 const UNIT_AFTER =
-  /^\s*(?:(?:a|an|per|each|every|\/)\s*(?:month|year|annum|agent|seat|user|licen[cs]e|head|day|week|quarter|term)s?\b|(?:monthly|annually|yearly|weekly|daily|yrs?|mos?|mths?|annum|p\.?a\.?|p\.?m\.?|pounds?|sterling|dollars?|euros?|pence|cents?|usd|gbp|eur|aud|cad|chf|jpy|inr|k|m|bn|mn)\b|(?:over|for|across|in)\s+(?:the\s+)?(?:whole\s+|full\s+|entire\s+)?(?:term|contract|period|total|year|month)s?\b|in\s+total\b)/i;
+  /^\s*(?:(?:a|an|per|each|every|\/)\s*(?:month|year|annum|agent|seat|user|licen[cs]e|head|day|week|quarter|term)s?\b|(?:monthly|annually|yearly|weekly|daily|yrs?|mos?|mths?|annum|p\.?a\.?|p\.?m\.?|k|m|bn|mn)\b|(?:in\s+)?(?:pounds?|sterling|dollars?|euros?|pence|cents?|usd|gbp|eur|aud|cad|chf|jpy|inr|yen|rupees?)\b|(?:over|for|across|in)\s+(?:the\s+)?(?:whole\s+|full\s+|entire\s+)?(?:term|contract|period|total|year|month)s?\b|in\s+total\b)/i;
 /** A currency named right before a figure. */
 const UNIT_BEFORE = /\b(?:usd|gbp|eur|aud|cad|chf|jpy|inr|us|au|ca|nz)\s*$/i;
 
 /** Where a clause starts or ends: punctuation, a figure, or a conjunction joining two claims. */
-const CLAUSE_BREAK = /[.,;:!?()[\]\u2014\u2013]|\s-\s|\b(?:and|but|while|whereas|against|versus|vs|than)\b/i;
+const CLAUSE_BREAK =
+  /[.,;:!?()[\]\u2014\u2013]|\s-\s|\b(?:and|but|while|whereas|against|versus|vs|than)\b/i;
 
 function lastClause(before: string): string {
   const parts = before.split(new RegExp(CLAUSE_BREAK.source, "gi"));
@@ -41,7 +42,8 @@ function firstClause(after: string): string {
 }
 
 function mentions(clause: string, word: string): boolean {
-  const escaped = word.replace(/[.*+?^${}()|[\]\\&]/g, "\\$&");
+  // Escape regex syntax only: under the u flag an escaped & or other letter is a syntax error.
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return new RegExp(`(?<![\\p{L}-])${escaped}(?![\\p{L}-])`, "iu").test(clause);
 }
 
@@ -66,9 +68,6 @@ export function renderFinalText(text: string, figures: readonly LabelledFigure[]
   });
   if (problems.size > 0) return { ok: false, problems: [...problems] };
 
-  const rendered = pieces.reduce(
-    (out, piece, i) => out + piece + (found[i]?.text ?? ""),
-    "",
-  );
+  const rendered = pieces.reduce((out, piece, i) => out + piece + (found[i]?.text ?? ""), "");
   return { ok: true, text: rendered, used: refs };
 }

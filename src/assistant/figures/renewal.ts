@@ -17,6 +17,8 @@ import {
 } from "./figure.js";
 
 const UNCAPPED_WORDS = ["uncapped", "without", "list", "no cap"];
+const FIRST_YEAR_WORDS = ["first", "opening", "initial"];
+const LAST_YEAR_WORDS = ["last", "final"];
 const CAPPED_WORDS = ["capped", "with the cap", "under the cap", "cap applied"];
 
 export function renewalFigures(data: unknown): FigureSpec[] {
@@ -51,6 +53,11 @@ export function renewalFigures(data: unknown): FigureSpec[] {
       text: `${moneyText(net)} in year ${year}`,
       meaning: `the invoice for year ${year} of the term`,
       period: "year",
+      // Later ordinals are number words, refused anyway; "first" and "last" are not.
+      clashes: [
+        ...(year === 1 ? [] : FIRST_YEAR_WORDS),
+        ...(year === years ? [] : LAST_YEAR_WORDS),
+      ],
     });
   }
   const uncapped = field(data, "uncapped");

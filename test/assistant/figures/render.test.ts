@@ -136,6 +136,9 @@ describe("renderFinalText", () => {
     ).toMatchObject({ ok: false, problems: ["misattributed"] });
     expect(
       renderFinalText("The cap saves {{renewal.capSaving}} against the list uplift.", figures),
-    ).toMatchObject({ ok: true, text: "The cap saves £36,456 over 3 years against the list uplift." });
+    ).toMatchObject({
+      ok: true,
+      text: "The cap saves £36,456 over 3 years against the list uplift.",
+    });
   });
 });
