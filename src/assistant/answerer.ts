@@ -104,7 +104,7 @@ export function modelAnswerer(settings: ModelAnswererSettings): QuestionAnswerer
       logger.log(outcome.ok ? "info" : "warn", "llm.answer", {
         id,
         model,
-        answeredBy: outcome.ok ? "model" : "deterministic",
+        answeredBy: outcome.ok ? "model" : "knowledge-base",
         ...(outcome.ok ? {} : { reason: outcome.reason }),
         turns: usage.turns,
         tools: usage.tools,

@@ -54,7 +54,9 @@ async function answererFor(
     OPENAI_API_KEY: "test-key-123",
     OPENAI_BASE_URL: server.url,
     OPENAI_MODEL: "test-model",
-    OPENAI_TIMEOUT_MS: String(options.timeoutMs ?? 500),
+    // Generous: a loaded machine must not turn a normal answer into a timeout. The hang test
+    // sets its own small budget.
+    OPENAI_TIMEOUT_MS: String(options.timeoutMs ?? 30_000),
   });
   if (!config.ok) throw new Error(config.message);
   const logger = createLogger((line) => logLines.push(JSON.parse(line) as Record<string, unknown>));
@@ -81,16 +83,16 @@ describe("createAnswerer", () => {
 });
 
 describe("ask with a model (local OpenAI-compatible server)", () => {
-  it("accepts an answer whose figures come from the cost tool, and shows the calculator's working", async () => {
+  it("renders the figures the model cites from the cost tool, and shows the calculator's working", async () => {
     const answerer = await answererFor([
       toolCalls({ id: "call_1", name: "cost", args: COST_ARGS }),
       finalMessage(
-        "The mix of 150 named and 100 concurrent costs £294,000 a year against £600,000, saving £306,000 (51%). Most of it comes from the lower named rate.",
+        "The mix costs {{cost.optionAnnual}} against {{cost.baselineAnnual}}, saving {{cost.saving}} ({{cost.savingPercent}}). Most of it comes from the lower named rate.",
       ),
     ]);
     const r = await ask(COST_QUESTION, answerer);
     expect(r.headline).toBe(
-      "The mix of 150 named and 100 concurrent costs £294,000 a year against £600,000, saving £306,000 (51%).",
+      "The mix costs £294,000 a year against £600,000 a year, saving £306,000 a year (51%).",
     );
     expect(r.data).toMatchObject({
       answeredBy: "model",
@@ -121,31 +123,41 @@ describe("ask with a model (local OpenAI-compatible server)", () => {
     // The second request carries the tool's result, computed here by the cost calculator.
     const toolMessage = second?.body.messages?.find((m) => m.role === "tool");
     expect(toolMessage?.tool_call_id).toBe("call_1");
-    expect(JSON.parse(toolMessage?.content ?? "{}")).toMatchObject({
-      ok: true,
-      headline: COST_HEADLINE,
-    });
+    const toolResult = JSON.parse(toolMessage?.content ?? "{}") as {
+      figures?: { cite: string; shows: string }[];
+    };
+    expect(toolResult).toMatchObject({ ok: true, headline: COST_HEADLINE });
+    // The model is told which figures it may cite and how each will read.
+    expect(toolResult.figures).toContainEqual(
+      expect.objectContaining({ cite: "{{cost.saving}}", shows: "£306,000 a year" }),
+    );
   });
 
-  it("logs tokens and latency per request and per answer, without the question or the key", async () => {
+  it("logs each request with an id, tokens and latency, and the answer's totals, without contents or the key", async () => {
     const answerer = await answererFor([
       toolCalls({ id: "call_1", name: "cost", args: COST_ARGS }),
-      finalMessage("It costs £294,000 a year."),
+      finalMessage("It costs {{cost.optionAnnual}}."),
     ]);
     await ask(COST_QUESTION, answerer);
-    const completions = events("llm.completion");
-    expect(completions).toHaveLength(2);
-    expect(completions[0]).toMatchObject({
-      level: "info",
-      model: "test-model",
-      turn: 1,
-      promptTokens: 120,
-      completionTokens: 30,
-      toolCalls: ["cost"],
-    });
-    expect(typeof completions[0]?.latencyMs).toBe("number");
+    const requests = events("llm.request");
+    expect(requests).toHaveLength(2);
+    const answerId = String(requests[0]?.id).replace(/\.1\.1$/, "");
+    expect(answerId).toMatch(/^ans-[0-9a-f]{8}$/);
+    expect(requests.map((r) => r.id)).toEqual([`${answerId}.1.1`, `${answerId}.2.1`]);
+    for (const line of requests) {
+      expect(line).toMatchObject({
+        level: "info",
+        attempt: 1,
+        outcome: "ok",
+        status: 200,
+        promptTokens: 120,
+        completionTokens: 30,
+      });
+      expect(typeof line.latencyMs).toBe("number");
+    }
     // Two requests of 120 prompt and 30 completion tokens each: 240 + 60 = 300.
     expect(events("llm.answer")[0]).toMatchObject({
+      id: answerId,
       answeredBy: "model",
       turns: 2,
       tools: ["cost"],
@@ -156,27 +168,53 @@ describe("ask with a model (local OpenAI-compatible server)", () => {
     const all = JSON.stringify(logLines);
     expect(all).not.toContain("test-key-123");
     expect(all).not.toContain("150 named at 70");
+    expect(all).not.toContain("It costs");
+  });
+
+  it("logs a retry under the same request id, with its wait, then the attempt that answered", async () => {
+    const answerer = await answererFor(
+      [
+        { json: { error: { message: "busy" } }, status: 503, headers: { "retry-after-ms": "1" } },
+        finalMessage("Concurrent suits staff who log in occasionally."),
+      ],
+      { maxRetries: 1 },
+    );
+    await ask("is concurrent cheaper for our HR team?", answerer);
+    const [retry, answered] = events("llm.request");
+    expect(retry).toMatchObject({
+      level: "warn",
+      attempt: 1,
+      outcome: "retry",
+      status: 503,
+      waitMs: 1,
+      promptTokens: null,
+      completionTokens: null,
+    });
+    expect(answered).toMatchObject({ attempt: 2, outcome: "ok", promptTokens: 120 });
+    expect(String(answered?.id)).toBe(String(retry?.id).replace(/\.1$/, ".2"));
   });
 
   it("rejects a reply with an invented figure and gives the deterministic answer instead", async () => {
     const answerer = await answererFor([
       toolCalls({ id: "call_1", name: "cost", args: COST_ARGS }),
-      // £350,000 and 58% are in no tool result and not in the question.
+      // The model writes figures itself (even a right one, £294,000): none of it is used.
       finalMessage("The mixed plan costs £294,000, about £350,000 below list: a 58% saving."),
     ]);
     const r = await ask(COST_QUESTION, answerer);
     expect(r.headline).toBe(COST_HEADLINE);
     expect(r.data).toMatchObject({
       answeredBy: "knowledge-base",
-      grounding: { rejected: true, figures: ["£350,000", "58%"] },
+      grounding: { rejected: true, figures: [] },
       routedTo: "cost 150 named @ 70 + 100 concurrent @ 140 vs 500 named @ 100",
     });
     expect(r.notes.at(-1)).toBe(
-      "Answered from the knowledge base: the model's reply quoted figures that no calculator or source produced (£350,000, 58%), so its reply was not used.",
+      "Answered from the knowledge base: the model's reply wrote a figure itself instead of citing a calculator's result, so its reply was not used.",
     );
-    expect(events("llm.grounding_rejected")).toEqual([
-      expect.objectContaining({ level: "warn", model: "test-model", figures: ["£350,000", "58%"] }),
+    // The reason is logged as codes; the reply's content is not.
+    expect(events("llm.reply_rejected")).toEqual([
+      expect.objectContaining({ level: "warn", problems: ["numeral", "figure-symbol"] }),
     ]);
+    expect(JSON.stringify(logLines)).not.toContain("350,000");
     expect(events("llm.answer")[0]).toMatchObject({
       answeredBy: "knowledge-base",
       reason: "ungrounded",
@@ -188,7 +226,7 @@ describe("ask with a model (local OpenAI-compatible server)", () => {
     const r = await ask("what is a sensible renewal cap?", answerer);
     expect(r.data).toMatchObject({
       answeredBy: "knowledge-base",
-      grounding: { rejected: true, figures: ["4%"] },
+      grounding: { rejected: true, figures: [] },
       noAnswer: false,
     });
     expect((r.data.sources as { id: string }[])[0]?.id).toBe("renewal-caps");
@@ -247,9 +285,8 @@ describe("ask with a model (local OpenAI-compatible server)", () => {
 
   it("gives up on a slow endpoint after the timeout and answers from the knowledge base", async () => {
     const answerer = await answererFor([{ hang: true }], { timeoutMs: 300 });
-    const started = Date.now();
     const r = await ask(COST_QUESTION, answerer);
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(server?.received).toHaveLength(1);
     expect(r.headline).toBe(COST_HEADLINE);
     expect(r.notes.at(-1)).toBe(
       "Answered from the knowledge base: the model did not answer within 300 ms.",
@@ -293,16 +330,17 @@ describe("ask with a model (local OpenAI-compatible server)", () => {
 
   it("answers a bad tool argument with an error the model can correct", async () => {
     const answerer = await answererFor([
-      toolCalls({ id: "call_1", name: "renewal", args: { annualAmount: -1, years: 3 } }),
+      toolCalls({ id: "call_1", name: "renewal", args: { annualAmount: "294k", years: 3 } }),
       toolCalls({
         id: "call_2",
         name: "renewal",
         args: { annualAmount: 294000, years: 3, capPercent: 3 },
       }),
-      finalMessage("Over 3 years at a 3% cap you pay £908,724.60."),
+      finalMessage("Over the term at the cap you pay {{renewal.termTotal}}."),
     ]);
     const r = await ask("renewal of 294k over three years with a 3% cap?", answerer);
     // 294,000 + 302,820 + 311,904.60 = 908,724.60 (the renewal calculator's figure).
+    expect(r.headline).toBe("Over the term at the cap you pay £908,724.60 over 3 years.");
     expect(r.data).toMatchObject({
       answeredBy: "model",
       calculations: [{ command: "renewal 294000 --years 3 --cap 3%" }],
@@ -311,7 +349,7 @@ describe("ask with a model (local OpenAI-compatible server)", () => {
     expect(JSON.parse(second?.content ?? "{}")).toEqual({
       ok: false,
       error: "invalid arguments",
-      issues: ["annualAmount: Too small: expected number to be >0"],
+      issues: ["annualAmount: Invalid input: expected number, received string"],
     });
   });
 
