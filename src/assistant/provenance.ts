@@ -44,7 +44,7 @@ function numbersIn(value: unknown, path: Path = []): { path: Path; value: number
 }
 
 /** The canonical decimal of a JS number (`0.03` → "0.03", `294000` → "294000"). */
-export function valueOf(n: number): string {
+export function decimalOf(n: number): string {
   const text = Math.abs(n).toLocaleString("en-US", {
     useGrouping: false,
     maximumFractionDigits: 10,
@@ -115,10 +115,10 @@ export function checkProvenance(
   let fractionForPercent = false;
   for (const { path, value } of numbersIn(args)) {
     if (EXEMPT[tool]?.(path, value, args) || isDefaultTerm(path, value)) continue;
-    if (user.has(valueOf(value))) continue;
+    if (user.has(decimalOf(value))) continue;
     if (/Percents?$/.test(lastKey(path))) {
-      if (user.has(valueOf(value / 100))) continue;
-      if (user.has(valueOf(value * 100))) fractionForPercent = true;
+      if (user.has(decimalOf(value / 100))) continue;
+      if (user.has(decimalOf(value * 100))) fractionForPercent = true;
     }
     unsupported.push(value);
   }

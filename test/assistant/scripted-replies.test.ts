@@ -337,7 +337,7 @@ const ROWS: readonly Row[] = [
   costReply("wrong period: over the term", "It saves {{cost.saving}} over the term.", "unit-added"),
   costReply("wrong currency: a code before", "It saves USD {{cost.saving}}.", "unit-added"),
   costReply("wrong currency: named after", "It saves {{cost.saving}} in dollars.", "unit-added"),
-  costReply("wrong currency: a sign", "It saves ${{cost.saving}}.", "figure-symbol"),
+  costReply("wrong currency: a sign", "It saves $" + "{{cost.saving}}.", "figure-symbol"),
   costReply("a per-cent sign added", "It saves {{cost.savingPercent}}% a year.", "figure-symbol"),
   {
     name: "wrong period: a term total called yearly",

@@ -28,8 +28,9 @@ export type OwnFigureProblem =
   | "figure-symbol"
   | "number-word";
 
-const HIDDEN =
-  /[\p{Cf}\p{Me}\uFE00-\uFE0F\u115F\u1160\u3164\uFFA0\u2800]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
+const HIDDEN = /\p{Cf}|\p{Me}|\p{Variation_Selector}|[\u115F\u1160\u3164\uFFA0\u2800]/u;
+/** Control characters; tabs and line breaks are taken out first, they are plain layout. */
+const CONTROL = /\p{Cc}/u;
 const MARKUP = /<\s*[!/a-z?]|&#?[a-z0-9]+;/i;
 const NUMERAL = /[\p{Nd}\p{No}\p{Nl}]/u;
 const FIGURE_SYMBOL = /[\p{Sc}%‰‱]/u;
@@ -89,7 +90,9 @@ function hasRomanNumeral(text: string): boolean {
 export function ownFigures(text: string): OwnFigureProblem[] {
   const problems: OwnFigureProblem[] = [];
   const folded = text.normalize("NFKC");
-  if (HIDDEN.test(text)) problems.push("hidden-characters");
+  if (HIDDEN.test(text) || CONTROL.test(text.replace(/[\t\n\r]/g, ""))) {
+    problems.push("hidden-characters");
+  }
   if (MARKUP.test(text)) problems.push("markup");
   if (NUMERAL.test(text) || NUMERAL.test(folded) || hasRomanNumeral(folded)) {
     problems.push("numeral");

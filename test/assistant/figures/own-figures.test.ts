@@ -62,3 +62,10 @@ describe("ownFigures", () => {
     expect(ownFigures(text)).toEqual([]);
   });
 });
+
+describe("ownFigures on layout", () => {
+  it("allows line breaks and tabs but refuses other control characters", () => {
+    expect(ownFigures("Ask for a cap.\nThen ask for it in writing.\t")).toEqual([]);
+    expect(ownFigures("Ask for a cap.\u0007")).toEqual(["hidden-characters"]);
+  });
+});

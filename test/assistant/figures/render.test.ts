@@ -84,7 +84,7 @@ describe("renderFinalText", () => {
     ["a slash period", "It saves {{cost.saving}}/month.", "unit-added"],
     ["another currency before", "It saves USD {{cost.saving}}.", "unit-added"],
     ["another currency after", "It saves {{cost.saving}} dollars.", "unit-added"],
-    ["a currency sign", "It saves ${{cost.saving}}.", "figure-symbol"],
+    ["a currency sign", "It saves $" + "{{cost.saving}}.", "figure-symbol"],
     ["a per-cent sign", "It saves {{cost.savingPercent}}%.", "figure-symbol"],
     ["a saving said to cost more", "The mixed plan costs {{cost.saving}} more.", "misattributed"],
     [
