@@ -15,7 +15,7 @@ import type { LabelledFigure } from "./figures/figure.js";
 import { type RenderProblem, renderFinalText } from "./figures/render.js";
 import { type Message, wireMessages, wireTools } from "./messages.js";
 import { SYSTEM_PROMPT } from "./prompt.js";
-import { checkProvenance, userNumbers } from "./provenance.js";
+import { checkProvenance, consumedValues, unusedFigures, userNumbers } from "./provenance.js";
 import { type RequestDeps, requestCompletion } from "./request.js";
 import { type ModelTool, type ToolOutput, toolContent } from "./tools/tool.js";
 
@@ -106,6 +106,16 @@ function refusal(numbers: readonly number[], fractionForPercent: boolean): strin
   });
 }
 
+/**
+ * The answer with the user's unused numbers named after it, in code's words: a figure the
+ * question held that no calculation used (a dropped uplift, say) is never silently lost.
+ */
+function withUnusedNamed(text: string, unused: readonly string[]): string {
+  if (unused.length === 0) return text;
+  const separator = /[.!?]$/.test(text) ? " " : ". ";
+  return `${text}${separator}Not used in any calculation: ${unused.join(", ")}.`;
+}
+
 /** The tool result with the figures the model may cite, each under its reference. */
 function withFigures(content: string, figures: readonly LabelledFigure[]): string {
   const parsed = JSON.parse(content) as Record<string, unknown>;
@@ -134,6 +144,8 @@ export async function converse(
   const sources = new Map<string, Source>();
   const tools = wireTools(deps.tools);
   let toolCallsRun = 0;
+  /** Values of the user's that a calculator consumed, to name the ones it did not. */
+  const consumed = new Set<string>();
 
   for (let turn = 1; turn <= deps.maxTurns; turn++) {
     const response = await requestCompletion(
@@ -164,7 +176,7 @@ export async function converse(
       }
       return {
         ok: true,
-        text: rendered.text,
+        text: withUnusedNamed(rendered.text, unusedFigures(asked, consumed)),
         model: deps.model,
         sources: [...sources.values()].slice(0, MAX_SOURCES),
         calculations,
@@ -203,6 +215,7 @@ export async function converse(
       let content = out.content;
       if (out.calculation) {
         calculations.push(out.calculation);
+        for (const value of consumedValues(args)) consumed.add(value);
         const n = (resultsPerTool.get(call.name) ?? 0) + 1;
         resultsPerTool.set(call.name, n);
         const label = n === 1 ? call.name : `${call.name}#${n}`;

@@ -1,8 +1,9 @@
 /**
- * Numeric grounding: every figure in a model's reply must appear in what the model was given — a
- * tool result or the question — or the reply is not used. Figures are compared by value, so
- * `£294,000`, `294000`, `294k` and `$294,000.00` are the same figure, `£1.2m` is 1200000, `51%` is
- * 51, and simple number words (`three`, `twenty-five`, `two hundred`) count as their digits.
+ * Reading figures in text by value: `£294,000`, `294000`, `294k` and `$294,000.00` are the same
+ * figure, `£1.2m` is 1200000, `51%` is 51, and simple number words (`three`, `twenty-five`,
+ * `two hundred`) count as their digits. The answerer uses it to read the numbers the user gave
+ * (provenance.ts); the model's own reply is no longer checked this way — it may hold no figure
+ * at all (figures/render.ts). `checkGrounding` remains for comparing texts by their figures.
  *
  * Conventions, chosen to keep the check strict without rejecting plain prose:
  * - signs and currency symbols are ignored (`-£5,000` and `€5,000` are both 5000);

@@ -126,3 +126,24 @@ export function checkProvenance(
     ? { ok: true }
     : { ok: false, numbers: unsupported, fractionForPercent };
 }
+
+/** The values a calculator call consumed, so the user's unused numbers can be named. */
+export function consumedValues(args: unknown): string[] {
+  // A user's fraction (0.03) passed as a whole percent (3) consumes the fraction too.
+  return numbersIn(args).flatMap(({ path, value }) =>
+    /Percents?$/.test(lastKey(path))
+      ? [decimalOf(value), decimalOf(value / 100)]
+      : [decimalOf(value)],
+  );
+}
+
+/**
+ * The numbers in the user's message that no calculator call used, as the user wrote them, each
+ * once: the answer names them, so a dropped figure is never silent.
+ */
+export function unusedFigures(message: string, consumed: ReadonlySet<string>): string[] {
+  const unused = figuresIn(message)
+    .filter((f) => !consumed.has(f.value))
+    .map((f) => f.text);
+  return [...new Set(unused)];
+}

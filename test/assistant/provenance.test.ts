@@ -1,6 +1,11 @@
 /** Tool arguments may hold only the user's own numbers: normalised, both ways, with exemptions. */
 import { describe, expect, it } from "vitest";
-import { checkProvenance, userNumbers } from "../../src/assistant/provenance.js";
+import {
+  checkProvenance,
+  consumedValues,
+  unusedFigures,
+  userNumbers,
+} from "../../src/assistant/provenance.js";
 import { currency, major } from "../../src/core/money.js";
 
 const GBP = currency("GBP");
@@ -118,5 +123,21 @@ describe("checkProvenance", () => {
     expect(checkProvenance("search_knowledge", { query: "renewal caps", limit: 4 }, asked)).toEqual(
       { ok: true },
     );
+  });
+});
+
+describe("unusedFigures", () => {
+  it("names the user's numbers no calculation consumed, as they wrote them", () => {
+    const consumed = new Set(
+      consumedValues({ plans: [{ lines: [{ seats: 260, type: "named", price: 62 }] }], years: 3 }),
+    );
+    expect(
+      unusedFigures("260 agents at £62 per agent per month, 3 year term, 5% uplift", consumed),
+    ).toEqual(["5%"]);
+  });
+
+  it("counts a user's fraction as used when passed as a whole percent", () => {
+    const consumed = new Set(consumedValues({ annualAmount: 294000, years: 3, capPercent: 3 }));
+    expect(unusedFigures("294k over 3 years, cap 0.03", consumed)).toEqual([]);
   });
 });

@@ -227,6 +227,43 @@ const ROWS: readonly Row[] = [
     expected: { model: "The mixed plan saves £306,000 a year.", calculations: 2 },
   },
   {
+    name: "dollars stay dollars: the figure is formatted in the calculation's currency",
+    question: "In USD: 150 named at 70 and 100 concurrent at 140 against 500 named at 100?",
+    script: [
+      toolCalls({ id: "c1", name: "cost", args: { ...COST_ARGS, currency: "USD" } }),
+      finalMessage("The mixed plan saves {{cost.saving}}."),
+    ],
+    // The same arithmetic as COST_Q: 600,000 − 294,000 = 306,000, in dollars.
+    expected: { model: "The mixed plan saves $306,000 a year." },
+  },
+  {
+    name: "a multi-year saving over the term",
+    question: "150 named at 70 and 100 concurrent at 140 against 500 named at 100, over 3 years?",
+    script: [
+      toolCalls({ id: "c1", name: "cost", args: { ...COST_ARGS, years: 3 } }),
+      finalMessage("Over the term the mix saves {{cost.termSaving}}."),
+    ],
+    // 306,000 × 3 = £918,000 over 3 years.
+    expected: { model: "Over the term the mix saves £918,000 over 3 years." },
+  },
+  {
+    name: "a number the model left out is named, never dropped silently",
+    question: "Quote: 260 agents at £62 per agent per month, 3 year term, 5% annual uplift",
+    script: [
+      toolCalls({
+        id: "c1",
+        name: "cost",
+        args: { plans: [{ lines: [{ seats: 260, type: "named", price: 62 }] }], years: 3 },
+      }),
+      finalMessage("Flat, the term costs {{cost.baselineTerm}}."),
+    ],
+    // 260 × 62 × 12 = 193,440 a year; × 3 = £580,320 over 3 years, flat: the 5% uplift was not
+    // applied, and the answer says so.
+    expected: {
+      model: "Flat, the term costs £580,320 over 3 years. Not used in any calculation: 5%.",
+    },
+  },
+  {
     name: "a rate from the channel's stored deal",
     question: "What would 200 named cost us?",
     deal: { currency: GBP, namedRate: major(70, GBP) },
@@ -286,8 +323,10 @@ const ROWS: readonly Row[] = [
       finalMessage("Ask the vendor to cap the yearly uplift in writing, then tell me their offer."),
     ],
     toldModel: "refused",
+    // Nothing was calculated, so the user's own numbers are named as unused.
     expected: {
-      model: "Ask the vendor to cap the yearly uplift in writing, then tell me their offer.",
+      model:
+        "Ask the vendor to cap the yearly uplift in writing, then tell me their offer. Not used in any calculation: £294,000, 3.",
       calculations: 0,
     },
   },
@@ -543,7 +582,7 @@ const ROWS: readonly Row[] = [
   },
   {
     name: "retry-after-ms is honoured",
-    question: COST_Q,
+    question: "Is concurrent cheaper for our HR team?",
     timeoutMs: 3000,
     maxRetries: 1,
     script: [
@@ -555,7 +594,7 @@ const ROWS: readonly Row[] = [
   },
   {
     name: "500s are retried with backoff inside the budget",
-    question: COST_Q,
+    question: "Is concurrent cheaper for our HR team?",
     timeoutMs: 10_000,
     maxRetries: 2,
     script: [httpError(500), httpError(500), finalMessage("Concurrent suits occasional users.")],
@@ -572,6 +611,27 @@ const ROWS: readonly Row[] = [
     // The first backoff is 500 ms, past a 400 ms budget.
     requests: 1,
     waits: [],
+    expected: { fallback: "timeout" },
+  },
+  {
+    name: "a Retry-After date past the deadline gives up at once",
+    question: COST_Q,
+    timeoutMs: 3000,
+    maxRetries: 2,
+    script: [
+      httpError(503, { "retry-after": "Fri, 01 Jan 2100 00:00:00 GMT" }),
+      finalMessage("unused"),
+    ],
+    requests: 1,
+    waits: [],
+    expected: { fallback: "timeout" },
+  },
+  {
+    name: "a server that hangs on the second turn is cut off at the budget",
+    question: COST_Q,
+    timeoutMs: 2000,
+    realClock: true,
+    script: [cost(), { hang: true }],
     expected: { fallback: "timeout" },
   },
   {
@@ -633,7 +693,11 @@ const ROWS: readonly Row[] = [
       finalMessage("Send me the plans again and I will cost them."),
     ],
     toldModel: "not valid JSON",
-    expected: { model: "Send me the plans again and I will cost them.", calculations: 0 },
+    expected: {
+      model:
+        "Send me the plans again and I will cost them. Not used in any calculation: 150, 70, 100, 140, 500.",
+      calculations: 0,
+    },
   },
 ];
 
