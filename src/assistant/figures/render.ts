@@ -24,7 +24,7 @@ const REFERENCE = /\{\{\s*([a-z_]+(?:#[1-9])?\.[A-Za-z][A-Za-z0-9]*)\s*\}\}/g;
 
 /** Words after a figure that would restate its period, unit or currency. */
 const UNIT_AFTER =
-  /^\s*(?:(?:a|an|per|each|every|\/)\s*(?:month|year|annum|agent|seat|user|licen[cs]e|head|day|week|quarter|term)s?\b|(?:monthly|annually|yearly|weekly|daily|yrs?|mos?|mths?|annum|p\.?a\.?|p\.?m\.?|k|m|bn|mn)\b|(?:in\s+)?(?:pounds?|sterling|dollars?|euros?|pence|cents?|usd|gbp|eur|aud|cad|chf|jpy|inr|yen|rupees?)\b|(?:over|for|across|in)\s+(?:the\s+)?(?:whole\s+|full\s+|entire\s+)?(?:term|contract|period|total|year|month)s?\b|in\s+total\b)/i;
+  /^\s*(?:(?:for\s+)?(?:a|an|per|each|every|\/)\s*(?:month|year|annum|agent|seat|user|licen[cs]e|head|day|week|quarter|term)s?\b|(?:monthly|annually|yearly|weekly|daily|yrs?|mos?|mths?|annum|p\.?a\.?|p\.?m\.?|k|m|bn|mn)\b|(?:in\s+)?(?:pounds?|sterling|dollars?|euros?|pence|cents?|usd|gbp|eur|aud|cad|chf|jpy|inr|yen|rupees?)\b|(?:over|for|across|in)\s+(?:the\s+)?(?:whole\s+|full\s+|entire\s+)?(?:term|contract|period|total|year|month)s?\b|in\s+total\b)/i;
 /** A currency named right before a figure. */
 const UNIT_BEFORE = /\b(?:usd|gbp|eur|aud|cad|chf|jpy|inr|us|au|ca|nz)\s*$/i;
 

@@ -80,6 +80,7 @@ describe("renderFinalText", () => {
     ["a half-written reference", "It saves {cost.saving}.", "unknown-figure"],
     ["another period after an annual figure", "It saves {{cost.saving}} a month.", "unit-added"],
     ["per month", "It saves {{cost.saving}} per month.", "unit-added"],
+    ["for each agent", "It saves {{cost.saving}} for each agent.", "unit-added"],
     ["the term after an annual figure", "It saves {{cost.saving}} over the term.", "unit-added"],
     ["a slash period", "It saves {{cost.saving}}/month.", "unit-added"],
     ["another currency before", "It saves USD {{cost.saving}}.", "unit-added"],
