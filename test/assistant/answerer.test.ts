@@ -221,6 +221,30 @@ describe("ask with a model (local OpenAI-compatible server)", () => {
     });
   });
 
+  it("refuses a cap laundered through the renewal tool, and the user never sees it", async () => {
+    const answerer = await answererFor([
+      // The user gave no cap; the model calls renewal with a "market standard" 7%.
+      toolCalls({
+        id: "call_1",
+        name: "renewal",
+        args: { annualAmount: 294000, years: 3, capPercent: 7 },
+      }),
+      finalMessage("Ask for a {{renewal.capPercent}} cap; that is the market standard."),
+    ]);
+    const r = await ask(
+      "What cap should we ask for on our £294,000 renewal over 3 years?",
+      answerer,
+    );
+    expect(r.data).toMatchObject({ answeredBy: "knowledge-base" });
+    // The model's reply is not shown (the knowledge base may quote caps of its own, with sources).
+    expect(JSON.stringify([r.headline, r.notes, r.tables])).not.toContain("market standard");
+    const refusal = server?.received[1]?.body.messages?.find((m) => m.role === "tool");
+    expect(JSON.parse(refusal?.content ?? "{}")).toMatchObject({ ok: false, numbers: [7] });
+    expect(events("llm.tool_refused")).toEqual([
+      expect.objectContaining({ tool: "renewal", unsupportedNumbers: 1 }),
+    ]);
+  });
+
   it("rejects a figure the model made up without calling any tool", async () => {
     const answerer = await answererFor([finalMessage("A sensible renewal cap is 4% a year.")]);
     const r = await ask("what is a sensible renewal cap?", answerer);
