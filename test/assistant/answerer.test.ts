@@ -310,7 +310,6 @@ describe("ask with a model (local OpenAI-compatible server)", () => {
   it("gives up on a slow endpoint after the timeout and answers from the knowledge base", async () => {
     const answerer = await answererFor([{ hang: true }], { timeoutMs: 300 });
     const r = await ask(COST_QUESTION, answerer);
-    expect(server?.received).toHaveLength(1);
     expect(r.headline).toBe(COST_HEADLINE);
     expect(r.notes.at(-1)).toBe(
       "Answered from the knowledge base: the model did not answer within 300 ms.",

@@ -112,7 +112,10 @@ interface Row {
   readonly waits?: readonly number[];
   /** Text a tool message sent back to the model must contain (a refusal, say). */
   readonly toldModel?: string;
-  /** Use the real clock (a hang needs real time to pass). */
+  /**
+   * Use the real clock: a hang needs real time to pass. The server's count is then an upper
+   * bound, since a loaded machine may use the budget up before a later request is sent.
+   */
   readonly realClock?: boolean;
 }
 
@@ -629,7 +632,7 @@ const ROWS: readonly Row[] = [
   {
     name: "a server that hangs on the second turn is cut off at the budget",
     question: COST_Q,
-    timeoutMs: 2000,
+    timeoutMs: 3000,
     realClock: true,
     script: [cost(), { hang: true }],
     expected: { fallback: "timeout" },
@@ -646,7 +649,7 @@ const ROWS: readonly Row[] = [
   {
     name: "a hanging server is cut off at the budget",
     question: COST_Q,
-    timeoutMs: 300,
+    timeoutMs: 1000,
     realClock: true,
     script: [{ hang: true }],
     expected: { fallback: "timeout" },
@@ -762,7 +765,9 @@ describe("scripted model replies", () => {
       const detail = answer.ok ? "" : answer.detail;
       for (const figure of modelFigures(row.script)) expect(detail).not.toContain(figure);
     }
-    expect(server?.received.length).toBe(row.requests ?? row.script.length);
+    const requests = row.requests ?? row.script.length;
+    if (row.realClock) expect(server?.received.length).toBeLessThanOrEqual(requests);
+    else expect(server?.received.length).toBe(requests);
     if (row.waits !== undefined) expect(waits).toEqual(row.waits);
     if (row.toldModel !== undefined) {
       const told = (server?.received ?? []).flatMap((r) =>
