@@ -14,6 +14,8 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { briefCommand } from "../../src/commands/deal/brief.js";
+import { type DraftDocument, table } from "../../src/drafting/document.js";
+import { renderDocx } from "../../src/drafting/render-docx.js";
 import { testContext } from "../commands/context.js";
 import { EXAMPLE_PATH } from "./example-deal.js";
 
@@ -25,18 +27,11 @@ const required = process.env.DEALDESK_REQUIRE_SOFFICE === "1";
 /** Measured on examples/deal.json: 4 pages. One page either way allows for LibreOffice versions. */
 const PAGES = { min: 3, max: 5 };
 
-/** The brief for the example deal, printed to PDF by LibreOffice; returns the PDF's path. */
-async function briefPdf(): Promise<string> {
-  const outcome = await briefCommand.run(
-    `${EXAMPLE_PATH} --today 2026-06-01`,
-    testContext({ now: () => new Date("2026-01-01T12:00:00Z") }),
-  );
-  if (!outcome.ok) throw new Error(outcome.issues.map((i) => i.message).join("; "));
-  const docx = outcome.reply.files?.[0];
-  if (!docx?.name.endsWith(".docx")) throw new Error(`no .docx file: ${docx?.name}`);
+/** A DOCX printed to PDF by LibreOffice; returns the PDF's path. */
+function toPdf(content: Uint8Array): string {
   const dir = mkdtempSync(join(tmpdir(), "dealdesk-docx-"));
   const path = join(dir, "brief.docx");
-  writeFileSync(path, docx.content);
+  writeFileSync(path, content);
   // A profile of its own, so parallel runs and a developer's open LibreOffice don't collide.
   const profile = pathToFileURL(join(dir, "profile")).href;
   execFileSync(
@@ -53,6 +48,18 @@ async function briefPdf(): Promise<string> {
     { stdio: "pipe", timeout: 180_000 },
   );
   return join(dir, "brief.pdf");
+}
+
+/** The brief for the example deal, printed to PDF. */
+async function briefPdf(): Promise<string> {
+  const outcome = await briefCommand.run(
+    `${EXAMPLE_PATH} --today 2026-06-01`,
+    testContext({ now: () => new Date("2026-01-01T12:00:00Z") }),
+  );
+  if (!outcome.ok) throw new Error(outcome.issues.map((i) => i.message).join("; "));
+  const docx = outcome.reply.files?.[0];
+  if (!docx?.name.endsWith(".docx")) throw new Error(`no .docx file: ${docx?.name}`);
+  return toPdf(docx.content);
 }
 
 const tool = (cmd: string, args: string[]) =>
@@ -128,6 +135,48 @@ describe("the DOCX brief in LibreOffice", () => {
       expect(lines.some((l) => /^Volume break\s+£16,320\s+£156,240$/.test(l))).toBe(true);
       expect(lines.some((l) => /^Counter-proposal\s+£37,200\s+£156,240$/.test(l))).toBe(true);
       expect(flowing).toContain("31 March 2027");
+    },
+    300_000,
+  );
+  it.runIf(hasSoffice && hasPoppler)(
+    "repeats a long table's header row on the next page and never splits a row across pages",
+    async () => {
+      // Forty rows of one to eleven lines each: a page ends inside some row, which without
+      // cantSplit LibreOffice breaks across the pages (tried: row 17 of this table does).
+      const rows = Array.from({ length: 40 }, (_, i) => [
+        `item ${i + 1}`,
+        `Row ${i + 1} begins here. ${"This detail runs on for a line or so more. ".repeat(1 + (i % 6) * 2)}It ends at stop${i + 1}.`,
+        `£${(i + 1) * 1000}`,
+      ]);
+      const doc: DraftDocument = {
+        title: "A long table",
+        blocks: [
+          table({
+            columns: [
+              { header: "name", align: "left" },
+              { header: "detail", align: "left" },
+              { header: "amount", align: "right" },
+            ],
+            rows,
+          }),
+        ],
+      };
+      const pdf = toPdf(await renderDocx(doc, { date: "2026-06-01" }));
+      const pages = tool("pdftotext", ["-layout", pdf, "-"])
+        .split("\f")
+        .filter((p) => p.trim().length > 0);
+      expect(pages.length).toBeGreaterThanOrEqual(2);
+      pages.forEach((page) => {
+        expect(page).toMatch(/^\s*name\s+detail\s+amount\s*$/m);
+        for (const m of page.matchAll(/Row (\d+) begins here\./g)) {
+          expect(page, `row ${m[1]} whole on one page`).toContain(`stop${m[1]}.`);
+        }
+      });
+      // Every row printed somewhere, each exactly once.
+      const starts = pages.flatMap((p) =>
+        [...p.matchAll(/Row (\d+) begins here\./g)].map((m) => m[1]),
+      );
+      expect(starts).toEqual(rows.map((_, i) => String(i + 1)));
     },
     300_000,
   );
