@@ -5,13 +5,15 @@
  */
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
+import { briefCommand } from "../../src/commands/deal/brief.js";
 import { asksTable } from "../../src/drafting/asks.js";
 import { buildBrief } from "../../src/drafting/brief.js";
 import { shippedCatalogue } from "../../src/drafting/catalogue.js";
 import { fontMeasure } from "../../src/drafting/docx/metrics.js";
 import { analyseDeal } from "../../src/drafting/moves.js";
 import { renderDocx } from "../../src/drafting/render-docx.js";
-import { dealFrom, exampleJson } from "./example-deal.js";
+import { testContext } from "../commands/context.js";
+import { dealFrom, EXAMPLE_PATH, exampleJson } from "./example-deal.js";
 
 /** A4 (11906 twips) less two 2 cm margins (1134 twips each): 11906 − 2268 = 9638. */
 const TEXT_WIDTH = 9638;
@@ -113,5 +115,18 @@ describe("DOCX brief pages", () => {
       /Page <\/w:t><w:fldChar w:fldCharType="begin"\/><w:instrText xml:space="preserve">PAGE<\/w:instrText>[\s\S]*? of <\/w:t><w:fldChar w:fldCharType="begin"\/><w:instrText xml:space="preserve">NUMPAGES<\/w:instrText>/,
     );
     expect(body).toContain("Prepared on 15 June 2026");
+  });
+
+  it("dates the brief from the command's clock, or --today when given", async () => {
+    const ctx = testContext({ now: () => new Date("2026-07-04T23:30:00Z") });
+    const headerOf = async (text: string) => {
+      const outcome = await briefCommand.run(text, ctx);
+      if (!outcome.ok) throw new Error(outcome.issues.map((i) => i.message).join("; "));
+      const zip = await JSZip.loadAsync(outcome.reply.files?.[0]?.content ?? new Uint8Array());
+      return (await zip.file("word/header1.xml")?.async("string")) ?? "";
+    };
+    // The clock's UTC date, 4 July 2026, is the one the start-by countdown also uses.
+    expect(await headerOf(EXAMPLE_PATH)).toContain("4 July 2026");
+    expect(await headerOf(`${EXAMPLE_PATH} --today 2026-06-01`)).toContain("1 June 2026");
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The DOCX brief for the example deal, opened as a zip and read back from word/document.xml.
- * LibreOffice is not installed here, so the file is checked structurally (headings by Word style,
- * real tables, figures in cells) rather than converted to PDF.
+ * Checked structurally, without LibreOffice (headings by Word style, real tables, figures in
+ * cells); docx-libreoffice.test.ts prints it to PDF where LibreOffice is installed.
  */
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
