@@ -1,7 +1,7 @@
 /**
  * The DOCX brief for the example deal, opened as a zip and read back from word/document.xml.
- * LibreOffice is not installed here, so the file is checked structurally (headings by Word style,
- * real tables, figures in cells) rather than converted to PDF.
+ * Checked structurally, without LibreOffice (headings by Word style, real tables, figures in
+ * cells); docx-libreoffice.test.ts prints it to PDF where LibreOffice is installed.
  */
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
@@ -14,7 +14,7 @@ import { dealFrom, exampleJson } from "./example-deal.js";
 async function documentXml(json: unknown): Promise<string> {
   const brief = buildBrief(analyseDeal(dealFrom(json)), shippedCatalogue(), "2026-06-01");
   if (!brief.ok) throw new Error(brief.issues.map((i) => i.message).join("\n"));
-  const bytes = await renderDocx(brief.value.document);
+  const bytes = await renderDocx(brief.value.document, { date: "2026-06-01" });
   const zip = await JSZip.loadAsync(bytes);
   const xml = await zip.file("word/document.xml")?.async("string");
   if (xml === undefined) throw new Error("no word/document.xml");
@@ -55,13 +55,14 @@ function tables(xml: string): string[][][] {
 }
 
 describe("DOCX brief", () => {
-  it("has the title and section headings as Word headings", async () => {
+  it("has the title and section headings as Word headings, sections at Heading 1", async () => {
     const p = paragraphs(await documentXml(exampleJson()));
     expect(p[0]).toEqual({
       style: "Title",
       text: "Negotiation brief: Halo Service Solutions Ltd, HaloITSM",
     });
-    expect(p.filter((x) => x.style === "Heading2").map((x) => x.text)).toEqual([
+    // Word keeps Title out of the navigation pane, so the sections are Heading 1 and clauses 2.
+    expect(p.filter((x) => x.style === "Heading1").map((x) => x.text)).toEqual([
       "The deal",
       "Savings waterfall",
       "The asks",
@@ -70,7 +71,7 @@ describe("DOCX brief", () => {
       "Notes",
       "Working",
     ]);
-    expect(p.filter((x) => x.style === "Heading3").map((x) => x.text)).toContain(
+    expect(p.filter((x) => x.style === "Heading2").map((x) => x.text)).toContain(
       "Renewal uplift cap locked for the term (preferred)",
     );
   });

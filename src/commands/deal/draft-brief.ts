@@ -88,7 +88,7 @@ export async function draftBrief(deal: Deal, request: BriefRequest): Promise<Res
         : undefined;
   const content =
     format === "docx"
-      ? await renderDocx(brief.document)
+      ? await renderDocx(brief.document, { date: request.today })
       : text !== undefined && out !== undefined
         ? new TextEncoder().encode(text)
         : undefined;
