@@ -1,41 +1,47 @@
 /**
- * What never leaves the machine for a model: e-mail addresses and phone numbers are replaced by
- * placeholders in every message, and values that identify people (roster names, e-mails, ids) are
- * dropped from tool results, so the model sees aggregates only. The phone patterns are written to
- * leave the figures of a deal alone: `294,000`, `1-99 @ 75`, `10-40%` and `2000000` are not phones.
+ * What never leaves the machine for a model: personal and payment details in every message are
+ * replaced by placeholders, and values that identify people (roster names, e-mails, ids) are
+ * dropped from tool results, so the model sees aggregates only. Each rule is written to leave
+ * the figures of a deal alone: `294,000`, `£1,200,000`, `1-99 @ 75`, `10-40%`, `2000000`,
+ * `2026-12-01` and `12/01/2026` are not phones, cards or account numbers.
  */
+import { redactCards } from "./redact/card.js";
+import { stripInvisible } from "./redact/control.js";
+import { redactEmails } from "./redact/email.js";
+import { redactIbans } from "./redact/iban.js";
+import { redactNiNumbers } from "./redact/ni-number.js";
+import { redactPhones } from "./redact/phone.js";
+import { redactSlackUserIds } from "./redact/slack-id.js";
+import { redactUkBankDetails } from "./redact/uk-bank.js";
 
-export const EMAIL_PLACEHOLDER = "[email]";
-export const PHONE_PLACEHOLDER = "[phone]";
-
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+export { CARD_PLACEHOLDER } from "./redact/card.js";
+export { EMAIL_PLACEHOLDER } from "./redact/email.js";
+export { IBAN_PLACEHOLDER } from "./redact/iban.js";
+export { NI_NUMBER_PLACEHOLDER } from "./redact/ni-number.js";
+export { PHONE_PLACEHOLDER } from "./redact/phone.js";
+export { SLACK_USER_PLACEHOLDER } from "./redact/slack-id.js";
+export { BANK_ACCOUNT_PLACEHOLDER } from "./redact/uk-bank.js";
 
 /**
- * International (+44 20 7946 0958, +1 (555) 123-4567), national with a trunk zero
- * (020 7946 0958, 07700 900123, 07700900123) and North American (555-123-4567, (555) 123-4567)
- * forms. Each candidate must hold 9 to 15 digits, which money amounts written with thousands
- * separators never match in these shapes.
+ * The rules in the order they must run: invisible characters first, so a zero-width space cannot
+ * split a number past the patterns; e-mails before phones, so digits in an address are not read
+ * as a number; labelled and checksummed forms (IBAN, bank details, NI, cards) before the looser
+ * phone shapes that could take a piece of them.
  */
-const PHONE_PATTERNS: readonly RegExp[] = [
-  /\+\d[\d\s().-]{6,}\d/g,
-  /(?<![\w.,])\(?0\d{2,4}\)?[\s.-]?\d{3,4}[\s.-]?\d{3,4}(?!\d|[,.]\d)/g,
-  /(?<![\w.,])\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?!\d|[,.]\d)/g,
+const RULES: readonly ((text: string) => string)[] = [
+  stripInvisible,
+  redactEmails,
+  redactSlackUserIds,
+  redactIbans,
+  redactUkBankDetails,
+  redactNiNumbers,
+  redactCards,
+  redactPhones,
 ];
 
-function digitCount(text: string): number {
-  return text.replace(/\D/g, "").length;
-}
-
-/** The text with e-mail addresses and phone numbers replaced by placeholders. */
+/** The text with personal and payment details replaced by placeholders. */
 export function redactText(text: string): string {
-  let out = text.replace(EMAIL, EMAIL_PLACEHOLDER);
-  for (const pattern of PHONE_PATTERNS) {
-    out = out.replace(pattern, (match) => {
-      const digits = digitCount(match);
-      return digits >= 9 && digits <= 15 ? PHONE_PLACEHOLDER : match;
-    });
-  }
-  return out;
+  return RULES.reduce((out, rule) => rule(out), text);
 }
 
 /**

@@ -15,7 +15,7 @@ import {
   readDatesReply,
   unreadableDatesReply,
   withDateOrder,
-} from "./date-order-reply.js";
+} from "../commands/date-order-reply.js";
 import { saveReplyFiles } from "./save-files.js";
 
 export const WELCOME = `dealdesk: licensing numbers you can say out loud on the call.

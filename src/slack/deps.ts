@@ -5,6 +5,7 @@
 import type { Logger } from "@slack/bolt";
 import type { CommandContext, Progress, UploadedFile } from "../commands/context.js";
 import type { ChannelDeal } from "../commands/deal/set.js";
+import type { FileRequest } from "../commands/file-analysis/request.js";
 import type { CommandOutcome } from "../commands/reply.js";
 import type { JobQueue } from "../store/jobs.js";
 import type { Store } from "../store/store.js";
@@ -31,6 +32,8 @@ export type AnalyseUpload = (
   file: UploadedFile,
   ctx: SlackCommandContext,
   progress: Progress,
+  /** How to read the file, when the user said (`dates dd/mm` after the day/month question). */
+  request?: FileRequest,
 ) => Promise<CommandOutcome>;
 
 /** The command layer's entry point (src/commands/dispatch.ts), injectable for tests. */

@@ -45,6 +45,19 @@ export interface RememberedUpload {
   readonly threadTs?: string;
 }
 
+/**
+ * A file whose dates read two ways, waiting for `dates dd/mm` or `dates mm/dd` in the thread
+ * where the bot asked (src/slack/uploads/date-question.ts).
+ */
+export interface DateQuestion {
+  readonly scope: DealScope;
+  readonly fileId: string;
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  readonly userId: string;
+  readonly where: { readonly channel: string; readonly threadTs?: string };
+}
+
 export interface Analysis {
   readonly scope: DealScope;
   readonly headline: string;
@@ -55,6 +68,8 @@ export class SlackMemory {
   private readonly replies = new Bounded<Reply>(500);
   /** Raw files are large: keep only the last few. */
   private readonly uploads = new Bounded<RememberedUpload>(5);
+  /** Keyed by channel and thread; few, because each holds a file's bytes. */
+  private readonly dateQuestions = new Bounded<DateQuestion>(10);
   private readonly channelsByUser = new Bounded<Bounded<DealScope>>(1000);
   private readonly analysesByUser = new Bounded<Bounded<Analysis>>(1000);
   /**
@@ -97,10 +112,28 @@ export class SlackMemory {
     return (this.analysesByUser.get(userId)?.values() ?? []).reverse();
   }
 
+  askDateOrder(key: string, question: DateQuestion): void {
+    this.dateQuestions.set(key, question);
+  }
+  dateQuestion(key: string): DateQuestion | undefined {
+    return this.dateQuestions.get(key);
+  }
+  /** The newest open question in a channel asked of this user (a DM reply outside the thread). */
+  latestDateQuestion(channel: string, userId: string): DateQuestion | undefined {
+    return this.dateQuestions
+      .values()
+      .reverse()
+      .find((q) => q.where.channel === channel && q.userId === userId);
+  }
+  answerDateQuestion(question: DateQuestion): void {
+    this.dateQuestions.deleteWhere((q) => q === question);
+  }
+
   /** After `forget`: the channel's files and analyses go from memory too. */
   forgetChannel(scope: DealScope): void {
     const same = (s: DealScope) => s.teamId === scope.teamId && s.channelId === scope.channelId;
     this.uploads.deleteWhere((u) => same(u.scope));
+    this.dateQuestions.deleteWhere((q) => same(q.scope));
     for (const list of this.analysesByUser.values()) list.deleteWhere((a) => same(a.scope));
   }
 }

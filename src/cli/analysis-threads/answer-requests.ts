@@ -5,6 +5,7 @@
  */
 import type { MessagePort } from "node:worker_threads";
 import type { CommandContext, Progress, UploadedFile } from "../../commands/context.js";
+import type { FileRequest } from "../../commands/file-analysis/request.js";
 import type { CommandOutcome } from "../../commands/reply.js";
 import { describeError } from "../../slack/log-failure.js";
 import { highsOnce } from "../context.js";
@@ -14,6 +15,7 @@ export type ThreadAnalyse = (
   file: UploadedFile,
   ctx: CommandContext,
   progress: Progress,
+  request?: FileRequest,
 ) => Promise<CommandOutcome>;
 
 export function answerRequests(port: MessagePort, analyse: ThreadAnalyse): void {
@@ -34,6 +36,7 @@ async function answer(
       { name: request.name, bytes: request.bytes },
       threadContext(request, highsOnce),
       async (text) => send({ type: "progress", id, text }),
+      request.dateFormat ? { read: { dateFormat: request.dateFormat } } : undefined,
     );
     // Throws (DataCloneError) if the outcome held something that cannot be cloned: a failure too.
     send({ type: "done", id, outcome });

@@ -180,7 +180,9 @@ export function openAnalysisPool(options: AnalysisPoolOptions): AnalysisPool {
     }
   };
 
-  const analyse: AnalyseUpload = (file, ctx, progress) => {
+  const analyse: AnalyseUpload = (file, ctx, progress, fileRequest) => {
+    // Only the day/month order crosses to the thread: the Slack app gives no other reading option.
+    const dateFormat = fileRequest?.read?.dateFormat;
     if (closed) return Promise.resolve(shuttingDown(file.name));
     const request: AnalysisRequest = {
       id: ++nextId,
@@ -190,6 +192,7 @@ export function openAnalysisPool(options: AnalysisPoolOptions): AnalysisPool {
       defaultCurrency: ctx.defaultCurrency,
       ...(ctx.deal ? { deal: ctx.deal } : {}),
       nowMs: ctx.now().getTime(),
+      ...(dateFormat ? { dateFormat } : {}),
     };
     return new Promise<CommandOutcome>((resolve, reject) => {
       queue.push({

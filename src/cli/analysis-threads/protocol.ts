@@ -19,6 +19,8 @@ export interface AnalysisRequest {
   readonly deal?: DealRates;
   /** The caller's clock when it asked, epoch ms: right-sizing counts days up to it. */
   readonly nowMs: number;
+  /** The day/month order the user gave (`dates dd/mm` in Slack), when the file can't tell. */
+  readonly dateFormat?: "dd/mm" | "mm/dd";
 }
 
 export type ThreadMessage =

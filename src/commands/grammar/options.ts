@@ -4,6 +4,7 @@
  */
 import { didYouMean } from "../../core/did-you-mean.js";
 import { type Failure, fail, ok, type Result } from "../../core/result.js";
+import { bareSlip } from "./bare-slip.js";
 
 export interface OptionSpec {
   /** Canonical name, used as the key of the parsed result. */
@@ -40,6 +41,8 @@ export function parseOptions(
     const spec = byName.get(key);
     if (!spec || (!dashed && !spec.bare)) {
       if (dashed && !/^-\d/.test(token)) return unknownOption(token, key, byName, example);
+      const slip = dashed ? undefined : bareSlip(token, tokens[i + 1], byName);
+      if (slip) return bareSlipFailure(token, slip.option, slip.exact, example);
       positional.push(token);
       continue;
     }
@@ -75,4 +78,12 @@ function unknownOption(
   const guess = didYouMean(key, [...byName.keys()], { maxEdits: key.length <= 4 ? 1 : 2 });
   const suggestion = guess === undefined ? "" : ` — did you mean --${guess}?`;
   return fail("option.unknown", `I don't know the option ${token}${suggestion}`, example);
+}
+
+/** A bare word taken for a slip of an option (bare-slip.ts): named, with the option to type. */
+function bareSlipFailure(token: string, option: string, exact: boolean, example: string): Failure {
+  const message = exact
+    ? `"${token}" is an option here only with its dashes — did you mean --${option}?`
+    : `I don't know the word "${token}" — did you mean --${option}?`;
+  return fail("option.bare_slip", message, example);
 }

@@ -4,6 +4,7 @@
  * analysis is complete). Used inline, by the queue's worker and by "Change rates".
  */
 import type { webApi } from "@slack/bolt";
+import type { DayMonthReply } from "../../commands/date-order-reply.js";
 import { slackContext } from "../answering/slack-context.js";
 import { noteUnreadDeal } from "../answering/unread-deal.js";
 import { renderErrorBlocks, renderNotice } from "../blocks/reply-blocks.js";
@@ -13,6 +14,7 @@ import { logFailure } from "../log-failure.js";
 import { saveAnalysedUpload } from "../saving/save.js";
 import { resultMessage } from "../send/deliver.js";
 import { postEphemeral, postMessage, updateMessage, uploadFiles } from "../send/post.js";
+import { askInThread, rememberDateQuestion } from "./date-question.js";
 
 type WebClient = webApi.WebClient;
 
@@ -34,6 +36,8 @@ export interface InPlaceAnalysis {
   readonly onResultPosted?: () => void;
   /** A queued job's answer, which may run twice: see src/slack/jobs/answer-once.ts. */
   readonly once?: AnswerOnce;
+  /** The day/month order given by a `dates` reply to the question this file asked. */
+  readonly dateFormat?: DayMonthReply;
 }
 
 export interface AnswerOnce {
@@ -60,14 +64,22 @@ export async function analyseInPlace(
     await updateMessage(client, a.where.channel, progressTs, renderNotice(text));
   };
   const outcome = noteUnreadDeal(
-    await deps.analyseUpload({ name: a.name, bytes: a.bytes }, ctx, progress),
+    await deps.analyseUpload(
+      { name: a.name, bytes: a.bytes },
+      ctx,
+      progress,
+      a.dateFormat ? { read: { dateFormat: a.dateFormat } } : undefined,
+    ),
     ctx,
   );
   // Given back at shutdown: the job runs again elsewhere, and that run answers.
   if (a.once?.signal?.aborted) return;
   if (!outcome.ok) {
     await client.chat.delete({ channel: a.where.channel, ts: progressTs }).catch(() => undefined);
-    await postEphemeral(client, a.where, a.userId, renderErrorBlocks(outcome));
+    const { fileId, name, bytes, userId, scope, where } = a;
+    const asks = rememberDateQuestion(outcome, { fileId, name, bytes, userId, scope, where }, deps);
+    const shown = asks ? askInThread(outcome, a.where.channel) : outcome;
+    await postEphemeral(client, a.where, a.userId, renderErrorBlocks(shown));
     return;
   }
   if (a.once && !(await claimAnswer(deps, a.scope, a.once.key))) {

@@ -3,7 +3,7 @@
  * `dates dd/mm` or `dates mm/dd` and the command that asked runs again with `--date-format` added,
  * so nobody has to retype a long upload line during a call.
  */
-import type { CommandOutcome } from "../commands/reply.js";
+import type { CommandOutcome } from "./reply.js";
 
 export type DayMonthReply = "dd/mm" | "mm/dd";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readDatesReply, withDateOrder } from "../../src/cli/date-order-reply.js";
+import { readDatesReply, withDateOrder } from "../../src/commands/date-order-reply.js";
 
 describe("readDatesReply", () => {
   it.each([
