@@ -9,7 +9,7 @@ import { joinArgs } from "../commands/grammar/tokens.js";
 import type { CommandOutcome } from "../commands/reply.js";
 import { outcomeJson, renderErrorText, renderReplyText } from "../commands/reply-text.js";
 import type { CliArgs } from "./args.js";
-import { saveReplyFiles } from "./save-files.js";
+import { notSavedLine, saveFiles } from "./save-files.js";
 import { type TerminalWidths, terminalWidths } from "./terminal-width.js";
 
 export interface CliOutput {
@@ -35,14 +35,19 @@ export async function runOneShot(
       : { stdout: text, stderr: errorText(outcome), exitCode: 2 };
   }
   if (!outcome.ok) return { stdout: "", stderr: errorText(outcome), exitCode: 2 };
-  const saved = await saveReplyFiles(outcome.reply.files ?? [], outDir);
+  const saved = await saveFiles(outcome.reply.files ?? [], outDir);
   const text = renderReplyText(outcome.reply, {
     working: args.working,
     workingHint: "Add --working to see the arithmetic behind every figure.",
     width: widths.reply,
   });
+  if (!saved.ok) {
+    // The answer stands; only the file could not go where --out said, so nothing was written.
+    const lines = saved.issues.map((i) => `${outcome.reply.command}: ${notSavedLine(i)}`);
+    return { stdout: text, stderr: `${lines.join("\n")}\n`, exitCode: 2 };
+  }
   return {
-    stdout: saved.length > 0 ? `${text}\n${saved.join("\n")}\n` : text,
+    stdout: saved.value.length > 0 ? `${text}\n${saved.value.join("\n")}\n` : text,
     stderr: "",
     exitCode: 0,
   };
