@@ -1,5 +1,10 @@
-/** Draws a reply table with box characters for a terminal (the console shows real tables, not pipes and dashes). */
+/**
+ * Draws a reply table with box characters for a terminal (the console shows real tables, not pipes
+ * and dashes). Given a `width`, the table is fitted to it (text-layout/fit-table.ts); without one
+ * it is drawn at its natural width, as Slack's preformatted blocks show it.
+ */
 import type { Table } from "./reply.js";
+import { fitTable } from "./text-layout/fit-table.js";
 
 function width(text: string): number {
   return [...text].length;
@@ -10,7 +15,8 @@ function pad(text: string, size: number, align: "left" | "right"): string {
   return align === "right" ? gap + text : text + gap;
 }
 
-export function renderTable(table: Table): string {
+export function renderTable(table: Table, terminalWidth?: number): string {
+  if (terminalWidth !== undefined) return fitTable(table, terminalWidth);
   const sizes = table.columns.map((c, i) =>
     Math.max(width(c.header), ...table.rows.map((r) => width(r[i] ?? ""))),
   );

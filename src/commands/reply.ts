@@ -25,6 +25,11 @@ export interface ReplyFile {
   readonly content: Uint8Array;
   /** One line saying what the file is, shown next to its path or link. */
   readonly description: string;
+  /**
+   * Where the user asked for it (the `--out` typed): a file path or a folder. The terminal saves
+   * it there (cli/save-plan.ts); Slack uploads it under `name`.
+   */
+  readonly saveTo?: string;
 }
 
 /**

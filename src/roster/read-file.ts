@@ -84,7 +84,10 @@ export async function readRosterFileWith(
   if (table.format === "csv" && opts.sheet !== undefined) {
     notes.push(`--sheet "${opts.sheet}" ignored: ${fileName} is a CSV file`);
   }
-  return interpret(table, notes, fileName, opts);
+  const read = interpret(table, notes, fileName, opts);
+  // The sheet is the workbook's, whatever layout the rows turned out to have.
+  const { sheet } = tableRead.value;
+  return read.ok && sheet !== undefined ? ok({ ...read.value, sheet }) : read;
 }
 
 function interpret(

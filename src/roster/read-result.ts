@@ -5,6 +5,7 @@
 import type { RosterUser, Session } from "../core/usage.js";
 import type { Field, FileKind } from "./columns.js";
 import type { RowIssue } from "./row-issue.js";
+import type { SheetUsed } from "./table.js";
 
 export interface ColumnUse {
   readonly field: Field;
@@ -64,6 +65,8 @@ export interface RosterFileRead {
   readonly rowWarnings: readonly RowIssue[];
   /** How the file was read: delimiter, encoding, sheet, date order, assumed units. */
   readonly notes: readonly string[];
+  /** A workbook's sheet read, and the others not read: the read summary names them. */
+  readonly sheet?: SheetUsed;
 }
 
 /**

@@ -90,9 +90,10 @@ async function readChosenSheet(
       );
     }
     if (!read.ok) return read;
-    const hidden = sheet.state === "visible" ? "" : ` (a ${STATE_WORDS[sheet.state]} sheet)`;
-    const note = sheets.length > 1 || hidden !== "" ? [`${of(sheet)}${hidden}`] : [];
-    return withNotes(read.value, note);
+    // The read summary names the sheet and the others; a note only says what that can't.
+    const note =
+      sheet.state === "visible" ? [] : [`${of(sheet)} (a ${STATE_WORDS[sheet.state]} sheet)`];
+    return withNotes(read.value, note, sheets, sheet);
   }
   const skipped: string[] = [];
   for (const sheet of sheets) {
@@ -106,10 +107,15 @@ async function readChosenSheet(
       continue;
     }
     if (!read.ok) return read;
-    if (skipped.length === 0) return withNotes(read.value, sheets.length > 1 ? [of(sheet)] : []);
-    return withNotes(read.value, [
-      `${of(sheet)} read, the first visible sheet with data: ${skipped.join(", ")} (choose another with --sheet)`,
-    ]);
+    if (skipped.length === 0) return withNotes(read.value, [], sheets, sheet);
+    return withNotes(
+      read.value,
+      [
+        `${of(sheet)} read, the first visible sheet with data: ${skipped.join(", ")} (choose another with --sheet)`,
+      ],
+      sheets,
+      sheet,
+    );
   }
   return noSheetWithData(sheets, fileName);
 }
@@ -136,8 +142,15 @@ function noSheetWithData(sheets: readonly SheetInfo[], fileName: string): Result
   );
 }
 
-function withNotes(table: Table, before: readonly string[]): Result<Table> {
-  return ok({ ...table, notes: [...before, ...table.notes] });
+/** The table with the sheet it came from, the others in the workbook, and notes put first. */
+function withNotes(
+  table: Table,
+  before: readonly string[],
+  sheets: readonly SheetInfo[],
+  read: SheetInfo,
+): Result<Table> {
+  const others = sheets.filter((s) => s !== read).map((s) => s.name);
+  return ok({ ...table, sheet: { name: read.name, others }, notes: [...before, ...table.notes] });
 }
 
 /** How many unsaved formula cells to name in the message before "and N more". */

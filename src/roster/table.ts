@@ -15,8 +15,16 @@ export interface TableRow {
   readonly cells: readonly Cell[];
 }
 
+/** The workbook sheet a table was read from, and the sheets left unread (in workbook order). */
+export interface SheetUsed {
+  readonly name: string;
+  readonly others: readonly string[];
+}
+
 export interface Table {
   readonly format: "csv" | "xlsx";
+  /** An XLSX table's sheet; absent for a CSV file. */
+  readonly sheet?: SheetUsed;
   readonly headers: readonly string[];
   readonly headerRow: number;
   readonly rows: readonly TableRow[];

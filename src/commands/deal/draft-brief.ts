@@ -15,6 +15,7 @@ import { analyseDeal } from "../../drafting/moves.js";
 import { renderDocx } from "../../drafting/render-docx.js";
 import { renderMarkdown } from "../../drafting/render-markdown.js";
 import { renderMrkdwn } from "../../drafting/render-mrkdwn.js";
+import { nameFromOut } from "../out-name.js";
 import type { ReplyFile } from "../reply.js";
 
 export const BRIEF_FORMATS = ["docx", "md", "slack"] as const;
@@ -78,7 +79,9 @@ export async function draftBrief(deal: Deal, request: BriefRequest): Promise<Res
   if (!built.ok) return built;
   const brief = built.value;
   const { format, out } = request;
-  const name = out ?? `${briefSlug(deal.vendor)}-brief.${EXTENSION[format]}`;
+  const ownName = `${briefSlug(deal.vendor)}-brief.${EXTENSION[format]}`;
+  // --out may be a path or a folder: the file is named from it, and saved where it says.
+  const name = out === undefined ? ownName : nameFromOut(out, ownName);
   const description = `negotiation brief for ${deal.vendor} (${DESCRIBED[format]})`;
   const text =
     format === "md"
@@ -103,7 +106,17 @@ export async function draftBrief(deal: Deal, request: BriefRequest): Promise<Res
         .filter((m) => m.key === "implementation" || m.key === "renewal")
         .flatMap((m) => m.working),
     ],
-    ...(content ? { file: { name, mediaType: MEDIA[format], content, description } } : {}),
+    ...(content
+      ? {
+          file: {
+            name,
+            mediaType: MEDIA[format],
+            content,
+            description,
+            ...(out === undefined ? {} : { saveTo: out }),
+          },
+        }
+      : {}),
     ...(text !== undefined ? { text } : {}),
   });
 }

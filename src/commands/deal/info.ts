@@ -44,7 +44,7 @@ export const BRIEF_INFO: CommandInfo = {
   ],
   help: [
     "--format docx (default) writes a Word file; md writes Markdown; slack writes Slack mrkdwn.",
-    "--out FILE names the file (saved under ./out in the terminal, uploaded in Slack). Markdown and Slack text are saved only with --out; otherwise they are in the --json output as text.",
+    "--out FILE names the file: in the terminal a bare name is saved under ./out, a path (./brief.docx, /tmp/acme.docx) exactly there, and a folder (reports/) gets the file under its own name; missing folders are created and an existing file is replaced. In Slack the file is uploaded under that name. Markdown and Slack text are saved only with --out; otherwise they are in the --json output as text.",
     "--today YYYY-MM-DD sets the date the start-by countdown is measured from (default: today).",
     `The start-by date is the renewal date less the notice period less 90 days of runway.`,
     "The deal file format is described in README.md and shown in examples/deal.json.",

@@ -75,12 +75,34 @@ function fileNote(fileName: string, note: string): string {
   return `${fileName}: ${note}.`.replace(/([.!?])\.$/, "$1");
 }
 
+/** `"Summary", "Notes"`: sheet names as the workbook writes them. */
+function quoted(names: readonly string[]): string {
+  return names.map((n) => `"${n}"`).join(", ");
+}
+
+/**
+ * `Read sheet "Agents" (2 other sheets: "Summary", "Notes" — not read; --sheet NAME reads
+ * another).` for a workbook of several sheets, so a figure is never taken from a sheet the user
+ * did not mean; nothing for a one-sheet workbook or a CSV file.
+ */
+function sheetLine(read: RosterFileRead): string | undefined {
+  const sheet = read.sheet;
+  if (sheet === undefined || sheet.others.length === 0) return undefined;
+  const others = plural(sheet.others.length, "other sheet", "other sheets");
+  return `Read sheet "${sheet.name}" (${others}: ${quoted(sheet.others)} — not read; --sheet NAME reads another).`;
+}
+
 /** `Roster: 150 rows of roster.csv (2 not used), 148 people; columns used: user ← "Email", ….` */
 function rosterLine(read: RosterFileRead, name: string): string {
   const s = read.summary;
+  const sheet = read.sheet;
+  const fromSheet =
+    sheet === undefined || sheet.others.length === 0
+      ? ""
+      : `, sheet "${sheet.name}" (not read: ${quoted(sheet.others)})`;
   const notUsed = s.skipped > 0 ? ` (${count(s.skipped)} not used)` : "";
   const columns = read.mapping.length > 0 ? `; columns used: ${formatMapping(read.mapping)}` : "";
-  return `Roster: ${plural(s.rows, "row", "rows")} of ${name}${notUsed}, ${plural(s.users, "person", "people")}${columns}.`;
+  return `Roster: ${plural(s.rows, "row", "rows")} of ${name}${fromSheet}${notUsed}, ${plural(s.users, "person", "people")}${columns}.`;
 }
 
 /** The sessions' first start and last end, or undefined for a roster or an empty log. */
@@ -116,6 +138,8 @@ export function readSummary(
   const lines = [
     `Read ${plural(s.rows, "row", "rows")} of ${fileName}, ${KIND_LABELS[read.kind]}${notUsed}: ${what}.`,
   ];
+  const sheet = sheetLine(read);
+  if (sheet !== undefined) lines.push(sheet);
   const spanMs = range ? range.to - range.from : undefined;
   const short = spanMs !== undefined && spanMs < SHORT_LOG_MS;
   if (short) {
@@ -151,6 +175,7 @@ export function readSummary(
       timeZone: o.timeZone,
       timeZoneAssumed: isLog && !o.zoneGiven,
       shortLog: short,
+      sheet: read.sheet ? { name: read.sheet.name, others: read.sheet.others } : null,
       columns: read.mapping.map((m) => ({
         field: m.field,
         header: m.header,

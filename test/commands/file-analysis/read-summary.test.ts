@@ -59,6 +59,8 @@ describe("what every file reply says first", () => {
       timeZone: "UTC",
       timeZoneAssumed: true,
       shortLog: true,
+      // A CSV file has no sheets.
+      sheet: null,
       columns: [
         { field: "user", header: "Agent Email", guessed: false },
         { field: "start", header: "Login Time", guessed: false },
