@@ -1,9 +1,12 @@
 /**
  * The single entry point every front end calls with what the user typed. The first word picks the
  * command; `/deal` and `dealdesk` prefixes are dropped so text pasted from Slack or a shell works.
+ * A message with no command word that reads as a quote (a vendor's e-mail pasted into the console)
+ * goes to `ask`, which reads it; anything else unknown gets "did you mean".
  */
 import type { CommandContext } from "./context.js";
 import { helpFor, helpOverview, unknownCommand } from "./help.js";
+import { readQuote } from "./quote/read.js";
 import { commands, findCommand } from "./registry.js";
 import type { CommandOutcome } from "./reply.js";
 
@@ -18,6 +21,10 @@ export async function dispatch(text: string, ctx: CommandContext): Promise<Comma
     return topic ? helpFor(topic.toLowerCase(), commands) : helpOverview(commands);
   }
   const command = findCommand(word);
-  if (!command) return unknownCommand(word, commands);
+  if (!command) {
+    const ask = findCommand("ask");
+    if (ask && readQuote(trimmed).isQuote) return ask.run(trimmed, ctx);
+    return unknownCommand(word, commands);
+  }
   return command.run(rest, ctx);
 }

@@ -13,7 +13,8 @@
  */
 import { parseCurrency } from "../../core/money.js";
 
-export type RoutedCommand = "cost" | "tiers" | "renewal";
+/** The calculators a question can reach: the router's three, and impl through the quote reader. */
+export type RoutedCommand = "cost" | "tiers" | "renewal" | "impl";
 
 export interface Route {
   readonly command: RoutedCommand;

@@ -25,7 +25,7 @@ import {
   TERM,
   UNIT,
 } from "./patterns.js";
-import type { Implementation, LicenceKind, Period, Quote, QuoteReading, SeatLine } from "./quote.js";
+import type { Implementation, LicenceKind, Period, QuoteReading, SeatLine } from "./quote.js";
 import { checkQuote } from "./sense.js";
 
 function count(text: string | undefined): number | undefined {
@@ -84,7 +84,9 @@ function readTiers(text: string, claims: Claims, d: Draft): void {
     const period = periodOf(g.unit ?? "");
     const range = g.open === undefined ? `${g.from}-${g.to}` : `${g.from}+`;
     const sign = /[£$€]/.exec(g.rate ?? "")?.[0] ?? "";
-    tiers.push(`${range.replace(/,/g, "")} @ ${sign}${money.amount}${period === "year" ? "/yr" : period === "month" ? "/mo" : ""}`);
+    tiers.push(
+      `${range.replace(/,/g, "")} @ ${sign}${money.amount}${period === "year" ? "/yr" : period === "month" ? "/mo" : ""}`,
+    );
     return true;
   });
   d.tiers = tiers;
@@ -94,7 +96,9 @@ function readPercentRules(text: string, claims: Claims, d: Draft): void {
   const P = PERCENT;
   eachFree(
     text,
-    rx(String.raw`(?<which>lesser|lower|greater|higher)\s+of\s+(?:uk\s+)?(?:cpi|rpi|inflation)\s+(?:and|or)\s+${P}|(?:cpi|rpi|inflation)\s+(?:and|or)\s+${P}\s*,?\s*whichever\s+is\s+(?<which2>lower|less|lesser|higher|greater)|(?:cpi|rpi|inflation)(?:-linked)?\s+(?:uplift\s+)?capped\s+at\s+${P}`),
+    rx(
+      String.raw`(?<which>lesser|lower|greater|higher)\s+of\s+(?:uk\s+)?(?:cpi|rpi|inflation)\s+(?:and|or)\s+${P}|(?:cpi|rpi|inflation)\s+(?:and|or)\s+${P}\s*,?\s*whichever\s+is\s+(?<which2>lower|less|lesser|higher|greater)|(?:cpi|rpi|inflation)(?:-linked)?\s+(?:uplift\s+)?capped\s+at\s+${P}`,
+    ),
     claims,
     (m) => {
       const g = m.groups ?? {};
@@ -107,7 +111,9 @@ function readPercentRules(text: string, claims: Claims, d: Draft): void {
   );
   eachFree(
     text,
-    rx(String.raw`\b(?:cpi|rpi|inflation)\s+(?:of\s+|at\s+|is\s+|values?\s+|figures?\s+|forecasts?\s+)?(?:of\s+)?(?:assumed\s+(?:at\s+)?)?(?<values>(?:\d+(?:\.\d+)?\s?%?\s*(?:,|and|then)\s*)*\d+(?:\.\d+)?\s?%)`),
+    rx(
+      String.raw`\b(?:cpi|rpi|inflation)\s+(?:of\s+|at\s+|is\s+|values?\s+|figures?\s+|forecasts?\s+)?(?:of\s+)?(?:assumed\s+(?:at\s+)?)?(?<values>(?:\d+(?:\.\d+)?\s?%?\s*(?:,|and|then)\s*)*\d+(?:\.\d+)?\s?%)`,
+    ),
     claims,
     (m) => {
       d.cpi = (m.groups?.values ?? "").match(/\d+(?:\.\d+)?/g) ?? [];
@@ -144,7 +150,9 @@ function readImplementation(text: string, claims: Claims, d: Draft): void {
   const WORK = String.raw`(?:implementation|onboarding|set-?up|professional\s+services|deployment|configuration|migration|installation)`;
   eachFree(
     text,
-    rx(String.raw`(?<days>${COUNT})\s*(?:consulting\s+|professional\s+services\s+|implementation\s+)?days?\s*(?:of\s+\w+\s+)?(?:at|@|x)\s*(?<rate>${MONEY})\s*(?:\/|per|a)\s*day`),
+    rx(
+      String.raw`(?<days>${COUNT})\s*(?:consulting\s+|professional\s+services\s+|implementation\s+)?days?\s*(?:of\s+\w+\s+)?(?:at|@|x)\s*(?<rate>${MONEY})\s*(?:\/|per|a)\s*day`,
+    ),
     claims,
     (m) => {
       const days = count(m.groups?.days);
@@ -154,12 +162,19 @@ function readImplementation(text: string, claims: Claims, d: Draft): void {
       d.implementation.dayRate = rate;
     },
   );
-  eachFree(text, rx(String.raw`overrun\s+(?:of\s+)?(?<lo>\d+)\s?%?\s*(?:-|to)\s*(?<hi>\d+)\s?%`), claims, (m) => {
-    d.implementation.overrun = `${m.groups?.lo}-${m.groups?.hi}%`;
-  });
   eachFree(
     text,
-    rx(String.raw`${WORK}(?:\s+(?:fee|cost|charge|price|services|package))?\s*(?:is|of|:|=|at|for|would\s+be|will\s+be|-)?\s*(?:a\s+)?(?:one-?off\s+|fixed\s+(?:price\s+|fee\s+)?(?:of\s+)?)?(?<fee>${MONEY})|(?<fee2>${MONEY})\s*(?:one-?off\s+|fixed\s+)?(?:for\s+(?:the\s+)?)?${WORK}`),
+    rx(String.raw`overrun\s+(?:of\s+)?(?<lo>\d+)\s?%?\s*(?:-|to)\s*(?<hi>\d+)\s?%`),
+    claims,
+    (m) => {
+      d.implementation.overrun = `${m.groups?.lo}-${m.groups?.hi}%`;
+    },
+  );
+  eachFree(
+    text,
+    rx(
+      String.raw`${WORK}(?:\s+(?:fee|cost|charge|price|services|package))?\s*(?:is|of|:|=|at|for|would\s+be|will\s+be|-)?\s*(?:a\s+)?(?:one-?off\s+|fixed\s+(?:price\s+|fee\s+)?(?:of\s+)?)?(?<fee>${MONEY})|(?<fee2>${MONEY})\s*(?:one-?off\s+|fixed\s+)?(?:for\s+(?:the\s+)?)?${WORK}`,
+    ),
     claims,
     (m) => {
       const fee = readMoney(m.groups?.fee ?? m.groups?.fee2 ?? "");
@@ -172,7 +187,9 @@ function readImplementation(text: string, claims: Claims, d: Draft): void {
 function readActive(text: string, claims: Claims, d: Draft): void {
   eachFree(
     text,
-    rx(String.raw`(?:only|just)?\s*(?<n>${COUNT})\s+(?:of\s+(?:them|those|these|the\s+\w+)\s+)?(?:\w+\s+)?(?:are\s+|were\s+)?(?:active|actually\s+(?:use|log)|log(?:ged)?\s+in|in\s+use|used\s+it)|active\s+(?:agents|users|seats)?\s*(?:[:=]|of|is|are)?\s*(?<n2>\d[\d,]*)`),
+    rx(
+      String.raw`(?:only|just)?\s*(?<n>${COUNT})\s+(?:of\s+(?:them|those|these|the\s+\w+)\s+)?(?:\w+\s+)?(?:are\s+|were\s+)?(?:active|actually\s+(?:use|log)|log(?:ged)?\s+in|in\s+use|used\s+it)|active\s+(?:agents|users|seats)?\s*(?:[:=]|of|is|are)?\s*(?<n2>\d[\d,]*)`,
+    ),
     claims,
     (m) => {
       const n = count(m.groups?.n ?? m.groups?.n2);
@@ -195,7 +212,12 @@ function readSeatLines(text: string, claims: Claims, d: Draft): void {
     if (quantity === undefined || !price) return false;
     // "260 agents for £1.2m over 3 years" is a total, read below; only a unit price is a line.
     const after = text.slice((m.index ?? 0) + m[0].length);
-    if (g.price2 !== undefined && !isPerSeat(unit) && /^\s*(?:in\s+total|total|for|over|across)\b/i.test(after)) return false;
+    if (
+      g.price2 !== undefined &&
+      !isPerSeat(unit) &&
+      /^\s*(?:in\s+total|total|for|over|across)\b/i.test(after)
+    )
+      return false;
     const period = periodOf(unit);
     const type = g.type ?? g.type2;
     d.lines.push({
@@ -212,20 +234,25 @@ function readTotals(text: string, claims: Claims, d: Draft): void {
   const TERM_WORDS = String.raw`(?:the\s+)?(?:whole\s+|full\s+|entire\s+)?(?:(?<n>${COUNT})[\s-]*(?:(?<y>years?|yrs?)|(?<mo>months?))(?:\s+term)?|term|contract)`;
   eachFree(
     text,
-    rx(String.raw`(?:(?:total|in\s+total|overall|all-in|tcv|total\s+contract\s+value|contract\s+value|term\s+total)\s*(?:of|is|:|=|comes\s+to|would\s+be)?\s*)?(?<money>${MONEY})\s*(?:in\s+total\s*|total\s*|all-in\s*)?(?:for|over|across)\s+${TERM_WORDS}`),
+    rx(
+      String.raw`(?:(?:total|in\s+total|overall|all-in|tcv|total\s+contract\s+value|contract\s+value|term\s+total)\s*(?:of|is|:|=|comes\s+to|would\s+be)?\s*)?(?<money>${MONEY})\s*(?:in\s+total\s*|total\s*|all-in\s*)?(?:for|over|across)\s+${TERM_WORDS}`,
+    ),
     claims,
     (m) => {
       const money = readMoney(m.groups?.money ?? "");
       if (!money) return false;
       const n = count(m.groups?.n);
-      const years = n === undefined ? undefined : m.groups?.mo ? (n % 12 === 0 ? n / 12 : undefined) : n;
+      const years =
+        n === undefined ? undefined : m.groups?.mo ? (n % 12 === 0 ? n / 12 : undefined) : n;
       if (n !== undefined) (m.groups?.mo ? d.monthTerms : d.terms).push(n);
       d.termTotals.push(years === undefined ? { money } : { money, years });
     },
   );
   eachFree(
     text,
-    rx(String.raw`(?:annual|yearly|monthly)\s+(?:total|cost|subscription|fee|licen[cs]e\s+fee|value|spend|charge|price)\s*(?:of|is|:|=|at|would\s+be|will\s+be)?\s*(?<money>${MONEY})|(?:acv|annual\s+contract\s+value)\s*(?:of|is|:|=)?\s*(?<money2>${MONEY})`),
+    rx(
+      String.raw`(?:annual|yearly|monthly)\s+(?:total|cost|subscription|fee|licen[cs]e\s+fee|value|spend|charge|price)\s*(?:of|is|:|=|at|would\s+be|will\s+be)?\s*(?<money>${MONEY})|(?:acv|annual\s+contract\s+value)\s*(?:of|is|:|=)?\s*(?<money2>${MONEY})`,
+    ),
     claims,
     (m) => {
       const money = readMoney(m.groups?.money ?? m.groups?.money2 ?? "");
@@ -238,7 +265,9 @@ function readTotals(text: string, claims: Claims, d: Draft): void {
 function readSeatsAndPrices(text: string, claims: Claims, d: Draft): void {
   eachFree(
     text,
-    rx(String.raw`(?:unit\s+price|list\s+price|price\s+per\s+(?:agent|user|seat|licen[cs]e)|per[- ](?:agent|user|seat)\s+(?:price|rate|cost)|price|rate)\s*(?:is|of|:|=|at|would\s+be|will\s+be)?\s*(?<money>${PRICE})(?<unit>${UNIT})`),
+    rx(
+      String.raw`(?:unit\s+price|list\s+price|price\s+per\s+(?:agent|user|seat|licen[cs]e)|per[- ](?:agent|user|seat)\s+(?:price|rate|cost)|price|rate)\s*(?:is|of|:|=|at|would\s+be|will\s+be)?\s*(?<money>${PRICE})(?<unit>${UNIT})`,
+    ),
     claims,
     (m) => {
       const money = readMoney(m.groups?.money ?? "");
@@ -249,12 +278,18 @@ function readSeatsAndPrices(text: string, claims: Claims, d: Draft): void {
   );
   eachFree(
     text,
-    rx(String.raw`(?:(?:number\s+of\s+)?(?:agents|users|seats|licen[cs]es)|seat\s+count|quantity|qty)\s*[:=]\s*(?<qty>\d[\d,]*)(?:\s*(?<type>named|concurrent))?`),
+    rx(
+      String.raw`(?:(?:number\s+of\s+)?(?:agents|users|seats|licen[cs]es)|seat\s+count|quantity|qty)\s*[:=]\s*(?<qty>\d[\d,]*)(?:\s*(?<type>named|concurrent))?`,
+    ),
     claims,
     (m) => {
       const quantity = count(m.groups?.qty);
       if (quantity === undefined) return false;
-      d.seatCounts.push({ quantity, type: kind(m.groups?.type), typed: m.groups?.type !== undefined });
+      d.seatCounts.push({
+        quantity,
+        type: kind(m.groups?.type),
+        typed: m.groups?.type !== undefined,
+      });
     },
   );
   eachFree(text, rx(SEATS), claims, (m) => {
@@ -275,11 +310,16 @@ function readSeatsAndPrices(text: string, claims: Claims, d: Draft): void {
 }
 
 function readTerms(text: string, claims: Claims, d: Draft): void {
-  eachFree(text, rx(String.raw`\b${TERM}(?:\s+(?:term|contract|deal|agreement|commitment))?`), claims, (m) => {
-    const n = count(m.groups?.n);
-    if (n === undefined) return false;
-    (m.groups?.mo ? d.monthTerms : d.terms).push(n);
-  });
+  eachFree(
+    text,
+    rx(String.raw`\b${TERM}(?:\s+(?:term|contract|deal|agreement|commitment))?`),
+    claims,
+    (m) => {
+      const n = count(m.groups?.n);
+      if (n === undefined) return false;
+      (m.groups?.mo ? d.monthTerms : d.terms).push(n);
+    },
+  );
   eachFree(text, rx(String.raw`\bterm\s*(?:of|:|=|is)?\s*(?<n>\d{1,2})\b(?!\s*%)`), claims, (m) => {
     const n = count(m.groups?.n);
     if (n === undefined) return false;

@@ -50,7 +50,9 @@ function checkPrice(line: SeatLine, assumed: string[], questions: Issue[]): Seat
     return line;
   }
   if (value <= ASSUME_MONTHLY_UP_TO) {
-    assumed.push(`${shown} is per agent per month: the quote did not say, and that is how agent prices are usually given. Write "${shown} a year" if it is annual.`);
+    assumed.push(
+      `${shown} is per agent per month: the quote did not say, and that is how agent prices are usually given. Write "${shown} a year" if it is annual.`,
+    );
     return { ...line, period: "month" };
   }
   if (value <= MAX_UNIT_PRICE.year) {
@@ -99,7 +101,13 @@ function oneTerm(d: Draft, questions: Issue[]): number | undefined {
   }
   const [only] = [...years];
   if (only !== undefined && (only < 1 || only > MAX_YEARS)) {
-    questions.push(question("term_range", `A ${only}-year term is outside the 1 to ${MAX_YEARS} years I can project.`, "give a term from 1 to 10 years"));
+    questions.push(
+      question(
+        "term_range",
+        `A ${only}-year term is outside the 1 to ${MAX_YEARS} years I can project.`,
+        "give a term from 1 to 10 years",
+      ),
+    );
     return undefined;
   }
   return only;
@@ -111,18 +119,39 @@ function pairSeatsAndPrice(d: Draft, assumed: string[], questions: Issue[]): Sea
   const counts = [...new Set(d.seatCounts.map((s) => s.quantity))];
   const prices = d.prices;
   const seats = d.seatCounts[0];
-  if (prices.length === 0 && d.bareAmounts.length === 1 && seats && d.periodTotals.length === 0 && d.termTotals.length === 0 && !d.tiers) {
+  if (
+    prices.length === 0 &&
+    d.bareAmounts.length === 1 &&
+    seats &&
+    d.periodTotals.length === 0 &&
+    d.termTotals.length === 0 &&
+    !d.tiers
+  ) {
     const price = d.bareAmounts.shift() as QuoteMoney; // length checked just above
     prices.push({ money: price, perSeat: false });
   }
   if (prices.length === 0 || !seats || d.tiers) return [];
   if (counts.length > 1) {
-    questions.push(question("seats_conflict", `The quote gives more than one seat count (${counts.join(", ")}): which one is priced?`, 'say e.g. "260 agents at £62 per agent per month"'));
+    questions.push(
+      question(
+        "seats_conflict",
+        `The quote gives more than one seat count (${counts.join(", ")}): which one is priced?`,
+        'say e.g. "260 agents at £62 per agent per month"',
+      ),
+    );
     return [];
   }
-  const seatPrices = prices.filter((p) => p.perSeat || p.period === undefined || roughValue(p.money) <= MAX_UNIT_PRICE[p.period]);
+  const seatPrices = prices.filter(
+    (p) => p.perSeat || p.period === undefined || roughValue(p.money) <= MAX_UNIT_PRICE[p.period],
+  );
   if (seatPrices.length > 1) {
-    questions.push(question("price_conflict", `The quote gives more than one price (${seatPrices.map((p) => showMoney(p.money)).join(", ")}): which one is per agent?`, 'say e.g. "260 agents at £62 per agent per month"'));
+    questions.push(
+      question(
+        "price_conflict",
+        `The quote gives more than one price (${seatPrices.map((p) => showMoney(p.money)).join(", ")}): which one is per agent?`,
+        'say e.g. "260 agents at £62 per agent per month"',
+      ),
+    );
     return [];
   }
   const price = seatPrices[0];
@@ -132,9 +161,19 @@ function pairSeatsAndPrice(d: Draft, assumed: string[], questions: Issue[]): Sea
   }
   if (!price) return [];
   if (!price.perSeat && price.period) {
-    assumed.push(`${showMoney(price.money)} a ${price.period} is per agent: the quote did not say "per agent", and it is too small to be the bill for ${seats.quantity} seats.`);
+    assumed.push(
+      `${showMoney(price.money)} a ${price.period} is per agent: the quote did not say "per agent", and it is too small to be the bill for ${seats.quantity} seats.`,
+    );
   }
-  return [{ quantity: seats.quantity, type: seats.type, typeStated: seats.typed, price: price.money, ...(price.period ? { period: price.period } : {}) }];
+  return [
+    {
+      quantity: seats.quantity,
+      type: seats.type,
+      typeStated: seats.typed,
+      price: price.money,
+      ...(price.period ? { period: price.period } : {}),
+    },
+  ];
 }
 
 function policyPhrases(q: Draft, assumed: string[]): string[] {
@@ -147,7 +186,9 @@ function policyPhrases(q: Draft, assumed: string[]): string[] {
   if (q.floor) out.push(`${q.floor}% floor`);
   if (q.discount) out.push(`${q.discount}% discount`);
   if (q.lesserOf && !(q.cpi && q.cpi.length > 0)) {
-    assumed.push(`No CPI figures were given, so the lesser of CPI and ${q.lesserOf}% is shown at its worst case: ${q.lesserOf}% every year.`);
+    assumed.push(
+      `No CPI figures were given, so the lesser of CPI and ${q.lesserOf}% is shown at its worst case: ${q.lesserOf}% every year.`,
+    );
   }
   return out;
 }
@@ -167,9 +208,17 @@ export function checkQuote(d: Draft, extra: Extra): QuoteReading {
   const questions: Issue[] = [];
   const unused: Unused[] = [...extra.unused];
   const years = oneTerm(d, questions);
-  const lines = pairSeatsAndPrice(d, assumed, questions).map((l) => checkPrice(l, assumed, questions));
-  const seats = d.seatCounts[0] ?? (lines.length === 1 && lines[0] ? { quantity: lines[0].quantity, type: lines[0].type } : undefined);
-  const hasPolicy = Boolean(d.list || d.cap || d.lesserOf || d.greaterOf || (d.cpi && d.cpi.length > 0));
+  const lines = pairSeatsAndPrice(d, assumed, questions).map((l) =>
+    checkPrice(l, assumed, questions),
+  );
+  const seats =
+    d.seatCounts[0] ??
+    (lines.length === 1 && lines[0]
+      ? { quantity: lines[0].quantity, type: lines[0].type }
+      : undefined);
+  const hasPolicy = Boolean(
+    d.list || d.cap || d.lesserOf || d.greaterOf || (d.cpi && d.cpi.length > 0),
+  );
   const periodTotal = d.periodTotals[0];
   const termTotal = d.termTotals[0];
   const impl = d.implementation;
@@ -180,16 +229,24 @@ export function checkQuote(d: Draft, extra: Extra): QuoteReading {
   for (const amount of d.bareAmounts) {
     if (!base && lines.length === 0 && !d.tiers && years !== undefined && hasPolicy) {
       base = { money: amount, period: "year" };
-      assumed.push(`${showMoney(amount)} is the year-1 annual amount: the quote did not say a month or a year.`);
+      assumed.push(
+        `${showMoney(amount)} is the year-1 annual amount: the quote did not say a month or a year.`,
+      );
     } else {
-      unused.push({ text: amount.text, why: "an amount I could not place: not a price per agent, a total or a fee" });
+      unused.push({
+        text: amount.text,
+        why: "an amount I could not place: not a price per agent, a total or a fee",
+      });
     }
   }
   for (const extraTotal of d.periodTotals.slice(1)) {
     unused.push({ text: extraTotal.money.text, why: "a second total; only the first is used" });
   }
   for (const extraTotal of d.termTotals.slice(1)) {
-    unused.push({ text: extraTotal.money.text, why: "a second term total; only the first is used" });
+    unused.push({
+      text: extraTotal.money.text,
+      why: "a second term total; only the first is used",
+    });
   }
 
   const isQuote =
@@ -200,38 +257,91 @@ export function checkQuote(d: Draft, extra: Extra): QuoteReading {
     hasImplementation ||
     (base !== undefined && (years !== undefined || hasPolicy));
   if (!isQuote) {
-    return { quote: { lines: [] }, read: [], assumed, unused, notQuote: extra.notQuote, questions: [], isQuote: false };
+    return {
+      quote: { lines: [] },
+      read: [],
+      assumed,
+      unused,
+      notQuote: extra.notQuote,
+      questions: [],
+      isQuote: false,
+    };
   }
 
   if (extra.currencies.length > 1) {
-    questions.push(question("currency_mixed", `The quote has amounts in ${extra.currencies.join(" and ")}: which currency is the deal in?`, "use one currency for every amount"));
+    questions.push(
+      question(
+        "currency_mixed",
+        `The quote has amounts in ${extra.currencies.join(" and ")}: which currency is the deal in?`,
+        "use one currency for every amount",
+      ),
+    );
   }
   if (d.tiers && !seats) {
-    questions.push(question("tiers_no_seats", "I read a tier list but no seat count: how many seats are priced?", 'add e.g. "240 agents"'));
+    questions.push(
+      question(
+        "tiers_no_seats",
+        "I read a tier list but no seat count: how many seats are priced?",
+        'add e.g. "240 agents"',
+      ),
+    );
   }
   if (lines.length === 0 && d.prices.length > 0 && !seats && !d.tiers) {
-    questions.push(question("no_seats", `I read a price of ${d.prices.map((p) => showMoney(p.money)).join(", ")} but no number of seats: how many agents is it for?`, 'add e.g. "260 agents"'));
+    questions.push(
+      question(
+        "no_seats",
+        `I read a price of ${d.prices.map((p) => showMoney(p.money)).join(", ")} but no number of seats: how many agents is it for?`,
+        'add e.g. "260 agents"',
+      ),
+    );
   }
   if (hasPolicy && years === undefined && questions.length === 0) {
-    questions.push(question("term_missing", "I read an uplift or cap but no term: how many years does the quote run?", 'add e.g. "3 year term"'));
+    questions.push(
+      question(
+        "term_missing",
+        "I read an uplift or cap but no term: how many years does the quote run?",
+        'add e.g. "3 year term"',
+      ),
+    );
   }
   if (d.greaterOf && !(d.cpi && d.cpi.length > 0)) {
-    questions.push(question("cpi_missing", `The greater of CPI and ${d.greaterOf}% has no ceiling, so I need CPI figures to price it: what CPI should I use for each year after the first?`, 'add e.g. "CPI 4.1%, 3.2%"'));
+    questions.push(
+      question(
+        "cpi_missing",
+        `The greater of CPI and ${d.greaterOf}% has no ceiling, so I need CPI figures to price it: what CPI should I use for each year after the first?`,
+        'add e.g. "CPI 4.1%, 3.2%"',
+      ),
+    );
   }
   if (termTotal && lines.length === 0 && !base && !d.tiers) {
     const seatCount = seats?.quantity;
     const months = (termTotal.years ?? years ?? 1) * 12;
-    const readsLikeUnitPrice = seatCount !== undefined && roughValue(termTotal.money) < seatCount * months;
+    const readsLikeUnitPrice =
+      seatCount !== undefined && roughValue(termTotal.money) < seatCount * months;
     questions.push(
       readsLikeUnitPrice
-        ? question("total_looks_like_unit_price", `${showMoney(termTotal.money)} as the total for ${seatCount} seats would be under £1 per agent a month: is ${showMoney(termTotal.money)} the price per agent?`, `write e.g. "${seatCount} agents at ${showMoney(termTotal.money)} per agent per month"`)
-        : question("total_only", `I read ${showMoney(termTotal.money)} as the total for ${termTotal.years ?? years ?? "the"} ${termTotal.years ?? years ? "years" : "term"}, not a price per agent. To work the figures out I need the price per agent or the year-1 annual amount.`, 'add e.g. "£62 per agent per month" or "£193,440 a year"'),
+        ? question(
+            "total_looks_like_unit_price",
+            `${showMoney(termTotal.money)} as the total for ${seatCount} seats would be under £1 per agent a month: is ${showMoney(termTotal.money)} the price per agent?`,
+            `write e.g. "${seatCount} agents at ${showMoney(termTotal.money)} per agent per month"`,
+          )
+        : question(
+            "total_only",
+            `I read ${showMoney(termTotal.money)} as the total for ${termTotal.years ?? years ?? "the"} ${(termTotal.years ?? years) ? "years" : "term"}, not a price per agent. To work the figures out I need the price per agent or the year-1 annual amount.`,
+            'add e.g. "£62 per agent per month" or "£193,440 a year"',
+          ),
     );
   }
   if (lines[0] && termTotal && seats) {
     const months = (termTotal.years ?? years ?? 1) * 12;
     if (roughValue(termTotal.money) < seats.quantity * months) {
-      questions.push(question("total_looks_like_unit_price", `${showMoney(termTotal.money)} as the total for ${seats.quantity} seats would be under £1 per agent a month: is it a price per agent?`, "give the total with its term, e.g. \"£609,819.60 for 3 years\""));
+      questions.push(
+        question(
+          "total_looks_like_unit_price",
+          `${showMoney(termTotal.money)} as the total for ${seats.quantity} seats would be under £1 per agent a month: is it a price per agent?`,
+          'give the total with its term, e.g. "£609,819.60 for 3 years"',
+        ),
+      );
     }
   }
 
@@ -246,10 +356,14 @@ export function checkQuote(d: Draft, extra: Extra): QuoteReading {
   if (base) read.push(`${showMoney(base.money)} a ${base.period}`);
   if (years !== undefined) read.push(`${years} year${years === 1 ? "" : "s"}`);
   read.push(...policyPhrases(d, assumed));
-  if (termTotal) read.push(`quoted total ${showMoney(termTotal.money)}${termTotal.years ? ` for ${termTotal.years} years` : ""}`);
+  if (termTotal)
+    read.push(
+      `quoted total ${showMoney(termTotal.money)}${termTotal.years ? ` for ${termTotal.years} years` : ""}`,
+    );
   if (d.active !== undefined) read.push(`${d.active} active`);
   if (impl.fixed) read.push(`implementation ${showMoney(impl.fixed)}`);
-  if (impl.days !== undefined && impl.dayRate) read.push(`${impl.days} days at ${showMoney(impl.dayRate)} a day`);
+  if (impl.days !== undefined && impl.dayRate)
+    read.push(`${impl.days} days at ${showMoney(impl.dayRate)} a day`);
   if (impl.overrun) read.push(`overrun ${impl.overrun}`);
 
   const quote: Quote = {
