@@ -176,7 +176,14 @@ export async function answerQuote(
   }
   const impl = await step(implementationCommand(q, base));
   if (isFailure(impl)) return impl;
-  if (impl && !("ok" in impl)) figures.push(impl.headline);
+  if (impl && !("ok" in impl)) {
+    figures.push(impl.headline);
+    // The fixed-price headline already gives the first year; time and materials' does not.
+    const tco = moneyOf(field(impl.data.firstYearTco, "tmEstimate"));
+    if (tco && q.implementation?.fixed === undefined) {
+      figures.push(`First year with time and materials at estimate: ${tco.text}`);
+    }
+  }
 
   if (ran.length === 0) {
     const issue: Issue = {

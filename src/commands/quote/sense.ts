@@ -208,6 +208,25 @@ export function checkQuote(d: Draft, extra: Extra): QuoteReading {
   const questions: Issue[] = [];
   const unused: Unused[] = [...extra.unused];
   const years = oneTerm(d, questions);
+  // No seats anywhere: "£2,500 a month" is what the whole subscription costs, not a unit price.
+  if (d.seatCounts.length === 0 && d.lines.length === 0 && !d.tiers) {
+    for (const p of d.prices.filter((p) => !p.perSeat && p.period)) {
+      if (p.period) d.periodTotals.push({ money: p.money, period: p.period });
+    }
+    d.prices = d.prices.filter((p) => p.perSeat || !p.period);
+  }
+  const lineCounts = new Set(d.lines.map((l) => l.quantity));
+  const strayCounts = d.seatCounts.filter((s) => d.lines.length > 0 && !lineCounts.has(s.quantity));
+  if (strayCounts.length > 0) {
+    const counts = [...new Set([...lineCounts, ...strayCounts.map((s) => s.quantity)])];
+    questions.push(
+      question(
+        "seats_conflict",
+        `The quote gives more than one seat count (${counts.join(", ")}): which one is priced?`,
+        'say e.g. "260 agents at £62 per agent per month"',
+      ),
+    );
+  }
   const lines = pairSeatsAndPrice(d, assumed, questions).map((l) =>
     checkPrice(l, assumed, questions),
   );
