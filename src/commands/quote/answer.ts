@@ -134,6 +134,13 @@ export async function answerQuote(
     }
     if (term && q.years !== undefined)
       figures.push(`Over ${q.years} years with no uplift: ${term.text}`);
+    // No uplift: every year of the term costs the annual figure.
+    if (renewalCommand(q, annual?.amount ?? "0") === undefined && q.active === undefined) {
+      for (const f of q.yearFigures ?? []) {
+        const label = `year ${f.year} figure of ${showMoney(f.money)}`;
+        checks.push(...totalCheck(label, f.money.amount, annual));
+      }
+    }
     if (q.active !== undefined)
       figures.push(`Right-sized to ${q.active} active seats: ${cost.headline}`);
     if (q.periodTotal && annual) {
@@ -164,6 +171,12 @@ export async function answerQuote(
   if (isFailure(renewal)) return renewal;
   if (renewal && !("ok" in renewal) && q.years !== undefined) {
     figures.push(...renewalLines(renewal, q.years));
+    const rows = listOf(renewal.data.rows);
+    for (const f of q.yearFigures ?? []) {
+      const row = rows.find((r) => field(r, "year") === f.year);
+      const label = `year ${f.year} figure of ${showMoney(f.money)}`;
+      checks.push(...totalCheck(label, f.money.amount, moneyOf(field(row, "net"))));
+    }
     if (q.termTotal) {
       checks.push(
         ...totalCheck(

@@ -45,6 +45,8 @@ export interface Quote {
   /** A total for the whole term: "£1.2m for 3 years". */
   readonly termTotal?: { readonly money: QuoteMoney; readonly years?: number };
   readonly implementation?: Implementation;
+  /** The quote's own figure for a year of the term ("Year 2: £203,112"), checked, never used. */
+  readonly yearFigures?: readonly { readonly year: number; readonly money: QuoteMoney }[];
   /** How many of the seats are in use, for right-sizing. */
   readonly active?: number;
   /** The ISO code the text's amounts are marked with, if any. */

@@ -26,7 +26,7 @@ import {
   UNIT,
 } from "./patterns.js";
 import type { Implementation, LicenceKind, Period, QuoteReading, SeatLine } from "./quote.js";
-import { checkQuote } from "./sense.js";
+import { checkQuote, MAX_UNIT_PRICE } from "./sense.js";
 
 function count(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -63,6 +63,7 @@ interface Draft {
   tiers?: string[];
   periodTotals: { money: QuoteMoney; period: Period }[];
   termTotals: { money: QuoteMoney; years?: number }[];
+  yearFigures: { year: number; money: QuoteMoney }[];
   bareAmounts: QuoteMoney[];
   implementation: { -readonly [K in keyof Implementation]: Implementation[K] };
   active?: number;
@@ -219,6 +220,9 @@ function readSeatLines(text: string, claims: Claims, d: Draft): void {
     )
       return false;
     const period = periodOf(unit);
+    // "260 agents, £193,440 a year": no "at", no "per agent", too big for one seat — the bill.
+    const tooBig = period !== undefined && Number(price.amount) > MAX_UNIT_PRICE[period];
+    if (g.price2 !== undefined && !isPerSeat(unit) && tooBig) return false;
     const type = g.type ?? g.type2;
     d.lines.push({
       quantity,
@@ -231,6 +235,19 @@ function readSeatLines(text: string, claims: Claims, d: Draft): void {
 }
 
 function readTotals(text: string, claims: Claims, d: Draft): void {
+  eachFree(
+    text,
+    rx(
+      String.raw`(?:(?:total|cost|price|invoice|charge)\s+(?:for|in)\s+)?\byear\s*(?<y>\d{1,2})\s*(?:[:=-]|\bis\b|\bcosts?\b|\btotal\b)?\s*(?:is\s+)?(?<money>${MONEY})`,
+    ),
+    claims,
+    (m) => {
+      const year = count(m.groups?.y);
+      const money = readMoney(m.groups?.money ?? "");
+      if (year === undefined || !money) return false;
+      d.yearFigures.push({ year, money });
+    },
+  );
   const TERM_WORDS = String.raw`(?:the\s+)?(?:whole\s+|full\s+|entire\s+)?(?:(?<n>${COUNT})[\s-]*(?:(?<y>years?|yrs?)|(?<mo>months?))(?:\s+term)?|term|contract)`;
   eachFree(
     text,
@@ -339,6 +356,7 @@ export function readQuote(input: string): QuoteReading {
     monthTerms: [],
     periodTotals: [],
     termTotals: [],
+    yearFigures: [],
     bareAmounts: [],
     implementation: {},
     unsupported: [],

@@ -379,6 +379,7 @@ export function checkQuote(d: Draft, extra: Extra): QuoteReading {
     read.push(
       `quoted total ${showMoney(termTotal.money)}${termTotal.years ? ` for ${termTotal.years} years` : ""}`,
     );
+  for (const f of d.yearFigures) read.push(`quoted year ${f.year} ${showMoney(f.money)}`);
   if (d.active !== undefined) read.push(`${d.active} active`);
   if (impl.fixed) read.push(`implementation ${showMoney(impl.fixed)}`);
   if (impl.days !== undefined && impl.dayRate)
@@ -400,6 +401,7 @@ export function checkQuote(d: Draft, extra: Extra): QuoteReading {
     ...(base ? { periodTotal: base } : {}),
     ...(termTotal ? { termTotal } : {}),
     ...(hasImplementation || impl.overrun ? { implementation: impl } : {}),
+    ...(d.yearFigures.length > 0 ? { yearFigures: d.yearFigures } : {}),
     ...(d.active !== undefined ? { active: d.active } : {}),
     ...(extra.currencies.length === 1 ? { currency: extra.currencies[0] } : {}),
   };

@@ -290,6 +290,41 @@ const CASES: readonly Case[] = [
     // 90 × 65 × 12 = 70,200; first year 70,200 + 12,500 = 82,700
     figures: ["£70,200", "£82,700", "(part of an e-mail address or link)"],
   },
+  {
+    name: "a vendor's e-mail with labelled lines and its own year-1 total",
+    text: "Hi Sam,\n\nThanks for your time today. As promised:\n\nLicences: 260 named agents\nPrice per agent: £62.00 per month\nContract term: 3 years\nAnnual price increase: 5%\n\nThe total for year 1 is £193,440.\n\nBest,\nTom Smith\nSales Director\nT: +44 (0)20 7946 0958\nwww.vendor.co.uk",
+    read: "260 named seats · £62.00/agent/month · 3 years · 5% a year uplift · quoted year 1 £193,440",
+    // 260 × 62 × 12 = 193,440 (equal to the quote's year 1); term 609,819.60 as the example
+    figures: [
+      "The quote's own year 1 figure of £193,440 matches the calculation: £193,440.",
+      "£609,819.60",
+      "+44 (0)20 7946 0958 (a phone number)",
+    ],
+  },
+  {
+    name: "a vendor's year-by-year table with a wrong year 3",
+    text: "Year 1: £193,440\nYear 2: £203,112\nYear 3: £213,500\n260 agents at £62pm, 5% uplift, 3 years",
+    read: "260 seats · £62/agent/month · 3 years · 5% a year uplift · quoted year 1 £193,440 · quoted year 2 £203,112 · quoted year 3 £213,500",
+    // years 193,440 and 203,112 match; year 3 is 203,112 × 1.05 = 213,267.60, not 213,500
+    figures: [
+      "year 2 figure of £203,112 matches",
+      "The quote's own year 3 figure of £213,500 does not match the £213,267.60 worked out",
+    ],
+  },
+  {
+    name: "a yearly bill after the seats is the bill, not a price per seat",
+    text: "3 year deal for 260 agents, £193,440 a year, 5% yearly increase",
+    read: "260 seats · £193,440 a year · 3 years · 5% a year uplift",
+    // 193,440; × 1.05 = 203,112; × 1.05 = 213,267.60; sum 609,819.60
+    figures: ["Year 2: £203,112", "£609,819.60"],
+  },
+  {
+    name: "a time in the sign-off",
+    text: "260 agents at £62 per agent per month. Please confirm by 5pm Friday.",
+    read: "260 seats · £62/agent/month",
+    // 260 × 62 × 12 = 193,440
+    figures: ["Per year: £193,440", "by 5pm (a time)"],
+  },
 ];
 
 describe("pasted quotes and questions, through ask", () => {
