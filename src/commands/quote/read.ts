@@ -8,9 +8,9 @@
  * left is named as not used.
  */
 import { wordNumber } from "../../core/number-words.js";
-import type { Issue } from "../../core/result.js";
 import { Claims, eachFree, unclaimedNumbers } from "./claims.js";
-import { type QuoteMoney, readMoney } from "./money-text.js";
+import type { Draft } from "./draft.js";
+import { readMoney } from "./money-text.js";
 import { claimNotQuoteNumbers } from "./not-quote.js";
 import {
   COUNT,
@@ -25,7 +25,7 @@ import {
   TERM,
   UNIT,
 } from "./patterns.js";
-import type { Implementation, LicenceKind, Period, QuoteReading, SeatLine } from "./quote.js";
+import type { LicenceKind, QuoteReading } from "./quote.js";
 import { checkQuote, MAX_UNIT_PRICE } from "./sense.js";
 
 function count(text: string | undefined): number | undefined {
@@ -45,29 +45,6 @@ function normalise(text: string): string {
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/[\u00a0\u2007\u202f]/g, " ")
     .replace(/[\u2013\u2014]/g, "-");
-}
-
-interface Draft {
-  lines: SeatLine[];
-  seatCounts: { quantity: number; type: LicenceKind; typed: boolean }[];
-  prices: { money: QuoteMoney; period?: Period; perSeat: boolean }[];
-  terms: number[];
-  monthTerms: number[];
-  list?: string;
-  cap?: string;
-  lesserOf?: string;
-  greaterOf?: string;
-  floor?: string;
-  discount?: string;
-  cpi?: string[];
-  tiers?: string[];
-  periodTotals: { money: QuoteMoney; period: Period }[];
-  termTotals: { money: QuoteMoney; years?: number }[];
-  yearFigures: { year: number; money: QuoteMoney }[];
-  bareAmounts: QuoteMoney[];
-  implementation: { -readonly [K in keyof Implementation]: Implementation[K] };
-  active?: number;
-  unsupported: Issue[];
 }
 
 const TIER = rx(
@@ -383,5 +360,3 @@ function currenciesIn(text: string): string[] {
   }
   return [...codes];
 }
-
-export type { Draft };

@@ -11,9 +11,9 @@
  */
 import type { Issue } from "../../core/result.js";
 import type { Unused } from "./claims.js";
+import type { Draft } from "./draft.js";
 import { type QuoteMoney, roughValue, showMoney } from "./money-text.js";
 import type { Period, Quote, QuoteReading, SeatLine } from "./quote.js";
-import type { Draft } from "./read.js";
 
 export const MAX_UNIT_PRICE: Readonly<Record<Period, number>> = { month: 1000, year: 12000 };
 /** The largest price without a period that is read as monthly rather than asked about. */
