@@ -83,3 +83,33 @@ describe("dispatch command words", () => {
     expect(out.ok && out.reply.headline.startsWith("cost:")).toBe(true);
   });
 });
+
+describe("dispatch of a message with no command word", () => {
+  it("sends a pasted quote to ask, which reads it", async () => {
+    const out = await dispatch(
+      "Here is our quote: 260 agents at £62 per agent per month, 3 year term, 5% annual uplift",
+      ctx,
+    );
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    expect(out.reply.command).toBe("ask");
+    // 260 × 62 × 12 = 193,440; × 1.05 = 203,112; × 1.05 = 213,267.60; sum 609,819.60
+    expect(out.reply.read?.lines).toContain("Term total over 3 years: £609,819.60");
+  });
+
+  it("sends a quote starting with its seats to ask", async () => {
+    const out = await dispatch("260 agents at £62pm", ctx);
+    // 260 × 62 × 12 = 193,440; 260 × 62 = 16,120 a month
+    expect(out.ok && out.reply.read?.lines[0]).toBe("Per year: £193,440 (£16,120 a month)");
+  });
+
+  it("asks back, as ask would, when the pasted quote is doubtful", async () => {
+    const out = await dispatch("260 agents at £1.2m", ctx);
+    expect(!out.ok && out.issues[0]?.code).toBe("quote.implausible_price");
+  });
+
+  it("still calls an unknown word with no quote in it unknown", async () => {
+    const out = await dispatch("hello there", ctx);
+    expect(!out.ok && out.issues[0]?.code).toBe("command.unknown");
+  });
+});

@@ -13,8 +13,10 @@ import { type Answer, answerQuestion } from "../../knowledge/answer.js";
 import { defaultKnowledgeBase } from "../../knowledge/knowledge.js";
 import type { Command } from "../command.js";
 import type { CommandContext, QuestionAnswerer } from "../context.js";
+import { answerQuote } from "../quote/answer.js";
+import { readQuote } from "../quote/read.js";
 import { type CommandOutcome, type Reply, rejected, replied } from "../reply.js";
-import { runRoute } from "./calculators.js";
+import { runCalculatorText, runRoute } from "./calculators.js";
 import { ASK_INFO, EXAMPLE, NAME, USAGE } from "./info.js";
 import type { ModelAnswer } from "./model-answer.js";
 import { fallbackNote, modelNote, sentencesOf } from "./presentation.js";
@@ -123,9 +125,17 @@ function answerReply(answer: Answer): CommandOutcome {
   });
 }
 
-/** The answer without a model: a calculator for a question with its numbers, else retrieval. */
+/**
+ * The answer without a model: a comparison of plans ("… vs …") to cost; a quote, or a question
+ * with a quote's numbers, to the quote reader; any other calculation the router recognises to its
+ * calculator; else retrieval.
+ */
 async function deterministicAnswer(question: string, ctx: CommandContext): Promise<CommandOutcome> {
   const route = routeQuestion(question);
+  // Plans compared with each other are the cost command's job; the reader reads one quote.
+  if (route?.command === "cost" && route.text.includes(" vs ")) return routedReply(route, ctx);
+  const reading = readQuote(question);
+  if (reading.isQuote) return answerQuote(reading, ctx, runCalculatorText);
   if (route) return routedReply(route, ctx);
   const kb = defaultKnowledgeBase();
   if (!kb.ok) return rejected(NAME, kb.issues, USAGE);

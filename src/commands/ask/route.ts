@@ -12,8 +12,10 @@
  * explanation is more useful than a calculator's complaint about a missing input.
  */
 import { parseCurrency } from "../../core/money.js";
+import { wordNumber } from "../../core/number-words.js";
 
-export type RoutedCommand = "cost" | "tiers" | "renewal";
+/** The calculators a question can reach: the router's three, and impl through the quote reader. */
+export type RoutedCommand = "cost" | "tiers" | "renewal" | "impl";
 
 export interface Route {
   readonly command: RoutedCommand;
@@ -45,18 +47,6 @@ const SEAT_COUNT = new RegExp(
   "i",
 );
 
-const WORD_NUMBERS: Readonly<Record<string, number>> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-};
 const YEARS =
   /\b(?<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*-?\s*(?:years?|yrs?|y)\b/i;
 const CURRENCY_WORDS: Readonly<Record<string, string>> = {
@@ -101,7 +91,7 @@ function currencyCode(question: string): string | undefined {
 function yearsIn(question: string): number | undefined {
   const n = YEARS.exec(question)?.groups?.n;
   if (n === undefined) return undefined;
-  return WORD_NUMBERS[n.toLowerCase()] ?? Number(n);
+  return wordNumber(n) ?? Number(n);
 }
 
 function withCurrency(text: string, code: string | undefined): string {
