@@ -83,6 +83,19 @@ describe("createAnswerer", () => {
 });
 
 describe("ask with a model (local OpenAI-compatible server)", () => {
+  it("works a pasted quote out with the quote reader and does not ask the model", async () => {
+    // The model would invent a figure if it were asked; it must not be.
+    const answerer = await answererFor([finalMessage("You pay 195.46.")]);
+    const r = await ask(
+      "Quote: 260 agents at £62 per agent per month, 3 year term, 5% annual uplift",
+      answerer,
+    );
+    // 260 × £62 × 12 = £193,440; × 1.05 = £203,112; × 1.05² = £213,267.60; total £609,819.60.
+    expect(JSON.stringify([r.headline, r.tables])).toContain("£609,819.60");
+    expect(r.data).not.toMatchObject({ answeredBy: "model" });
+    expect(server?.received).toHaveLength(0);
+  });
+
   it("renders the figures the model cites from the cost tool, and shows the calculator's working", async () => {
     const answerer = await answererFor([
       toolCalls({ id: "call_1", name: "cost", args: COST_ARGS }),
@@ -103,7 +116,7 @@ describe("ask with a model (local OpenAI-compatible server)", () => {
     expect(r.notes).toEqual([
       "Most of it comes from the lower named rate.",
       "Worked out with: cost 150 named @ 70 + 100 concurrent @ 140 vs 500 named @ 100",
-      "Answered by the model (test-model); every figure in it was checked against the calculators' results, the knowledge base and your question.",
+      "Answered by the model (test-model); every figure in it was inserted by code from the calculators' results, never written by the model.",
     ]);
     expect(r.working).toContain("mixed, named: 150 × £70 × 12 = £126,000 a year");
     expect(r.tables.length).toBeGreaterThan(0);
@@ -204,7 +217,7 @@ describe("ask with a model (local OpenAI-compatible server)", () => {
     expect(r.headline).toBe(COST_HEADLINE);
     expect(r.data).toMatchObject({
       answeredBy: "knowledge-base",
-      grounding: { rejected: true, figures: [] },
+      grounding: { rejected: true, problems: expect.arrayContaining(["numeral"]) },
       routedTo: "cost 150 named @ 70 + 100 concurrent @ 140 vs 500 named @ 100",
     });
     expect(r.notes.at(-1)).toBe(
@@ -250,7 +263,7 @@ describe("ask with a model (local OpenAI-compatible server)", () => {
     const r = await ask("what is a sensible renewal cap?", answerer);
     expect(r.data).toMatchObject({
       answeredBy: "knowledge-base",
-      grounding: { rejected: true, figures: [] },
+      grounding: { rejected: true, problems: expect.arrayContaining(["numeral"]) },
       noAnswer: false,
     });
     expect((r.data.sources as { id: string }[])[0]?.id).toBe("renewal-caps");

@@ -4,7 +4,7 @@
  * from the knowledge base in a few sentences, with the articles cited, or with a plain line saying
  * the knowledge base has no answer. When the context carries a model answerer (OPENAI_API_KEY),
  * the model answers first, calling the same calculators and knowledge search as tools; if it fails,
- * is slow, or quotes a figure nothing produced, the deterministic answer is given instead, with a
+ * is slow, or writes a figure of its own (figures are inserted by code), the deterministic answer is given instead, with a
  * note saying so.
  */
 
@@ -65,8 +65,9 @@ export function cleanQuestion(text: string): string {
  * - `result`: present only when routed: the calculator's own `data`.
  * When a model answerer is configured, the data also carries (see withModel):
  * - `answeredBy`: "model" or "knowledge-base" (the model failed, was slow, or was not grounded);
- * - `grounding`: `{ rejected: true, figures }` when the model's reply quoted figures that no tool
- *   result or the question holds (figures as the model wrote them);
+ * - `grounding`: `{ rejected: true, problems }` when the model's reply broke the figure rules (a
+ *   figure of its own, an unknown figure name, a tool argument the user never gave): the problems
+ *   are reason codes, never the model's text, so an invented figure is never shown;
  * - for a model answer: `model` (its name) and `calculations`: `[{ command, result }]`, each
  *   calculator the model ran, with the command text and the calculator's own `data`.
  */
@@ -132,14 +133,19 @@ function answerReply(answer: Answer): CommandOutcome {
  */
 async function deterministicAnswer(question: string, ctx: CommandContext): Promise<CommandOutcome> {
   const route = routeQuestion(question);
-  // Plans compared with each other are the cost command's job; the reader reads one quote.
-  if (route?.command === "cost" && route.text.includes(" vs ")) return routedReply(route, ctx);
+  if (route !== undefined && isPlanComparison(question)) return routedReply(route, ctx);
   const reading = readQuote(question);
   if (reading.isQuote) return answerQuote(reading, ctx, runCalculatorText);
   if (route) return routedReply(route, ctx);
   const kb = defaultKnowledgeBase();
   if (!kb.ok) return rejected(NAME, kb.issues, USAGE);
   return answerReply(answerQuestion(kb.value, question));
+}
+
+/** Plans compared with each other ("… vs …") are the cost command's job; the reader reads one quote. */
+function isPlanComparison(question: string): boolean {
+  const route = routeQuestion(question);
+  return route?.command === "cost" && route.text.includes(" vs ");
 }
 
 /** The model's grounded answer: its words, the calculators' tables and working, the sources. */
@@ -204,7 +210,7 @@ async function withModel(
       ...reply.data,
       answeredBy: "knowledge-base",
       ...(answer.reason === "ungrounded"
-        ? { grounding: { rejected: true, figures: answer.figures ?? [] } }
+        ? { grounding: { rejected: true, problems: answer.problems ?? [] } }
         : {}),
     },
   });
@@ -216,9 +222,17 @@ async function run(text: string, ctx: CommandContext): Promise<CommandOutcome> {
     const issue: Issue = { code: "ask.empty", message: "ask needs a question", hint: EXAMPLE };
     return rejected(NAME, [issue], USAGE);
   }
-  return ctx.answerer === undefined
-    ? deterministicAnswer(question, ctx)
-    : withModel(ctx.answerer, question, ctx);
+  if (ctx.answerer === undefined) return deterministicAnswer(question, ctx);
+  // A quote the reader can work out in full is answered by it even with a model configured: the
+  // model could only add words around figures it cannot write, and a slow or refused reply would
+  // cost the negotiator time on the call. A quote the reader would ask about goes to the model,
+  // whose fallback is that same question.
+  const reading = isPlanComparison(question) ? undefined : readQuote(question);
+  if (reading?.isQuote) {
+    const worked = await answerQuote(reading, ctx, runCalculatorText);
+    if (worked.ok) return worked;
+  }
+  return withModel(ctx.answerer, question, ctx);
 }
 
 export const askCommand: Command = {

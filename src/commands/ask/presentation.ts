@@ -14,7 +14,7 @@ export function sentencesOf(text: string): string[] {
 }
 
 export function modelNote(model: string): string {
-  return `Answered by the model (${model}); every figure in it was checked against the calculators' results, the knowledge base and your question.`;
+  return `Answered by the model (${model}); every figure in it was inserted by code from the calculators' results, never written by the model.`;
 }
 
 export function fallbackNote(outcome: Extract<ModelAnswer, { ok: false }>): string {
