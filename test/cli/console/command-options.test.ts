@@ -14,7 +14,7 @@ describe("the options Tab offers for each command", () => {
   for (const command of commands) {
     for (const option of commandOptions(command)) {
       it(`${command.name} accepts ${option}`, async () => {
-        const outcome = await command.run(`${option} 1`, testContext({ files: undefined }));
+        const outcome = await command.run(`${option} 1`, testContext());
         const codes = outcome.ok ? [] : outcome.issues.map((i) => i.code);
         expect(codes).not.toContain("option.unknown");
       });
