@@ -46,31 +46,44 @@ function completePath(token: string, listDir: ListDir): string[] {
     .sort();
 }
 
+/**
+ * A word completed in full gets its space, as in a shell, so the next word can follow at once; a
+ * folder does not (Tab goes on into it), nor does a choice among several.
+ */
+function spaced([candidates, substring]: Completion): Completion {
+  const only = candidates.length === 1 ? candidates[0] : undefined;
+  return only !== undefined && !only.endsWith("/")
+    ? [[`${only} `], substring]
+    : [candidates, substring];
+}
+
 export function makeCompleter(vocabulary: Vocabulary, listDir: ListDir) {
-  return function complete(line: string): Completion {
-    // Only the end of the line is completed: readline hands in the text up to the cursor.
-    const words = line.split(/\s+/);
-    const token = words[words.length - 1] ?? "";
-    const before = words.slice(0, -1).filter((w) => w !== "");
-    if (before.length === 0) {
-      const slashed = token.startsWith("/");
-      const bare = slashed ? token.slice(1) : token;
-      const hits = startingWith(vocabulary.firstWords, bare).map((w) => (slashed ? `/${w}` : w));
-      return [hits.sort(), token];
-    }
-    const command = (before[0] ?? "").toLowerCase().replace(/^(?:--?|\/)/, "");
-    if (command === "help" || command === "h" || command === "?") {
-      return [before.length === 1 ? startingWith(vocabulary.helpTopics, token).sort() : [], token];
-    }
-    const options = vocabulary.optionsOf(command);
-    if (options === undefined) return [[], token];
-    if (token.startsWith("-")) return [startingWith(options, token).sort(), token];
-    const previous = (before[before.length - 1] ?? "").toLowerCase();
-    if (vocabulary.pathOptions.includes(previous)) return [completePath(token, listDir), token];
-    // After another option comes its value (`--named 70`), which is no path.
-    if (vocabulary.takesPath(command) && !previous.startsWith("-")) {
-      return [completePath(token, listDir), token];
-    }
-    return [[], token];
-  };
+  return (line: string): Completion => spaced(completeWord(vocabulary, listDir, line));
+}
+
+function completeWord(vocabulary: Vocabulary, listDir: ListDir, line: string): Completion {
+  // Only the end of the line is completed: readline hands in the text up to the cursor.
+  const words = line.split(/\s+/);
+  const token = words[words.length - 1] ?? "";
+  const before = words.slice(0, -1).filter((w) => w !== "");
+  if (before.length === 0) {
+    const slashed = token.startsWith("/");
+    const bare = slashed ? token.slice(1) : token;
+    const hits = startingWith(vocabulary.firstWords, bare).map((w) => (slashed ? `/${w}` : w));
+    return [hits.sort(), token];
+  }
+  const command = (before[0] ?? "").toLowerCase().replace(/^(?:--?|\/)/, "");
+  if (command === "help" || command === "h" || command === "?") {
+    return [before.length === 1 ? startingWith(vocabulary.helpTopics, token).sort() : [], token];
+  }
+  const options = vocabulary.optionsOf(command);
+  if (options === undefined) return [[], token];
+  if (token.startsWith("-")) return [startingWith(options, token).sort(), token];
+  const previous = (before[before.length - 1] ?? "").toLowerCase();
+  if (vocabulary.pathOptions.includes(previous)) return [completePath(token, listDir), token];
+  // After another option comes its value (`--named 70`), which is no path.
+  if (vocabulary.takesPath(command) && !previous.startsWith("-")) {
+    return [completePath(token, listDir), token];
+  }
+  return [[], token];
 }
