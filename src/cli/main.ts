@@ -5,6 +5,7 @@
  * embedded default). `db` and `forget` administer the store.
  */
 import { createRequire } from "node:module";
+import { join } from "node:path";
 import { parseConfig } from "../config.js";
 import { slackRequested } from "../slack/config.js";
 import { parseCliArgs } from "./args.js";
@@ -37,12 +38,14 @@ async function main(): Promise<number> {
   }
   if (args.rest.length === 0 && !args.help) {
     const { runConsole } = await import("./console.js");
+    const { HISTORY_FILE_NAME } = await import("./console/history.js");
     await runConsole(
       {
         input: process.stdin,
         output: process.stdout,
         interactive: process.stdin.isTTY === true,
         outDir: DEFAULT_OUT_DIR,
+        historyFile: join(config.config.dataDir, HISTORY_FILE_NAME),
       },
       terminalContext(ctx),
     );
