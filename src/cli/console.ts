@@ -10,12 +10,12 @@
  */
 import { createInterface, type Interface } from "node:readline";
 import type { CommandContext } from "../commands/context.js";
-import { dispatch } from "../commands/dispatch.js";
 import type { CommandOutcome } from "../commands/reply.js";
 import { outcomeJson, renderErrorText, renderReplyText } from "../commands/reply-text.js";
 import { makeCompleter } from "./console/completer.js";
 import { HISTORY_LIMIT, type History, openHistory } from "./console/history.js";
 import { CANCELLED, Interrupts, LEAVE_HINT, untilCancelled } from "./console/interrupts.js";
+import { consoleRunner, type RunLine } from "./console/runner.js";
 import { listDisk, registryVocabulary } from "./console/vocabulary.js";
 import {
   asksDateOrder,
@@ -46,6 +46,8 @@ export interface ConsoleIo {
   readonly outDir: string;
   /** Interactive only: the file typed lines are remembered in (data/console-history); absent, none. */
   readonly historyFile?: string;
+  /** Runs the file analyses, off the main thread so Ctrl-C can stop one (runner.ts); else inline. */
+  readonly fileAnalyses?: RunLine;
 }
 
 const PROMPT = "dealdesk> ";
@@ -82,6 +84,7 @@ export async function runConsole(io: ConsoleIo, ctx: CommandContext): Promise<vo
     write(`${problem}\n`);
   };
   const interrupts = new Interrupts();
+  const runLine = consoleRunner(io.fileAnalyses);
   // A terminal's Ctrl-C reaches readline as a key (raw mode), not as a signal to the process.
   if (io.interactive) {
     rl.on("SIGINT", () => {
@@ -107,7 +110,7 @@ export async function runConsole(io: ConsoleIo, ctx: CommandContext): Promise<vo
   let askingLine: string | undefined;
   const run = async (line: string) => {
     const signal = interrupts.start();
-    const answer = await untilCancelled(dispatch(line, { ...ctx, signal }), signal).finally(() =>
+    const answer = await untilCancelled(runLine(line, { ...ctx, signal }), signal).finally(() =>
       interrupts.finish(),
     );
     // Cancelled: the answer that may still arrive is dropped, so nothing is saved and `working`,

@@ -39,16 +39,23 @@ async function main(): Promise<number> {
   if (args.rest.length === 0 && !args.help) {
     const { runConsole } = await import("./console.js");
     const { HISTORY_FILE_NAME } = await import("./console/history.js");
+    const interactive = process.stdin.isTTY === true;
+    // On a terminal, file analyses run in a thread, so Ctrl-C can stop one mid-solve.
+    const threads = interactive
+      ? (await import("./analysis-threads/pool.js")).openAnalysisPool({ threads: 1 })
+      : undefined;
     await runConsole(
       {
         input: process.stdin,
         output: process.stdout,
-        interactive: process.stdin.isTTY === true,
+        interactive,
         outDir: DEFAULT_OUT_DIR,
         historyFile: join(config.config.dataDir, HISTORY_FILE_NAME),
+        ...(threads ? { fileAnalyses: threads.run } : {}),
       },
       terminalContext(ctx),
     );
+    await threads?.close();
     return 0;
   }
   // Administration of the store is shell-only; everything else is the chat grammar.

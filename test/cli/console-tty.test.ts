@@ -12,34 +12,7 @@ import { runConsole } from "../../src/cli/console.js";
 import type { ModelAnswer } from "../../src/commands/ask/model-answer.js";
 import type { CommandContext, FileRead, QuestionAnswerer } from "../../src/commands/context.js";
 import { testContext } from "../commands/context.js";
-
-/** A console session on a fake terminal: type into it, wait for what it prints. */
-function terminal(ctx: CommandContext, historyFile: string, outDir: string) {
-  const input = Object.assign(new PassThrough(), { isTTY: true });
-  const output = Object.assign(new PassThrough(), { isTTY: true });
-  let text = "";
-  const waiters: { needle: string; from: number; resolve: () => void }[] = [];
-  output.on("data", (chunk: Buffer) => {
-    text += chunk.toString("utf8");
-    for (const w of [...waiters]) {
-      if (text.indexOf(w.needle, w.from) >= 0) {
-        waiters.splice(waiters.indexOf(w), 1);
-        w.resolve();
-      }
-    }
-  });
-  const done = runConsole({ input, output, interactive: true, outDir, historyFile }, ctx);
-  return {
-    done,
-    type: (keys: string) => input.write(keys),
-    /** Resolves once `needle` is printed after everything printed so far. */
-    next(needle: string): Promise<void> {
-      const from = text.length;
-      return new Promise((resolve) => waiters.push({ needle, from, resolve }));
-    },
-    text: () => text,
-  };
-}
+import { terminal } from "./console/fake-terminal.js";
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), "dealdesk-console-tty-"));
