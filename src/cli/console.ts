@@ -2,12 +2,21 @@
  * The console chat: the embedded default when no Slack app is configured. Each line is what a
  * negotiator would type in Slack; replies come back as terminal text. Works with piped input too,
  * so a list of commands can be replayed from a file.
+ *
+ * When a person is typing (io.interactive), the line is edited as in a shell (arrows, Ctrl-A/E…),
+ * Tab completes (completer.ts), earlier lines come back with the arrow keys (history.ts), and
+ * Ctrl-C cancels the running command (interrupts.ts). Piped input gets none of that: no prompt,
+ * no echo, nothing written to the history.
  */
-import { createInterface } from "node:readline";
+import { createInterface, type Interface } from "node:readline";
 import type { CommandContext } from "../commands/context.js";
-import { dispatch } from "../commands/dispatch.js";
 import type { CommandOutcome } from "../commands/reply.js";
 import { outcomeJson, renderErrorText, renderReplyText } from "../commands/reply-text.js";
+import { makeCompleter } from "./console/completer.js";
+import { HISTORY_LIMIT, type History, openHistory } from "./console/history.js";
+import { CANCELLED, Interrupts, LEAVE_HINT, untilCancelled } from "./console/interrupts.js";
+import { consoleRunner, type RunLine } from "./console/runner.js";
+import { listDisk, registryVocabulary } from "./console/vocabulary.js";
 import {
   asksDateOrder,
   DATE_REPLY_PROMPT,
@@ -35,21 +44,82 @@ export interface ConsoleIo {
   readonly interactive: boolean;
   /** Where files that come with replies are saved. */
   readonly outDir: string;
+  /** Interactive only: the file typed lines are remembered in (data/console-history); absent, none. */
+  readonly historyFile?: string;
+  /** Runs the file analyses, off the main thread so Ctrl-C can stop one (runner.ts); else inline. */
+  readonly fileAnalyses?: RunLine;
+}
+
+const PROMPT = "dealdesk> ";
+
+/** A person at a terminal: line editing, Tab completion and the history file. */
+function terminalReadline(io: ConsoleIo, history: History | undefined): Interface {
+  return createInterface({
+    input: io.input,
+    output: io.output,
+    terminal: true,
+    prompt: PROMPT,
+    history: [...(history?.newestFirst ?? [])],
+    historySize: HISTORY_LIMIT,
+    removeHistoryDuplicates: true,
+    completer: makeCompleter(registryVocabulary(), listDisk),
+  });
 }
 
 export async function runConsole(io: ConsoleIo, ctx: CommandContext): Promise<void> {
-  const rl = createInterface({ input: io.input, terminal: false });
+  const history =
+    io.interactive && io.historyFile !== undefined ? openHistory(io.historyFile) : undefined;
+  const rl = io.interactive
+    ? terminalReadline(io, history)
+    : createInterface({ input: io.input, terminal: false });
   const write = (text: string) => io.output.write(text);
   const prompt = () => {
-    if (io.interactive) write("dealdesk> ");
+    if (io.interactive) rl.prompt();
   };
+  let historyProblemShown = false;
+  const sayHistoryProblem = () => {
+    const problem = history?.problem();
+    if (problem === undefined || historyProblemShown) return;
+    historyProblemShown = true;
+    write(`${problem}\n`);
+  };
+  const interrupts = new Interrupts();
+  const runLine = consoleRunner(io.fileAnalyses);
+  // A terminal's Ctrl-C reaches readline as a key (raw mode), not as a signal to the process.
+  if (io.interactive) {
+    rl.on("SIGINT", () => {
+      const press = interrupts.press(rl.line);
+      if (press === "leave") {
+        write("\n");
+        rl.close();
+      } else if (press === "hint" || press === "line-dropped") {
+        // Ctrl-E then Ctrl-U: empty the line readline is holding, so the new prompt starts clean.
+        rl.write(null, { ctrl: true, name: "e" });
+        rl.write(null, { ctrl: true, name: "u" });
+        write(press === "hint" ? `\n${LEAVE_HINT}\n` : "\n");
+        prompt();
+      }
+      // "cancelled": the running command's loop below says so and shows the prompt.
+    });
+  }
   write(`${WELCOME}\n\n`);
+  sayHistoryProblem();
   prompt();
   let last: CommandOutcome | undefined;
   /** The line whose file asked for the day/month order, until a command answers or replaces it. */
   let askingLine: string | undefined;
   const run = async (line: string) => {
-    last = await dispatch(line, ctx);
+    const signal = interrupts.start();
+    const answer = await untilCancelled(runLine(line, { ...ctx, signal }), signal).finally(() =>
+      interrupts.finish(),
+    );
+    // Cancelled: the answer that may still arrive is dropped, so nothing is saved and `working`,
+    // `json` and the date question still belong to the answer before.
+    if (answer.cancelled) {
+      write(`${CANCELLED}\n`);
+      return;
+    }
+    last = answer.value;
     askingLine = asksDateOrder(last) ? line : undefined;
     if (last.ok) {
       write(
@@ -67,10 +137,13 @@ export async function runConsole(io: ConsoleIo, ctx: CommandContext): Promise<vo
   };
   for await (const raw of rl) {
     const line = raw.trim();
+    interrupts.typed();
     if (line === "") {
       prompt();
       continue;
     }
+    history?.add(line);
+    sayHistoryProblem();
     const word = line.toLowerCase().replace(/^\//, "");
     if (word === "quit" || word === "exit" || word === "q") break;
     const dates = readDatesReply(line);

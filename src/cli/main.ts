@@ -5,6 +5,7 @@
  * embedded default). `db` and `forget` administer the store.
  */
 import { createRequire } from "node:module";
+import { join } from "node:path";
 import { parseConfig } from "../config.js";
 import { slackRequested } from "../slack/config.js";
 import { parseCliArgs } from "./args.js";
@@ -37,15 +38,24 @@ async function main(): Promise<number> {
   }
   if (args.rest.length === 0 && !args.help) {
     const { runConsole } = await import("./console.js");
+    const { HISTORY_FILE_NAME } = await import("./console/history.js");
+    const interactive = process.stdin.isTTY === true;
+    // On a terminal, file analyses run in a thread, so Ctrl-C can stop one mid-solve.
+    const threads = interactive
+      ? (await import("./analysis-threads/pool.js")).openAnalysisPool({ threads: 1 })
+      : undefined;
     await runConsole(
       {
         input: process.stdin,
         output: process.stdout,
-        interactive: process.stdin.isTTY === true,
+        interactive,
         outDir: DEFAULT_OUT_DIR,
+        historyFile: join(config.config.dataDir, HISTORY_FILE_NAME),
+        ...(threads ? { fileAnalyses: threads.run } : {}),
       },
       terminalContext(ctx),
     );
+    await threads?.close();
     return 0;
   }
   // Administration of the store is shell-only; everything else is the chat grammar.

@@ -72,4 +72,9 @@ export interface CommandContext {
   /** The MIP solver for the split (the HiGHS adapter), loaded on first use. */
   readonly solver: () => Promise<SolveMip>;
   readonly now: () => Date;
+  /**
+   * Aborted when the user gives up on this command (Ctrl-C in the console). Long work that can
+   * stop early (the analysis threads) stops; a front end drops whatever answer still arrives.
+   */
+  readonly signal?: AbortSignal;
 }

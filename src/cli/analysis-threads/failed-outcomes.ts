@@ -35,3 +35,15 @@ export function shuttingDown(name: string): Failed {
     "share it again in a minute",
   );
 }
+
+/**
+ * The user gave up on the analysis (Ctrl-C in the console): its thread was stopped. The console
+ * says "Cancelled." itself and drops this outcome; it exists so the pool's promise still settles.
+ */
+export function cancelled(name: string): Failed {
+  return failed(
+    "upload.cancelled",
+    `You cancelled the analysis of ${name}, so it was stopped before it finished`,
+    "run the command again when you want the answer",
+  );
+}

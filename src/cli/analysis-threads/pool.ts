@@ -10,13 +10,18 @@
  * threads do not keep the process alive; `close()` ends them all. An analysis still running after
  * `timeLimitMs` has its thread stopped and fails with a "took too long" outcome: one pathological
  * file must not hold a thread (and, queued, be retried on every replica) for ever.
+ *
+ * The console runs its file commands here too (`run`, a whole typed line), so Ctrl-C can stop an
+ * analysis that keeps its thread busy: a context's `signal`, aborted, takes a queued job off the
+ * queue, or stops the thread of a running one, and the job settles with a "cancelled" outcome.
  */
 import { Worker } from "node:worker_threads";
+import type { CommandContext } from "../../commands/context.js";
 import type { CommandOutcome } from "../../commands/reply.js";
 import type { AnalyseUpload, Progress } from "../../slack/deps.js";
 import { describeError } from "../../slack/log-failure.js";
-import { analysisFailed, shuttingDown, tookTooLong } from "./failed-outcomes.js";
-import type { AnalysisRequest, ThreadMessage } from "./protocol.js";
+import { analysisFailed, cancelled, shuttingDown, tookTooLong } from "./failed-outcomes.js";
+import type { AnalysisRequest, CommandRequest, ThreadMessage, ThreadRequest } from "./protocol.js";
 
 export interface AnalysisPoolOptions {
   /** Most threads at once (analysisThreadCount in thread-count.ts). */
@@ -32,16 +37,26 @@ export interface AnalysisPoolOptions {
 
 export interface AnalysisPool {
   readonly analyse: AnalyseUpload;
+  /**
+   * Runs a whole command line in a thread, reading typed paths from this machine's disk: for the
+   * console only (Slack never reads the server's disk). Progress goes to `ctx.progress`.
+   */
+  run(line: string, ctx: CommandContext): Promise<CommandOutcome>;
   /** Ends every thread; analyses still running or queued get a "restarting" outcome. */
   close(): Promise<void>;
 }
 
 interface Task {
-  readonly request: AnalysisRequest;
+  readonly request: ThreadRequest;
+  /** What outcomes about the job call it: the file's name, or the command typed. */
+  readonly label: string;
+  readonly signal: AbortSignal | undefined;
   readonly progress: Progress;
   /** Stages are shown one at a time and in order, so a late stage never overwrites the result. */
   chain: Promise<void>;
   progressFailed: { readonly error: unknown } | undefined;
+  /** Listens on `signal`; removed when the task settles. */
+  readonly onAbort: () => void;
   readonly resolve: (outcome: CommandOutcome) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -55,6 +70,8 @@ interface Slot {
   /** The running analysis's time limit; set when it fires, so the exit says why. */
   timer: ReturnType<typeof setTimeout> | undefined;
   timedOut: boolean;
+  /** Set when the running job's signal was aborted and its thread stopped for that. */
+  cancelled: boolean;
 }
 
 export const DEFAULT_TIME_LIMIT_MS = 4 * 60 * 1000;
@@ -77,6 +94,7 @@ export function openAnalysisPool(options: AnalysisPoolOptions): AnalysisPool {
 
   /** Waits for the stages already sent, then settles: a failed stage fails the analysis, as inline. */
   const finish = (task: Task, outcome: CommandOutcome) => {
+    task.signal?.removeEventListener("abort", task.onAbort);
     void task.chain.then(() => {
       if (task.progressFailed) task.reject(task.progressFailed.error);
       else task.resolve(outcome);
@@ -101,7 +119,7 @@ export function openAnalysisPool(options: AnalysisPoolOptions): AnalysisPool {
     if (message.type === "failed") {
       log(`dealdesk: analysis ${message.id} failed in thread ${slot.threadId}: ${message.error}`);
     }
-    finish(task, message.type === "done" ? message.outcome : analysisFailed(task.request.name));
+    finish(task, message.type === "done" ? message.outcome : analysisFailed(task.label));
     dispatch();
   };
 
@@ -110,11 +128,13 @@ export function openAnalysisPool(options: AnalysisPoolOptions): AnalysisPool {
     const task = slot.task;
     slot.task = undefined;
     clearTimeout(slot.timer);
-    if (task && slot.timedOut) {
+    if (task && slot.cancelled) {
+      finish(task, cancelled(task.label));
+    } else if (task && slot.timedOut) {
       log(
         `dealdesk: analysis ${task.request.id} ran past ${timeLimitMs} ms; thread ${slot.threadId} was stopped`,
       );
-      finish(task, tookTooLong(task.request.name, timeLimitMs));
+      finish(task, tookTooLong(task.label, timeLimitMs));
     } else if (task) {
       const why = slot.error === undefined ? "" : `, ${describeError(slot.error)}`;
       if (!closed) {
@@ -122,7 +142,7 @@ export function openAnalysisPool(options: AnalysisPoolOptions): AnalysisPool {
           `dealdesk: analysis thread ${slot.threadId} stopped (exit code ${code}${why}) during analysis ${task.request.id}; the next analysis gets a new thread`,
         );
       }
-      finish(task, closed ? shuttingDown(task.request.name) : analysisFailed(task.request.name));
+      finish(task, closed ? shuttingDown(task.label) : analysisFailed(task.label));
     }
     dispatch();
   };
@@ -136,6 +156,7 @@ export function openAnalysisPool(options: AnalysisPoolOptions): AnalysisPool {
       error: undefined,
       timer: undefined,
       timedOut: false,
+      cancelled: false,
     };
     // Referenced only while it analyses: an idle pool never keeps the process alive.
     worker.unref();
@@ -169,22 +190,64 @@ export function openAnalysisPool(options: AnalysisPoolOptions): AnalysisPool {
       }, timeLimitMs);
       slot.timer.unref();
       try {
-        slot.worker.postMessage(task.request, [task.request.bytes.buffer as ArrayBuffer]);
+        const transfer =
+          task.request.kind === "file" ? [task.request.bytes.buffer as ArrayBuffer] : [];
+        slot.worker.postMessage(task.request, transfer);
       } catch (error) {
         slot.task = undefined;
         clearTimeout(slot.timer);
         slot.worker.unref();
         log(`dealdesk: analysis ${task.request.id} could not be sent: ${describeError(error)}`);
-        finish(task, analysisFailed(task.request.name));
+        finish(task, analysisFailed(task.label));
       }
     }
+  };
+
+  /** Ctrl-C: a queued job leaves the queue; a running one has its thread stopped (onExit settles). */
+  const abort = (task: Task) => {
+    const queued = queue.indexOf(task);
+    if (queued >= 0) {
+      queue.splice(queued, 1);
+      finish(task, cancelled(task.label));
+      return;
+    }
+    const slot = slots.find((s) => s.task === task);
+    if (!slot) return;
+    slot.cancelled = true;
+    void slot.worker.terminate();
+  };
+
+  const enqueue = (
+    request: ThreadRequest,
+    label: string,
+    progress: Progress,
+    signal: AbortSignal | undefined,
+  ): Promise<CommandOutcome> => {
+    if (closed) return Promise.resolve(shuttingDown(label));
+    if (signal?.aborted) return Promise.resolve(cancelled(label));
+    return new Promise<CommandOutcome>((resolve, reject) => {
+      const task: Task = {
+        request,
+        label,
+        signal,
+        progress,
+        chain: Promise.resolve(),
+        progressFailed: undefined,
+        onAbort: () => abort(task),
+        resolve,
+        reject,
+      };
+      signal?.addEventListener("abort", task.onAbort, { once: true });
+      queue.push(task);
+      dispatch();
+    });
   };
 
   const analyse: AnalyseUpload = (file, ctx, progress, fileRequest) => {
     // Only the day/month order crosses to the thread: the Slack app gives no other reading option.
     const dateFormat = fileRequest?.read?.dateFormat;
-    if (closed) return Promise.resolve(shuttingDown(file.name));
     const request: AnalysisRequest = {
+      kind: "file",
       id: ++nextId,
       name: file.name,
       // A copy: the caller still saves these bytes and re-runs them; the copy is transferred.
@@ -194,24 +257,28 @@ export function openAnalysisPool(options: AnalysisPoolOptions): AnalysisPool {
       nowMs: ctx.now().getTime(),
       ...(dateFormat ? { dateFormat } : {}),
     };
-    return new Promise<CommandOutcome>((resolve, reject) => {
-      queue.push({
-        request,
-        progress,
-        chain: Promise.resolve(),
-        progressFailed: undefined,
-        resolve,
-        reject,
-      });
-      dispatch();
-    });
+    return enqueue(request, file.name, progress, ctx.signal);
+  };
+
+  const run = (line: string, ctx: CommandContext): Promise<CommandOutcome> => {
+    const request: CommandRequest = {
+      kind: "command",
+      id: ++nextId,
+      line,
+      defaultCurrency: ctx.defaultCurrency,
+      ...(ctx.deal ? { deal: ctx.deal } : {}),
+      nowMs: ctx.now().getTime(),
+    };
+    const command = line.trim().split(/\s+/)[0] ?? "";
+    return enqueue(request, `"${command}"`, ctx.progress ?? (async () => undefined), ctx.signal);
   };
 
   return {
     analyse,
+    run,
     async close() {
       closed = true;
-      for (const task of queue.splice(0)) finish(task, shuttingDown(task.request.name));
+      for (const task of queue.splice(0)) finish(task, shuttingDown(task.label));
       await Promise.all(slots.map((s) => s.worker.terminate()));
     },
   };

@@ -10,6 +10,8 @@ import type { CurrencyCode } from "../../core/money.js";
 import type { SolveMip } from "../../core/split/solver.js";
 
 export interface AnalysisRequest {
+  /** A file to analyse by its kind (Slack's upload). */
+  readonly kind: "file";
   /** Unique within the pool: every message back names it. */
   readonly id: number;
   readonly name: string;
@@ -23,6 +25,21 @@ export interface AnalysisRequest {
   readonly dateFormat?: "dd/mm" | "mm/dd";
 }
 
+/**
+ * A whole command line, run as typed in the console: its paths are read from this machine's disk
+ * in the thread. Only the console sends one; Slack's requests carry the file's bytes instead.
+ */
+export interface CommandRequest {
+  readonly kind: "command";
+  readonly id: number;
+  readonly line: string;
+  readonly defaultCurrency: CurrencyCode;
+  readonly deal?: DealRates;
+  readonly nowMs: number;
+}
+
+export type ThreadRequest = AnalysisRequest | CommandRequest;
+
 export type ThreadMessage =
   | { readonly type: "progress"; readonly id: number; readonly text: string }
   | { readonly type: "done"; readonly id: number; readonly outcome: CommandOutcome }
@@ -31,7 +48,7 @@ export type ThreadMessage =
 
 /** The command context a thread analyses with, rebuilt from a request and the thread's solver. */
 export function threadContext(
-  request: AnalysisRequest,
+  request: ThreadRequest,
   solver: () => Promise<SolveMip>,
 ): CommandContext {
   return {
