@@ -10,13 +10,6 @@
  */
 import { createInterface, type Interface } from "node:readline";
 import type { CommandContext } from "../commands/context.js";
-import type { CommandOutcome } from "../commands/reply.js";
-import { outcomeJson, renderErrorText, renderReplyText } from "../commands/reply-text.js";
-import { makeCompleter } from "./console/completer.js";
-import { HISTORY_LIMIT, type History, openHistory } from "./console/history.js";
-import { CANCELLED, Interrupts, LEAVE_HINT, untilCancelled } from "./console/interrupts.js";
-import { consoleRunner, type RunLine } from "./console/runner.js";
-import { listDisk, registryVocabulary } from "./console/vocabulary.js";
 import {
   asksDateOrder,
   DATE_REPLY_PROMPT,
@@ -25,7 +18,16 @@ import {
   unreadableDatesReply,
   withDateOrder,
 } from "../commands/date-order-reply.js";
+import type { CommandOutcome } from "../commands/reply.js";
+import { outcomeJson, renderErrorText, renderReplyText } from "../commands/reply-text.js";
+import { wrapProse } from "../commands/text-layout/wrap-text.js";
+import { makeCompleter } from "./console/completer.js";
+import { HISTORY_LIMIT, type History, openHistory } from "./console/history.js";
+import { CANCELLED, Interrupts, LEAVE_HINT, untilCancelled } from "./console/interrupts.js";
+import { consoleRunner, type RunLine } from "./console/runner.js";
+import { listDisk, registryVocabulary } from "./console/vocabulary.js";
 import { saveReplyFiles } from "./save-files.js";
+import { type SizedStream, terminalWidth } from "./terminal-width.js";
 
 export const WELCOME = `dealdesk: licensing numbers you can say out loud on the call.
 Type a command, or help. Try:
@@ -73,6 +75,10 @@ export async function runConsole(io: ConsoleIo, ctx: CommandContext): Promise<vo
     ? terminalReadline(io, history)
     : createInterface({ input: io.input, terminal: false });
   const write = (text: string) => io.output.write(text);
+  // Read at each reply: a terminal window resized mid-chat gets tables that fit its new width.
+  const width = () => terminalWidth(io.output as SizedStream);
+  // As on the command line, errors wrap only for a person: piped, each problem stays on one line.
+  const errorWidth = () => ((io.output as SizedStream).isTTY === true ? { width: width() } : {});
   const prompt = () => {
     if (io.interactive) rl.prompt();
   };
@@ -102,7 +108,7 @@ export async function runConsole(io: ConsoleIo, ctx: CommandContext): Promise<vo
       // "cancelled": the running command's loop below says so and shows the prompt.
     });
   }
-  write(`${WELCOME}\n\n`);
+  write(`${wrapProse(WELCOME, width())}\n\n`);
   sayHistoryProblem();
   prompt();
   let last: CommandOutcome | undefined;
@@ -124,6 +130,7 @@ export async function runConsole(io: ConsoleIo, ctx: CommandContext): Promise<vo
     if (last.ok) {
       write(
         renderReplyText(last.reply, {
+          width: width(),
           working: false,
           workingHint: 'Type "working" to see the arithmetic behind every figure.',
         }),
@@ -131,7 +138,7 @@ export async function runConsole(io: ConsoleIo, ctx: CommandContext): Promise<vo
       const saved = await saveReplyFiles(last.reply.files ?? [], io.outDir);
       if (saved.length > 0) write(`\n${saved.join("\n")}\n`);
     } else {
-      write(renderErrorText(last));
+      write(renderErrorText(last, errorWidth()));
       if (askingLine !== undefined) write(`${DATE_REPLY_PROMPT}\n`);
     }
   };
