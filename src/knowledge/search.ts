@@ -54,7 +54,7 @@ interface IndexedPassage {
   readonly text: string;
 }
 
-/** Title and tags say what an article is about; a heading says what the passage is about. */
+/** Title and tags say what an article is about; a unit's questions say what the passage answers. */
 const BOOST = { title: 3, tags: 2.5, heading: 1.5, text: 1 };
 /** How much an article's second and later matching passages add to its best one. */
 const SUPPORT_WEIGHT = 0.2;
@@ -68,7 +68,7 @@ export function createKnowledgeBase(articles: readonly Article[]): KnowledgeBase
   const byId = new Map(passages.map((p) => [p.id, p]));
   const documentFrequency = new Map<string, number>();
   for (const p of passages) {
-    for (const t of termsOf([p.articleTitle, ...p.tags, p.heading ?? "", p.text].join(" "))) {
+    for (const t of termsOf([p.articleTitle, ...p.tags, ...p.questions, p.text].join(" "))) {
       documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
     }
   }
@@ -93,7 +93,7 @@ export function createKnowledgeBase(articles: readonly Article[]): KnowledgeBase
       id: p.id,
       title: p.articleTitle,
       tags: p.tags.join(" "),
-      heading: p.heading ?? "",
+      heading: p.questions.join(" "),
       text: p.text,
     })),
   );
