@@ -40,19 +40,67 @@ const MAX_DETAIL = 2;
  */
 const MIN_COVERAGE_WITH_ANCHOR = 0.1;
 const MIN_COVERAGE = 0.6;
+/**
+ * When two or more words the knowledge base never uses carry this much of the question's weight,
+ * and more of it than the words the best article matches, they are what the question is about
+ * ("the best laptop spec for agents") and the licensing word it shares is incidental.
+ */
+const MAX_UNKNOWN_SHARE = 0.4;
+/** One unknown word is often just an unusual way of saying something the articles do say. */
+const MIN_UNKNOWN_TERMS = 2;
 /** How far down the article ranking a unit may come from. */
 const CANDIDATE_ARTICLES = 3;
 /**
  * Weights of a unit's score. Retrieval's score (scaled so the best passage is 1) says the unit is
- * about the question's subject; the overlap with the unit's own questions and a matching form say
- * it answers what was asked; the article's rank breaks ties in favour of the best article.
+ * about the question's subject; the overlap with the unit's own questions and its answer sentence,
+ * and a matching form, say it answers what was asked; the article's rank breaks ties in favour of
+ * the best article.
  */
-const WEIGHT = { retrieval: 1, questions: 0.8, form: 0.35, topArticle: 0.25, secondArticle: 0.1 };
+const WEIGHT = {
+  retrieval: 1,
+  questions: 1,
+  /** The one-sentence answer is what the reader sees first, so its words count on their own. */
+  answer: 0.3,
+  form: 0.5,
+  /** A definition answers "what is X?" and little else. */
+  definitionElsewhere: -0.3,
+  /** An article's first unit is its main question. */
+  lead: 0.15,
+  topArticle: 0.25,
+  secondArticle: 0.1,
+};
+
+/** An answer that gives a time: what "how long", "how quickly" and "how much notice" ask for. */
+const GIVES_A_TIME =
+  /\b\d+ (hours?|days?|weeks?|months?|years?)\b|\b(hours|days|weeks|months) (before|after|of|within)\b|\bmonths before\b/i;
+/** An answer that says what something is. */
+const GIVES_A_DEFINITION = /^(an? |the )?[\w() -]{1,60}? (is|are|means) /i;
+
+/** Whether a unit answers a question of this form, from its own questions or its answer. */
+function fitsForm(passage: Passage, form: QuestionForm): boolean {
+  if (form === "other") return false;
+  if (passage.questions.some((q) => questionForm(q) === form)) return true;
+  if (form === "how-long") return GIVES_A_TIME.test(passage.answer);
+  if (form === "definition") return GIVES_A_DEFINITION.test(passage.answer);
+  return false;
+}
+
+function isDefinition(passage: Passage): boolean {
+  return passage.questions.every((q) => questionForm(q) === "definition");
+}
 
 /** Whether the best article matches enough of the question to be an answer rather than noise. */
 export function isAnswerable(result: SearchResult): boolean {
   const top = result.articles[0];
   if (!top) return false;
+  const unknown = new Set(result.unknown);
+  if (
+    unknown.size >= MIN_UNKNOWN_TERMS &&
+    weightedShare(result, unknown) >= MAX_UNKNOWN_SHARE &&
+    weightedShare(result, unknown) > coverage(result)
+  ) {
+    return false;
+  }
   const share = coverage(result);
   const anchored = top.matched.some((t) => ANCHOR_TERMS.has(t));
   return share >= MIN_COVERAGE || (anchored && share >= MIN_COVERAGE_WITH_ANCHOR);
@@ -76,13 +124,13 @@ function weightedShare(result: SearchResult, found: ReadonlySet<string>): number
   return total === 0 ? 0 : matched / total;
 }
 
-interface Candidate {
+export interface Candidate {
   readonly passage: Passage;
   readonly score: number;
 }
 
 /** Every unit of the best few articles, scored for how well it answers this question. */
-function rankUnits(result: SearchResult, form: QuestionForm): Candidate[] {
+export function rankUnits(result: SearchResult, form: QuestionForm): Candidate[] {
   const best = result.passages[0]?.score ?? 0;
   const retrieval = new Map(result.passages.map((h) => [h.passage.id, h.score]));
   const candidates: Candidate[] = [];
@@ -90,12 +138,13 @@ function rankUnits(result: SearchResult, form: QuestionForm): Candidate[] {
     const units = article.passages.map((h) => h.passage);
     for (const passage of units) {
       const questionTerms = new Set(passage.questions.flatMap(termsOf));
-      const formMatches =
-        form !== "other" && passage.questions.some((q) => questionForm(q) === form);
       const score =
         WEIGHT.retrieval * ((retrieval.get(passage.id) ?? 0) / (best || 1)) +
         WEIGHT.questions * weightedShare(result, questionTerms) +
-        (formMatches ? WEIGHT.form : 0) +
+        WEIGHT.answer * weightedShare(result, new Set(termsOf(passage.answer))) +
+        (fitsForm(passage, form) ? WEIGHT.form : 0) +
+        (form !== "definition" && isDefinition(passage) ? WEIGHT.definitionElsewhere : 0) +
+        (passage.id.endsWith("#1") ? WEIGHT.lead : 0) +
         (rank === 0 ? WEIGHT.topArticle : rank === 1 ? WEIGHT.secondArticle : 0);
       candidates.push({ passage, score });
     }

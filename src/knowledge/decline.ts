@@ -32,9 +32,9 @@ const OTHER_VENDORS: readonly (readonly [RegExp, string])[] = [
   [/\bsap\b/, "SAP"],
 ];
 
-/** What the articles say about other vendors: licensing models compared, and quotes as leverage. */
+/** What the articles say about other vendors: how they license, models compared, quotes as leverage. */
 const COVERED_ABOUT_OTHERS =
-  /\bnamed\b|\bconcurrent\b|\bfloating\b|\bmodel\b|\bonly\b|\bcompar|\bversus\b|\bvs\b|\balternative|\bcompetit|\bleverage\b|\bquotes?\b|\bbenchmark|\brival/;
+  /\blicen[sc](ed|ing)\b|\bnamed\b|\bconcurrent\b|\bfloating\b|\bmodel\b|\bonly\b|\bcompar|\bversus\b|\bvs\b|\balternative|\bcompetit|\bleverage\b|\bquotes?\b|\bbenchmark|\brival/;
 
 /** The other vendor a question asks about, when it asks about something the articles don't cover. */
 export function uncoveredVendor(question: string): string | undefined {

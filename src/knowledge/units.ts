@@ -73,11 +73,22 @@ export function parseUnits(
     index++;
     const questions = question === "" ? [] : [question];
     if (question === "") {
-      issues.push(issue("article.unit_no_question", file, lineNo(headingLine), '"## Q:" with no question after it'));
+      issues.push(
+        issue(
+          "article.unit_no_question",
+          file,
+          lineNo(headingLine),
+          '"## Q:" with no question after it',
+        ),
+      );
     }
-    const also = ALSO.exec(lines[index] ?? "");
-    if (also) {
-      questions.push(...(also[1] ?? "").split("|").map((q) => q.trim()).filter((q) => q !== ""));
+    for (let also = ALSO.exec(lines[index] ?? ""); also; also = ALSO.exec(lines[index] ?? "")) {
+      questions.push(
+        ...(also[1] ?? "")
+          .split("|")
+          .map((q) => q.trim())
+          .filter((q) => q !== ""),
+      );
       index++;
     }
     const answerMatch = ANSWER.exec(lines[index] ?? "");
@@ -100,11 +111,21 @@ export function parseUnits(
     if (answerMatch) {
       if (answer === "" || !/[.!?]$/.test(answer)) {
         issues.push(
-          issue("article.answer_unfinished", file, lineNo(answerLine), "the answer must be one full sentence, ending with a full stop"),
+          issue(
+            "article.answer_unfinished",
+            file,
+            lineNo(answerLine),
+            "the answer must be one full sentence, ending with a full stop",
+          ),
         );
       } else if (TWO_SENTENCES.test(answer)) {
         issues.push(
-          issue("article.answer_not_one_sentence", file, lineNo(answerLine), "the answer must be one sentence; move the rest into the detail below it"),
+          issue(
+            "article.answer_not_one_sentence",
+            file,
+            lineNo(answerLine),
+            "the answer must be one sentence; move the rest into the detail below it",
+          ),
         );
       }
       const back = REFERS_BACK.exec(answer);
