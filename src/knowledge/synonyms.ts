@@ -51,6 +51,8 @@ const COMPOUNDS: readonly (readonly [RegExp, string])[] = [
   [/\bleavers?\b/g, "departed"],
   [/\bnew (starter|joiner|hire)s?\b|\bjoiners?\b/g, "joiner"],
   [/\blog(s|ged|ging)?[- ]?(off|out)s?\b/g, "logout"],
+  // "Times out" is the timeout, not the time of day ("in real time").
+  [/\btim(e|es|ed|ing)[- ]?outs?\b/g, "timeout"],
   [/\broll(s|ed|ing)?[- ]out\b/g, "rollout"],
 ];
 
@@ -81,7 +83,8 @@ const GROUPS: readonly (readonly string[])[] = [
   ["discount", "concession", "markdown"],
   ["liability", "liable"],
   ["encryption", "encrypt", "encrypted"],
-  ["notification", "notify", "notified"],
+  ["notification", "notify", "notified", "tell", "telling", "inform", "informed"],
+  ["change", "swap", "replace", "alter"],
   ["compliance", "compliant", "comply"],
   ["negotiate", "negotiation", "haggle", "bargain", "negotiator"],
   ["reharvest", "reharvesting", "reclaim", "recycle", "reassign", "harvest"],
