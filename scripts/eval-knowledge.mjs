@@ -1,36 +1,40 @@
-// Retrieval quality over the question set: hit@1 and hit@3 (a hit is any expected article among the
-// top k). Run with `npm run eval:knowledge`, which builds first; it reads the built modules in dist/.
+// Retrieval and answer quality over both question sets: hit@1 and hit@3 (an expected article first,
+// or among the first three), fully correct answers (right article and every expected fact) and
+// correct declines of off-topic questions. Run with `npm run eval:knowledge`, which builds first;
+// it reads the built modules in dist/. The test in test/knowledge/evaluate.test.ts holds the targets.
 import { readFileSync } from "node:fs";
+import { evaluate } from "../dist/knowledge/evaluate.js";
 import { defaultKnowledgeBase } from "../dist/knowledge/knowledge.js";
 
-const questions = JSON.parse(
-  readFileSync(new URL("../test/knowledge/questions.json", import.meta.url), "utf8"),
-);
 const kb = defaultKnowledgeBase();
 if (!kb.ok) {
   for (const issue of kb.issues) console.error(`${issue.code}: ${issue.message}`);
   process.exit(1);
 }
+const units = kb.value.passages.length;
+console.log(`${kb.value.articles.length} articles, ${units} answerable units`);
 
-let hit1 = 0;
-let hit3 = 0;
-const misses = [];
-for (const { question, articles } of questions) {
-  const ranked = kb.value.search(question).articles.map((a) => a.id);
-  const rank = ranked.findIndex((id) => articles.includes(id));
-  if (rank === 0) hit1++;
-  if (rank >= 0 && rank < 3) hit3++;
-  else misses.push({ question, expected: articles, got: ranked.slice(0, 3) });
-}
-
-const pct = (n) => `${((100 * n) / questions.length).toFixed(1)}%`;
-console.log(
-  `${kb.value.articles.length} articles, ${kb.value.passages.length} passages, ${questions.length} questions`,
-);
-console.log(`hit@1 ${pct(hit1)} (${hit1}/${questions.length})`);
-console.log(`hit@3 ${pct(hit3)} (${hit3}/${questions.length})`);
-for (const m of misses) {
-  console.log(
-    `miss: ${m.question}\n  expected ${m.expected.join(" | ")}; got ${m.got.join(", ") || "nothing"}`,
+const verbose = process.argv.includes("--misses");
+const pct = (n, d) => (d === 0 ? "n/a" : `${((100 * n) / d).toFixed(1)}%`);
+for (const [name, file] of [
+  ["outside questions (public phrasing)", "outside-questions.json"],
+  ["in-house questions", "questions.json"],
+]) {
+  const questions = JSON.parse(
+    readFileSync(new URL(`../test/knowledge/${file}`, import.meta.url), "utf8"),
   );
+  const e = evaluate(kb.value, questions);
+  const withFacts = questions.some((q) => Array.isArray(q.mustContain));
+  console.log(`\n${name}: ${questions.length} questions (${file})`);
+  console.log(`  hit@1 ${pct(e.hit1, e.onTopic)} (${e.hit1}/${e.onTopic})`);
+  console.log(`  hit@3 ${pct(e.hit3, e.onTopic)} (${e.hit3}/${e.onTopic})`);
+  console.log(
+    `  ${withFacts ? "fully correct" : "answered from an expected article"} ${pct(e.fullyCorrect, e.onTopic)} (${e.fullyCorrect}/${e.onTopic})`,
+  );
+  if (e.offTopic > 0) console.log(`  off-topic declined ${e.declined}/${e.offTopic}`);
+  if (verbose || e.misses.length <= 12) {
+    for (const m of e.misses) console.log(`  miss: ${m.question}\n        ${m.why}`);
+  } else {
+    console.log(`  ${e.misses.length} misses; run with --misses to list them`);
+  }
 }

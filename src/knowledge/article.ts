@@ -4,6 +4,7 @@
  * guide says…" rather than pass a vendor's claim off as ours.
  */
 import { z } from "zod";
+import type { Unit } from "./units.js";
 
 /** Where an article's facts come from; the label is how an answer attributes them. */
 export const SOURCE_LABELS = {
@@ -34,6 +35,8 @@ export type FrontMatter = z.infer<typeof frontMatterSchema>;
 export interface Article extends FrontMatter {
   /** The Markdown after the front matter. */
   readonly body: string;
+  /** The questions the article answers, each with its one-sentence answer and detail. */
+  readonly units: readonly Unit[];
   /** The file it was read from, for error messages. */
   readonly file: string;
 }

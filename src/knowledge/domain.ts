@@ -12,12 +12,12 @@ const ANCHOR_WORDS = `licence licences licensing seat seats named concurrent poo
   servicecredit audit data exit termination terminate implementation trueup multiyear noticeperiod
   liability security breach gdpr dataresidency portability negotiation negotiate leverage benchmark
   quote partner itsm esm servicenow freshservice jira zendesk budget invoice payment milestone
-  subscription subprocessor encryption escalator procurement sign compliance reharvest leaver
+  subscription subprocessor encryption escalator procurement sign compliance reharvest
   shelfware headcount pricebook timematerials autorenew rightsize rightsizing peak session login
   environment dr sandbox customisation integration ownership portal selfservice shift roundtheclock
   acquisition changeofcontrol governance stakeholder scope rca uptime outage incident severity
   glossary allin addon ai onprem cloud saas hosting migration transition deletion decommission
-  penalty termination overrun acceptance golive`;
+  penalty termination overrun acceptance golive pilot rollout logout departed joiner`;
 
 export const ANCHOR_TERMS: ReadonlySet<string> = new Set(
   ANCHOR_WORDS.split(/\s+/).flatMap((w) => termOf(w) ?? []),

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { type Issue, ok, type Result } from "../core/result.js";
 import { type Article, frontMatterSchema } from "./article.js";
 import { splitArticle } from "./front-matter.js";
+import { parseUnits } from "./units.js";
 
 export const KNOWLEDGE_DIR = fileURLToPath(new URL("../../knowledge/", import.meta.url));
 
@@ -37,7 +38,11 @@ export function parseArticle(file: string, source: string): Result<Article> {
       issues: [{ code: "article.empty", message: `${file}: the article has no text` }],
     };
   }
-  return ok({ ...parsed.data, body: split.value.body, file });
+  const fence = /^\uFEFF?---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/.exec(source)?.[0] ?? "";
+  const firstLine = fence.split("\n").length;
+  const { units, issues } = parseUnits(file, source.slice(fence.length), firstLine);
+  if (issues.length > 0) return { ok: false, issues };
+  return ok({ ...parsed.data, body: split.value.body, units, file });
 }
 
 /** Every `*.md` in the folder, sorted by file name; all problems are reported together. */

@@ -1,7 +1,8 @@
 /**
- * Cutting articles into passages, the unit retrieval ranks and answers quote from. A passage is a
- * paragraph, or a list (with the paragraph that introduces it); headings label the passages under
- * them. Markdown marks are removed so answers read as plain sentences in Slack and the terminal.
+ * Cutting articles into passages, what retrieval ranks and answers quote from. A passage is one
+ * answerable unit of an article: the questions it answers, its one-sentence answer, and the detail
+ * (paragraphs and lists, a list kept with the paragraph that introduces it). Markdown marks are
+ * removed so answers read as plain sentences in Slack and the terminal.
  */
 import type { Article } from "./article.js";
 
@@ -11,10 +12,17 @@ export interface Passage {
   readonly articleId: string;
   readonly articleTitle: string;
   readonly tags: readonly string[];
-  /** The heading the passage sits under, if any. */
-  readonly heading?: string;
-  /** Plain text of the passage. */
+  /** The unit's first question. */
+  readonly heading: string;
+  /** Every question the unit answers (the heading's first). */
+  readonly questions: readonly string[];
+  /** The unit's one-sentence answer, which reads on its own. */
+  readonly answer: string;
+  /** The sentences of the detail, in the article's order. */
+  readonly detail: readonly string[];
+  /** Plain text of the passage: the answer, then the detail. */
   readonly text: string;
+  /** The answer followed by the detail's sentences. */
   readonly sentences: readonly string[];
 }
 
@@ -82,13 +90,21 @@ function blocksOf(body: string): Block[] {
 }
 
 export function passagesOf(article: Article): Passage[] {
-  return blocksOf(article.body).map((block, i) => ({
-    id: `${article.id}#${i + 1}`,
-    articleId: article.id,
-    articleTitle: article.title,
-    tags: article.tags,
-    ...(block.heading === undefined ? {} : { heading: block.heading }),
-    text: block.sentences.join(" "),
-    sentences: block.sentences,
-  }));
+  return article.units.map((unit, i) => {
+    const answer = plainText(unit.answer);
+    const detail = blocksOf(unit.detail).flatMap((b) => b.sentences);
+    const sentences = [answer, ...detail];
+    return {
+      id: `${article.id}#${i + 1}`,
+      articleId: article.id,
+      articleTitle: article.title,
+      tags: article.tags,
+      heading: plainText(unit.questions[0] ?? ""),
+      questions: unit.questions.map(plainText),
+      answer,
+      detail,
+      text: sentences.join(" "),
+      sentences,
+    };
+  });
 }

@@ -34,6 +34,8 @@ export interface SearchResult {
    * knowledge base never uses ("football"), low for words it uses everywhere ("price").
    */
   readonly weights: readonly number[];
+  /** The question's terms that no passage uses: the words the knowledge base knows nothing about. */
+  readonly unknown: readonly string[];
   /** Passages best first. */
   readonly passages: readonly PassageHit[];
   /** Articles best first, scored by their best passages. */
@@ -54,10 +56,21 @@ interface IndexedPassage {
   readonly text: string;
 }
 
-/** Title and tags say what an article is about; a heading says what the passage is about. */
+/** Title and tags say what an article is about; a unit's questions say what the passage answers. */
 const BOOST = { title: 3, tags: 2.5, heading: 1.5, text: 1 };
 /** How much an article's second and later matching passages add to its best one. */
 const SUPPORT_WEIGHT = 0.2;
+
+/**
+ * Who said a thing is not what it is about: "a course outline on IT contract negotiation" would
+ * otherwise make every passage it attributes match "contract" and "negotiation".
+ */
+const ATTRIBUTION =
+  /\b(a|an|the) (course outline on IT contract negotiation|advisory firm's playbook|Halo partner's guide|partner's guide)\b/gi;
+
+export function withoutAttribution(text: string): string {
+  return text.replace(ATTRIBUTION, " ");
+}
 
 function processTerm(word: string): string | null {
   return termOf(word) ?? null;
@@ -68,7 +81,8 @@ export function createKnowledgeBase(articles: readonly Article[]): KnowledgeBase
   const byId = new Map(passages.map((p) => [p.id, p]));
   const documentFrequency = new Map<string, number>();
   for (const p of passages) {
-    for (const t of termsOf([p.articleTitle, ...p.tags, p.heading ?? "", p.text].join(" "))) {
+    const words = [p.articleTitle, ...p.tags, ...p.questions, withoutAttribution(p.text)];
+    for (const t of termsOf(words.join(" "))) {
       documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
     }
   }
@@ -93,15 +107,16 @@ export function createKnowledgeBase(articles: readonly Article[]): KnowledgeBase
       id: p.id,
       title: p.articleTitle,
       tags: p.tags.join(" "),
-      heading: p.heading ?? "",
-      text: p.text,
+      heading: p.questions.join(" "),
+      text: withoutAttribution(p.text),
     })),
   );
 
   function search(query: string): SearchResult {
     const terms = termsOf(query);
     const weights = terms.map(weightOf);
-    if (terms.length === 0) return { terms, weights, passages: [], articles: [] };
+    const unknown = terms.filter((t) => !documentFrequency.has(t));
+    if (terms.length === 0) return { terms, weights, unknown, passages: [], articles: [] };
     const raw = index.search(terms.join(" "), {
       tokenize: (t) => t.split(" "),
       processTerm: (t) => t,
@@ -112,7 +127,7 @@ export function createKnowledgeBase(articles: readonly Article[]): KnowledgeBase
       if (passage)
         hits.push({ passage, score: r.score, matched: matchedTerms(r.queryTerms, terms) });
     }
-    return { terms, weights, passages: hits, articles: rankArticles(hits) };
+    return { terms, weights, unknown, passages: hits, articles: rankArticles(hits) };
   }
 
   return { articles, passages, search };

@@ -47,6 +47,13 @@ const COMPOUNDS: readonly (readonly [RegExp, string])[] = [
   [/\bservice[- ]credits?\b/g, "servicecredit"],
   [/\bnotice[- ]periods?\b/g, "noticeperiod"],
   [/\bdata[- ]residency\b|\bdata[- ]sovereignty\b|\bdata[- ]location\b/g, "dataresidency"],
+  // A leaver is a departed user; without this "leaver" and "annual leave" share the stem "leav".
+  [/\bleavers?\b/g, "departed"],
+  [/\bnew (starter|joiner|hire)s?\b|\bjoiners?\b/g, "joiner"],
+  [/\blog(s|ged|ging)?[- ]?(off|out)s?\b/g, "logout"],
+  // "Times out" is the timeout, not the time of day ("in real time").
+  [/\btim(e|es|ed|ing)[- ]?outs?\b/g, "timeout"],
+  [/\broll(s|ed|ing)?[- ]out\b/g, "rollout"],
 ];
 
 /** Synonym groups; the first word is the canonical one. */
@@ -64,18 +71,20 @@ const GROUPS: readonly (readonly string[])[] = [
   ["implementation", "deployment", "rollout", "onboard"],
   ["competitor", "competing", "competition", "rival", "alternative"],
   ["glossary", "definition", "define", "meaning", "mean", "jargon", "acronym"],
-  ["terminate", "termination", "cancel", "cancellation"],
+  ["terminate", "termination", "cancel", "cancellation", "cancelled", "cancelling", "canceled"],
+  ["acquisition", "acquire", "acquired", "bought", "takeover", "buyout", "merger"],
   ["autorenew", "evergreen", "rollover"],
   ["addon", "module", "sku", "bundle", "unbundle", "unbundling"],
   ["occasional", "infrequent", "casual", "light", "sporadic", "rare", "rarely"],
   ["power", "heavy", "frequent", "daily"],
-  ["inactive", "dormant", "unused", "stale", "shelfware", "departed", "leaver"],
+  ["inactive", "dormant", "unused", "stale", "shelfware", "departed"],
   ["overrun", "overspend", "blowout"],
   ["quote", "proposal", "offer", "bid"],
   ["discount", "concession", "markdown"],
   ["liability", "liable"],
   ["encryption", "encrypt", "encrypted"],
-  ["notification", "notify", "notified"],
+  ["notification", "notify", "notified", "tell", "telling", "inform", "informed"],
+  ["change", "swap", "replace", "alter"],
   ["compliance", "compliant", "comply"],
   ["negotiate", "negotiation", "haggle", "bargain", "negotiator"],
   ["reharvest", "reharvesting", "reclaim", "recycle", "reassign", "harvest"],

@@ -15,7 +15,9 @@ const STOP_WORDS = new Set(
   until up very was we were what when where which while who whom why will with would you your
   yours get got go going want wants need needs really much many also us may might must shall
   one ones thing things way tell know say said give me i'm we're it's what's there's don't
-  im whats hows ok okay please thanks hi hey`
+  im whats hows ok okay please thanks hi hey actually basically still just someone somebody anyone
+  anything like look looks good gets gotten happen happens happened theyve weve youve ive theyre
+  youre theyll`
     .split(/\s+/)
     .filter((w) => w !== ""),
 );

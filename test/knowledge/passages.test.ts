@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Article } from "../../src/knowledge/article.js";
 import { passagesOf, plainText, sentencesOf } from "../../src/knowledge/passages.js";
-
-function article(body: string): Article {
-  return { id: "t", title: "Test", tags: ["x"], sources: ["dealdesk"], body, file: "t.md" };
-}
+import { articleFrom } from "./article-text.js";
 
 describe("plainText", () => {
   it("removes emphasis, code marks and links", () => {
@@ -23,20 +19,52 @@ describe("sentencesOf", () => {
 });
 
 describe("passagesOf", () => {
-  it("makes one passage per paragraph, labels it with its heading, and keeps an intro with its list", () => {
+  it("makes one passage per unit: its questions, its answer first, then the detail with a list kept whole", () => {
     const passages = passagesOf(
-      article(
+      articleFrom(
+        "t",
+        "Test",
+        ["x"],
         [
-          "First paragraph. Second sentence.",
-          "## Asks",
+          "## Q: What is a cap?",
+          "Also: What does a **cap** do? | Is a cap worth having?",
+          "A: A cap limits the yearly uplift.",
+          "",
+          "First detail. Second detail.",
+          "",
+          "## Q: What should we ask for?",
+          "A: Ask for two things.",
+          "",
           "Ask for these:",
-          "- a cap on the uplift\n- exit rights.",
-        ].join("\n\n"),
+          "",
+          "- a cap on the uplift",
+          "- exit rights.",
+        ].join("\n"),
       ),
     );
-    expect(passages.map((p) => [p.id, p.heading, p.sentences])).toEqual([
-      ["t#1", undefined, ["First paragraph.", "Second sentence."]],
-      ["t#2", "Asks", ["Ask for these:", "a cap on the uplift.", "exit rights."]],
+    expect(passages.map((p) => [p.id, p.heading, p.questions, p.answer, p.detail])).toEqual([
+      [
+        "t#1",
+        "What is a cap?",
+        ["What is a cap?", "What does a cap do?", "Is a cap worth having?"],
+        "A cap limits the yearly uplift.",
+        ["First detail.", "Second detail."],
+      ],
+      [
+        "t#2",
+        "What should we ask for?",
+        ["What should we ask for?"],
+        "Ask for two things.",
+        ["Ask for these:", "a cap on the uplift.", "exit rights."],
+      ],
     ]);
+    expect(passages[0]?.sentences).toEqual([
+      "A cap limits the yearly uplift.",
+      "First detail.",
+      "Second detail.",
+    ]);
+    expect(passages[1]?.text).toBe(
+      "Ask for two things. Ask for these: a cap on the uplift. exit rights.",
+    );
   });
 });

@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { Article } from "../../src/knowledge/article.js";
 import { defaultKnowledgeBase, searchKnowledge } from "../../src/knowledge/knowledge.js";
 import { createKnowledgeBase } from "../../src/knowledge/search.js";
+import { articleFrom } from "./article-text.js";
 
-function article(id: string, title: string, tags: string[], body: string): Article {
-  return { id, title, tags, sources: ["dealdesk"], body, file: `${id}.md` };
+/** An article of one unit whose question says nothing, so only the answer's words are matched. */
+function article(id: string, title: string, tags: string[], answer: string) {
+  return articleFrom(id, title, tags, `## Q: Tell me.\nA: ${answer}`);
 }
 
 /** A tiny base where each article owns one idea, so each ranking is predictable. */
@@ -30,6 +31,18 @@ describe("search on a small base", () => {
     const top = tiny.search("is the uplift capped?").articles[0];
     expect(top?.id).toBe("caps");
     expect(top?.matched).toEqual(["uplift", "cap"]);
+  });
+
+  it("lists the question's words that no article uses", () => {
+    expect(tiny.search("football seat").unknown).toEqual(["football"]);
+  });
+
+  it("does not count who said something as what it is about", () => {
+    const base = createKnowledgeBase([
+      article("a", "Alpha", ["alpha"], "A course outline on IT contract negotiation lists caps."),
+      article("b", "Beta", ["beta"], "Contract terms matter."),
+    ]);
+    expect(base.search("contract").articles.map((a) => a.id)).toEqual(["b"]);
   });
 
   it("returns nothing for a question of stop words or unknown words", () => {

@@ -44,6 +44,26 @@ describe("termsOf", () => {
     expect(termsOf("share price")).not.toContain(termsOf("concurrent")[0]);
   });
 
+  it("keeps a leaver apart from annual leave, and a time-out apart from real time", () => {
+    expect(termsOf("leavers")).toEqual(termsOf("departed"));
+    expect(termsOf("annual leave")).not.toContain(termsOf("leaver")[0]);
+    expect(termsOf("the session times out")).toContain("timeout");
+    expect(termsOf("time out")).toEqual(["timeout"]);
+    expect(termsOf("in real time")).not.toContain("timeout");
+  });
+
+  it("folds the everyday words for notify, change, cancel and acquire", () => {
+    expect(termsOf("telling")).toEqual(termsOf("notify"));
+    expect(termsOf("swap")).toEqual(termsOf("change"));
+    expect(termsOf("cancelling")).toEqual(termsOf("terminate"));
+    expect(termsOf("bought")).toEqual(termsOf("acquisition"));
+    expect(termsOf("log off")).toEqual(termsOf("logging out"));
+  });
+
+  it("drops filler words such as actually, still and someone", () => {
+    expect(termsOf("do we actually still need someone")).toEqual([]);
+  });
+
   it("reads curly apostrophes like straight ones", () => {
     expect(termsOf("what\u2019s a sane cap")).toEqual(termsOf("what's a sane cap"));
   });
