@@ -106,7 +106,8 @@ function answerReply(answer: Answer): CommandOutcome {
       tables: [],
       notes: [],
       working: [],
-      next: ["help", COST_EXAMPLE],
+      // A declined question gets no calculator to try: a worked example would read as an answer.
+      next: ["help"],
       data: askData(answer.text, [], true),
     });
   }

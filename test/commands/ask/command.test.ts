@@ -33,12 +33,12 @@ describe("ask", () => {
     expect(r.next).toContain("cost 150 named @ 70 + 100 concurrent @ 140 vs 500 named @ 100");
   });
 
-  it("says in one line that an off-topic question has no answer, and offers the calculators", async () => {
+  it("says in one line that an off-topic question has no answer, and offers help, not a worked example", async () => {
     const r = await reply("what's the weather in Leeds");
     expect(r.headline).toBe(NO_ANSWER);
     expect(r.notes).toEqual([]);
     expect(r.data).toEqual({ answer: NO_ANSWER, sources: [], noAnswer: true });
-    expect(r.next).toContain("help");
+    expect(r.next).toEqual(["help"]);
   });
 
   it("runs a question with a calculation's numbers through the cost calculator", async () => {
