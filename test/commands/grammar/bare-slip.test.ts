@@ -7,6 +7,7 @@ const SPECS: readonly OptionSpec[] = [
   { name: "years", bare: true },
   { name: "as-of" },
   { name: "named" },
+  { name: "seats" },
   { name: "json", flag: true },
 ];
 const EXAMPLE = "cost 150 named @ 70 --currency GBP";
@@ -21,10 +22,6 @@ describe("parseOptions: a bare word meant as an option", () => {
     [
       "roster.csv as-of 2026-01-01",
       '"as-of" is an option here only with its dashes — did you mean --as-of?',
-    ],
-    [
-      "sessions.csv named 70",
-      '"named" is an option here only with its dashes — did you mean --named?',
     ],
     ["294000 yeers 3", 'I don\'t know the word "yeers" — did you mean --years?'],
     ["150 named @ 70 json", '"json" is an option here only with its dashes — did you mean --json?'],
@@ -44,6 +41,11 @@ describe("parseOptions: a bare word meant as an option", () => {
     "150 named @ 70 XYZ",
     // A word one edit away but followed by another word, not a value.
     "years term",
+    // Option names that are also the words of a plan or a quote keep their plain sense, even
+    // with a figure after them: a tier line, a named-seat count, a singular of `years`.
+    "240 seats 1-99 @ 75, 100+ @ 70",
+    "sessions.csv named 70",
+    "294000 year 3",
   ])("leaves %j as it was", (text) => {
     const r = parse(text);
     expect(r.ok).toBe(true);
