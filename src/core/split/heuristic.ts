@@ -5,12 +5,64 @@
  *    cheapest plan seen on the way down (naming is not worth it one step but may be two steps on).
  * 2. Local search from the best plan found (peeling or any baseline): name or pool single users
  *    while that lowers the cost.
+ *
+ * At 20,000 users the peel takes thousands of steps over instants with thousands of users online,
+ * so its work is kept to what a step must read: each busy instant's still-pooled users (kept
+ * between steps and compacted, see pooled-members.ts), hit counts reset only where they were
+ * raised, and a plan copied only when it is the cheapest so far. Local search checks a move
+ * against the instants at the peak (peak-moves.ts) and touches the load tree only for moves kept.
  */
 import { type Choice, current, type Evaluated, evaluate, isFree } from "./baselines.js";
 import type { LoadTracker } from "./loads.js";
 import { MemberIndex } from "./members.js";
+import { peakAfterNaming, peakAfterPooling } from "./peak-moves.js";
+import { PooledMembers } from "./pooled-members.js";
 import { type Pricing, planCost, poolNeeded } from "./pricing.js";
 import type { SplitProblem } from "./problem.js";
+
+/** The first index in the ascending `list` holding `value`, or -1. */
+function indexIn(list: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < list.length && list[lo] === value ? lo : -1;
+}
+
+/**
+ * Greedy hitting set of the open instants' members: the user in the most of them (ties: more
+ * time online, then the one whose count reached the maximum first in instant-then-user order).
+ * -1 when every open instant is empty. `hits` is all zero on entry and on return.
+ */
+function mostHitting(
+  open: readonly Int32Array[],
+  onlineMs: readonly number[],
+  hits: Int32Array,
+  touched: Int32Array,
+): number {
+  let pick = -1;
+  let touchedCount = 0;
+  for (const members of open) {
+    for (let i = 0; i < members.length; i++) {
+      const u = members[i] as number;
+      const h = (hits[u] as number) + 1;
+      hits[u] = h;
+      if (h === 1) touched[touchedCount++] = u;
+      if (
+        pick < 0 ||
+        h > (hits[pick] as number) ||
+        (h === hits[pick] && (onlineMs[u] as number) > (onlineMs[pick] as number))
+      ) {
+        pick = u;
+      }
+    }
+  }
+  for (let i = 0; i < touchedCount; i++) hits[touched[i] as number] = 0;
+  return pick;
+}
 
 function peel(
   problem: SplitProblem,
@@ -20,50 +72,35 @@ function peel(
   start: Choice,
 ): Evaluated {
   let best = evaluate(problem, pr, t, start);
+  const pooled = new PooledMembers(problem, index);
   const hits = new Int32Array(problem.users.length);
+  const touched = new Int32Array(problem.users.length);
   const cheapest = Math.min(pr.named, pr.concurrent);
+  const namedCount = (): number => t.namedCount() + problem.namedWithoutSessions.length;
+  let namings = 0;
   for (;;) {
     const peak = t.peak();
     if (peak === 0) break;
     // Getting the peak from `peak` down to L names at least peak − L more users, and a pool for
     // load L has at least L seats (headroom only adds), so no later plan costs less than
     // named·a + min over L of (a·(peak − L) + b·L) = named·a + min(a, b)·peak: stop at the best.
-    const floor = pr.named * current(problem, pr, t).namedCount + cheapest * peak;
+    const floor = pr.named * namedCount() + cheapest * peak;
     if (floor >= best.cost) break;
-    // The busiest instants and their still-pooled free users.
-    const open = new Map<number, Int32Array>();
-    for (const j of t.atPeak()) {
-      open.set(
-        j,
-        index.membersAt(j).filter((u) => !t.named[u] && isFree(problem, u)),
-      );
-    }
-    const chosen: number[] = [];
-    while (open.size > 0) {
-      hits.fill(0);
-      let pick = -1;
-      for (const members of open.values()) {
-        for (const u of members) {
-          hits[u] = (hits[u] as number) + 1;
-          if (
-            pick < 0 ||
-            (hits[u] as number) > (hits[pick] as number) ||
-            (hits[u] === hits[pick] &&
-              (problem.onlineMs[u] as number) > (problem.onlineMs[pick] as number))
-          ) {
-            pick = u;
-          }
-        }
-      }
+    // The busiest instants' still-pooled free users, in instant order.
+    let open = t.atPeak().map((j) => pooled.at(j, t.named, namings));
+    let chosen = 0;
+    while (open.length > 0) {
+      const pick = mostHitting(open, problem.onlineMs, hits, touched);
       if (pick < 0) break; // a busiest instant has only forced-concurrent users: no lower pool
-      for (const [j, members] of open) if (members.includes(pick)) open.delete(j);
-      chosen.push(pick);
+      open = open.filter((members) => indexIn(members, pick) < 0);
+      chosen++;
       t.name(pick);
+      namings++;
     }
-    if (open.size > 0) break;
-    const now = current(problem, pr, t);
-    if (now.cost < best.cost) best = now;
-    if (chosen.length === 0) break;
+    if (open.length > 0) break;
+    const cost = planCost(namedCount(), poolNeeded(t.peak(), pr), pr);
+    if (cost < best.cost) best = current(problem, pr, t);
+    if (chosen === 0) break;
   }
   return best;
 }
@@ -77,21 +114,27 @@ export function localSearch(
   let best = evaluate(problem, pr, t, start);
   // Costed inline (not through `current`) so a move is O(sets containing the user), not O(users).
   let named = best.namedCount;
+  let peak = t.peak();
+  let atPeak = t.atPeak();
   let improved = true;
   while (improved) {
     improved = false;
     for (let u = 0; u < problem.users.length; u++) {
       if (!isFree(problem, u)) continue;
       const naming = !t.named[u];
-      if (naming) t.name(u);
-      else t.pool(u);
+      const after = naming
+        ? peakAfterNaming(problem, u, peak, atPeak)
+        : peakAfterPooling(problem, u, peak, atPeak);
       const count = named + (naming ? 1 : -1);
-      if (planCost(count, poolNeeded(t.peak(), pr), pr) < best.cost) {
+      if (planCost(count, poolNeeded(after, pr), pr) < best.cost) {
+        if (naming) t.name(u);
+        else t.pool(u);
         named = count;
+        peak = t.peak();
+        atPeak = t.atPeak();
         best = current(problem, pr, t);
         improved = true;
-      } else if (naming) t.pool(u);
-      else t.name(u);
+      }
     }
   }
   return best;

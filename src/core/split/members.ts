@@ -38,10 +38,20 @@ export class MemberIndex {
     }
   }
 
-  /** Pooled-eligible users online at instant j, ascending. */
+  /** Pooled-eligible users online at instant j, ascending (shared: do not modify). */
   membersAt(j: number): Int32Array {
     const held = this.cache.get(j);
     if (held) return held;
+    const members = this.onlineAt(j);
+    if (this.cached + members.length <= CACHE_BUDGET) {
+      this.cache.set(j, members);
+      this.cached += members.length;
+    }
+    return members;
+  }
+
+  /** The same users in a fresh array the caller owns, never cached. */
+  onlineAt(j: number): Int32Array {
     const b = Math.floor(j / BLOCK);
     const { intervalFrom: from, intervalTo: to, intervalUser: user } = this.problem;
     const out: number[] = [];
@@ -49,11 +59,6 @@ export class MemberIndex {
       const i = this.entries[e] as number;
       if ((from[i] as number) <= j && j < (to[i] as number)) out.push(user[i] as number);
     }
-    const members = Int32Array.from(out).sort();
-    if (this.cached + members.length <= CACHE_BUDGET) {
-      this.cache.set(j, members);
-      this.cached += members.length;
-    }
-    return members;
+    return Int32Array.from(out).sort();
   }
 }
