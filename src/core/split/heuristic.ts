@@ -13,6 +13,7 @@
  * against the instants at the peak (peak-moves.ts) and touches the load tree only for moves kept.
  */
 import { type Choice, current, type Evaluated, evaluate, isFree } from "./baselines.js";
+import { HitBuckets } from "./hit-buckets.js";
 import type { LoadTracker } from "./loads.js";
 import { MemberIndex } from "./members.js";
 import { peakAfterNaming, peakAfterPooling } from "./peak-moves.js";
@@ -20,20 +21,37 @@ import { PooledMembers } from "./pooled-members.js";
 import { type Pricing, planCost, poolNeeded } from "./pricing.js";
 import type { SplitProblem } from "./problem.js";
 
-/** The first index in the ascending `list` holding `value`, or -1. */
-function indexIn(list: Int32Array, value: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((list[mid] as number) < value) lo = mid + 1;
-    else hi = mid;
+/** Whether user u is online at instant j (their instant ranges are few). */
+function covers(problem: SplitProblem, u: number, j: number): boolean {
+  for (const i of problem.userIntervals[u] as Int32Array) {
+    if ((problem.intervalFrom[i] as number) <= j && j < (problem.intervalTo[i] as number)) {
+      return true;
+    }
   }
-  return lo < list.length && list[lo] === value ? lo : -1;
+  return false;
+}
+
+/** The latest of the ascending instants `atPeak` that user u is online at, or -1. */
+function lastCovered(problem: SplitProblem, u: number, atPeak: readonly number[]): number {
+  let last = -1;
+  for (const i of problem.userIntervals[u] as Int32Array) {
+    // The last instant before the range's end, if it is inside the range.
+    let lo = 0;
+    let hi = atPeak.length;
+    const to = problem.intervalTo[i] as number;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((atPeak[mid] as number) < to) lo = mid + 1;
+      else hi = mid;
+    }
+    const j = lo > 0 ? (atPeak[lo - 1] as number) : -1;
+    if (j >= (problem.intervalFrom[i] as number) && j > last) last = j;
+  }
+  return last;
 }
 
 /**
- * Greedy hitting set of the open instants' members: the user in the most of them (ties: more
+ * The greedy pick over open instants' members, scanning them: the user in the most (ties: more
  * time online, then the one whose count reached the maximum first in instant-then-user order).
  * -1 when every open instant is empty. `hits` is all zero on entry and on return.
  */
@@ -64,6 +82,36 @@ function mostHitting(
   return pick;
 }
 
+/**
+ * The same pick over all the busiest instants, read from counts kept up to date as instants join
+ * and leave them: the leaders by count and time online; among ties, the one whose last busiest
+ * instant comes first (where the scan would have reached its final count), then the lower index.
+ */
+function leadingPick(
+  problem: SplitProblem,
+  buckets: HitBuckets,
+  atPeak: readonly number[],
+): number {
+  const leaders = buckets.leaders();
+  let pick = leaders[0] ?? -1;
+  if (leaders.length < 2) return pick;
+  let pickLast = lastCovered(problem, pick, atPeak);
+  for (const u of leaders) {
+    const last = lastCovered(problem, u, atPeak);
+    if (last < pickLast) {
+      pick = u;
+      pickLast = last;
+    }
+  }
+  return pick;
+}
+
+/**
+ * Peeling, as the file header says. A step's first pick (over all the busiest instants) comes from
+ * counts kept between steps: each instant that joins or leaves the busiest set moves its pooled
+ * users' counts by one, and most instants stay busiest from one step to the next. Further picks
+ * in a step (over the few instants the first left uncovered) scan those instants' members.
+ */
 function peel(
   problem: SplitProblem,
   pr: Pricing,
@@ -73,11 +121,17 @@ function peel(
 ): Evaluated {
   let best = evaluate(problem, pr, t, start);
   const pooled = new PooledMembers(problem, index);
+  const buckets = new HitBuckets(problem.onlineMs);
   const hits = new Int32Array(problem.users.length);
   const touched = new Int32Array(problem.users.length);
   const cheapest = Math.min(pr.named, pr.concurrent);
   const namedCount = (): number => t.namedCount() + problem.namedWithoutSessions.length;
   let namings = 0;
+  const count = (j: number, delta: number): void => {
+    for (const u of pooled.at(j, t.named, namings)) buckets.add(u, delta);
+  };
+  /** The busiest instants the buckets count, ascending. */
+  let counted: number[] = [];
   for (;;) {
     const peak = t.peak();
     if (peak === 0) break;
@@ -86,15 +140,31 @@ function peel(
     // named·a + min over L of (a·(peak − L) + b·L) = named·a + min(a, b)·peak: stop at the best.
     const floor = pr.named * namedCount() + cheapest * peak;
     if (floor >= best.cost) break;
-    // The busiest instants' still-pooled free users, in instant order.
-    let open = t.atPeak().map((j) => pooled.at(j, t.named, namings));
+    const atPeak = t.atPeak();
+    mergeSorted(
+      counted,
+      atPeak,
+      (j) => count(j, -1),
+      (j) => count(j, 1),
+    );
+    counted = atPeak;
+    let open: readonly number[] = atPeak;
     let chosen = 0;
     while (open.length > 0) {
-      const pick = mostHitting(open, problem.onlineMs, hits, touched);
+      const pick =
+        chosen === 0
+          ? leadingPick(problem, buckets, atPeak)
+          : mostHitting(
+              open.map((j) => pooled.at(j, t.named, namings)),
+              problem.onlineMs,
+              hits,
+              touched,
+            );
       if (pick < 0) break; // a busiest instant has only forced-concurrent users: no lower pool
-      open = open.filter((members) => indexIn(members, pick) < 0);
+      open = open.filter((j) => !covers(problem, pick, j));
       chosen++;
       t.name(pick);
+      buckets.drop(pick);
       namings++;
     }
     if (open.length > 0) break;
@@ -103,6 +173,31 @@ function peel(
     if (chosen === 0) break;
   }
   return best;
+}
+
+/** Walks two ascending lists: `onlyA` for values only in a, `onlyB` for values only in b. */
+function mergeSorted(
+  a: readonly number[],
+  b: readonly number[],
+  onlyA: (x: number) => void,
+  onlyB: (x: number) => void,
+): void {
+  let i = 0;
+  let k = 0;
+  while (i < a.length || k < b.length) {
+    const x = a[i];
+    const y = b[k];
+    if (y === undefined || (x !== undefined && x < y)) {
+      onlyA(x as number);
+      i++;
+    } else if (x === undefined || y < x) {
+      onlyB(y);
+      k++;
+    } else {
+      i++;
+      k++;
+    }
+  }
 }
 
 export function localSearch(

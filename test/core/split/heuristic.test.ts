@@ -83,7 +83,7 @@ describe("heuristicPlan against the implementation it replaced", () => {
           });
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 800 },
     );
   });
 });

@@ -78,4 +78,43 @@ describe("LoadTracker (segment tree over instants)", () => {
       { numRuns: 200 },
     );
   });
+
+  it("reset to any plan gives the loads of moving its users one by one", () => {
+    const users = ["u0", "u1", "u2", "u3", "u4", "u5", "u6", "u7"];
+    const sessions = fc.array(
+      fc
+        .record({
+          user: fc.constantFrom(...users),
+          from: fc.integer({ min: 0, max: 1500 }),
+          length: fc.integer({ min: 1, max: 200 }),
+        })
+        .map(({ user, from, length }) => s(user, from, from + length)),
+      { minLength: 1, maxLength: 120 },
+    );
+    const plan = fc.array(fc.boolean(), { minLength: 8, maxLength: 8 });
+    fc.assert(
+      fc.property(sessions, fc.array(plan, { minLength: 1, maxLength: 6 }), (list, plans) => {
+        const p = buildProblem(list, new Set(), new Set());
+        const t = new LoadTracker(p);
+        for (const bits of plans) {
+          // Whole-plan switches take the rebuild; a one-user change the moves.
+          const named = Uint8Array.from(p.users, (_, u) => (bits[u] ? 1 : 0));
+          t.reset(named);
+          const byMoves = new LoadTracker(p);
+          for (let u = 0; u < p.users.length; u++) if (named[u]) byMoves.name(u);
+          expect([...t.loads()]).toEqual([...byMoves.loads()]);
+          expect(t.peak()).toBe(byMoves.peak());
+          expect(t.atPeak()).toEqual(byMoves.atPeak());
+          expect(t.namedCount()).toBe(byMoves.namedCount());
+          expect([...t.named]).toEqual([...named]);
+          // Moves after a rebuild still land right.
+          t.name(0);
+          byMoves.name(0);
+          expect([...t.loads()]).toEqual([...byMoves.loads()]);
+          expect(t.peak()).toBe(byMoves.peak());
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
