@@ -7,10 +7,12 @@
  *    while that lowers the cost.
  *
  * At 20,000 users the peel takes thousands of steps over instants with thousands of users online,
- * so its work is kept to what a step must read: each busy instant's still-pooled users (kept
- * between steps and compacted, see pooled-members.ts), hit counts reset only where they were
- * raised, and a plan copied only when it is the cheapest so far. Local search checks a move
- * against the instants at the peak (peak-moves.ts) and touches the load tree only for moves kept.
+ * so a step does only the work its changes need: each user's count of busiest instants is kept
+ * between steps (hit-buckets.ts) and moved only by the instants that join or leave the busiest
+ * set; those instants' still-pooled users are kept and compacted (pooled-members.ts); a plan is
+ * copied only when it is the cheapest so far. Local search checks a move against the instants at
+ * the peak (peak-moves.ts) and touches the load tree only for moves it keeps. The plans are the
+ * ones the plain rescanning version found, user for user (test/core/split/heuristic.test.ts).
  */
 import { type Choice, current, type Evaluated, evaluate, isFree } from "./baselines.js";
 import { HitBuckets } from "./hit-buckets.js";
