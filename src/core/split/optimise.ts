@@ -3,9 +3,14 @@
  * lazy row generation (rows.ts explains why every round's bound is valid), build a strong
  * starting plan (baselines, LP rounding, heuristic), then solve the integer program on the rows
  * so far with that plan and the remaining time, adding any instant its answer overloads. Report
- * the best plan with a proven lower bound, so every answer says how close to optimal it is. The
- * time limit counts solver seconds (reported by the solver: core reads no clock). Every plan's
- * pool is re-checked by an independent sweep and a login replay.
+ * the best plan with a proven lower bound, so every answer says how close to optimal it is.
+ *
+ * The time limit is a budget of solver work, not of wall-clock seconds: `timeLimitSeconds` ×
+ * WORK_PER_SECOND LP iterations, which the solver counts the same however busy the machine is,
+ * so the same file and limit give the same answer. The wall clock is only a safety cap
+ * (WALL_CAP_FACTOR × the limit, in seconds reported by the solver: core reads no clock). The
+ * report says which limit, if any, stopped the search. Every plan's pool is re-checked by an
+ * independent sweep and a login replay.
  */
 import { type Money, money } from "../money.js";
 import { type Ratio, ratio } from "../ratio.js";
@@ -31,10 +36,18 @@ import { buildModel, gcd, namedFromValues, type SplitModel, startValues } from "
 import { type Headroom, type Pricing, poolNeeded, pricing } from "./pricing.js";
 import { buildProblem, type SplitProblem } from "./problem.js";
 import { shortfalls, weightedLoads, worstInstants } from "./rows.js";
-import type { MipOutcome, SolveMip } from "./solver.js";
+import type { MipOutcome, MipProgress, SolveMip } from "./solver.js";
 import { validateSplit } from "./validate.js";
 
 export const DEFAULT_TIME_LIMIT_SECONDS = 10;
+/**
+ * LP iterations that one second of the time limit buys: about what HiGHS (WASM) did per second
+ * of CPU on this project's 2-core machine, measured on the 5,000- and 20,000-user benchmark
+ * organisations (bench/results/split-scale.md).
+ */
+export const WORK_PER_SECOND = 20_000;
+/** The wall-clock cap, as a multiple of the time limit: only a very slow machine reaches it. */
+export const WALL_CAP_FACTOR = 3;
 /** Instants added to the model per round of row generation (at most one per clock hour). */
 export const DEFAULT_ROWS_PER_ROUND = 100;
 
@@ -57,8 +70,27 @@ export interface SplitOptions {
    * A tuning knob: the answer is exact whatever it is, only the number of rounds changes.
    */
   readonly rowsPerRound?: number;
-  /** Called as each stage starts, for progress on long runs. */
-  readonly onProgress?: (stage: string) => void;
+  /** Called as each stage starts and, during long solves, about once a second with the gap. */
+  readonly onProgress?: (progress: SplitProgress) => void;
+}
+
+export type SplitStage =
+  | "reducing"
+  | "baselines"
+  | "relaxation"
+  | "heuristic"
+  | "integer_program"
+  | "verifying";
+
+/** Where a running split is: its stage and, once known, the best plan and the proven bound. */
+export interface SplitProgress {
+  readonly stage: SplitStage;
+  /** Round of row generation within the stage (relaxation, integer program), from 1. */
+  readonly round?: number;
+  /** Cost of the best plan so far, in minor units. */
+  readonly best?: number;
+  /** Proven lower bound on any plan's cost so far, in minor units. */
+  readonly bound?: number;
 }
 
 export interface SplitPlan {
@@ -105,6 +137,14 @@ export interface SplitReport {
     /** Rounds of row generation: models solved for the relaxation and for the MIP. */
     readonly relaxationRounds: number;
     readonly mipRounds: number;
+    /** LP iterations done, against the budget the time limit allows. */
+    readonly work: number;
+    readonly workLimit: number;
+    /**
+     * Which limit stopped the search before it finished, if one did: "work" (the time limit's
+     * budget of LP iterations) or "time" (the wall-clock cap on a very busy machine).
+     */
+    readonly stoppedBy: "work" | "time" | undefined;
   };
   /** named rate ÷ concurrent rate: the rule of thumb's share of peak-relevant time. */
   readonly breakEven: Ratio;
@@ -165,7 +205,7 @@ export function optimiseSplit(
   const pr = pricing(options.namedRate.minor, options.concurrentRate.minor, options.headroom);
   const progress = options.onProgress ?? (() => {});
 
-  progress("reducing instants");
+  progress({ stage: "reducing" });
   const problem = buildProblem(
     sessions,
     options.forceNamed ?? new Set(),
@@ -175,7 +215,7 @@ export function optimiseSplit(
   const cash = (minor: number): Money => money(minor, code);
   const userIndex = new Map(problem.users.map((u, i) => [u, i]));
 
-  progress("costing baselines");
+  progress({ stage: "baselines" });
   const seeds: { label: string; named: Choice }[] = [
     { label: "named_only", named: namedOnly(problem) },
     { label: "all_concurrent", named: allConcurrent(problem) },
@@ -196,6 +236,8 @@ export function optimiseSplit(
   }));
 
   const limit = options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
+  const workLimit = Math.round(limit * WORK_PER_SECOND);
+  const wallCap = limit * WALL_CAP_FACTOR;
   const cap = options.rowsPerRound ?? DEFAULT_ROWS_PER_ROUND;
   const index = new MemberIndex(problem);
   const scale = gcd(pr.named, pr.concurrent);
@@ -205,11 +247,15 @@ export function optimiseSplit(
   );
   const chosen = new Set<number>();
   let solverSeconds = 0;
+  let work = 0;
+  let stoppedBy: "work" | "time" | undefined;
+  const spent = (): boolean => work >= workLimit || solverSeconds >= wallCap;
   let lastModel: SplitModel | undefined;
   const solveModel = (
     model: SplitModel,
     kind: "mip" | "relaxation",
     start?: readonly number[],
+    onProgress?: (p: MipProgress) => void,
   ): MipOutcome => {
     lastModel = model;
     if (model.userOfColumn.length === 0) {
@@ -218,13 +264,18 @@ export function optimiseSplit(
       return { status: "optimal", values: [model.kLower], objective, bound: objective, seconds: 0 };
     }
     const out = solve({
-      lp: kind === "mip" ? model.mip : model.relaxation,
-      columns: model.columns,
+      model: model.model,
+      kind,
       ...(start ? { start } : {}),
-      timeLimitSeconds: Math.max(0.5, limit - solverSeconds),
+      // At least a little of each budget, so a last round is never asked to do nothing.
+      timeLimitSeconds: Math.max(0.5, wallCap - solverSeconds),
+      workLimit: Math.max(WORK_PER_SECOND / 20, workLimit - work),
       ...(kind === "mip" ? { integralObjective: true } : {}),
+      ...(onProgress ? { onProgress } : {}),
     });
     solverSeconds += out.seconds;
+    work += out.work ?? 0;
+    if (out.status === "time_limit") stoppedBy = out.limit ?? "time";
     return out;
   };
   const addRows = (rows: readonly number[]): void => {
@@ -234,12 +285,18 @@ export function optimiseSplit(
   // Rows to start from: the busiest instant of each hour with everyone pooled, busiest first.
   if (hasFree) addRows(worstInstants(problem, shortfalls(problem.sizes, 0, pr), chosen, cap, 0));
 
-  progress("solving the LP relaxation");
+  const bestBaseline = Math.min(...baselineEvals.map((b) => b.e.cost));
   let relaxation: MipOutcome | undefined;
   let relaxationRounds = 0;
   let relaxationUnits: number | undefined;
   let relaxationValues: { model: SplitModel; values: readonly number[] } | undefined;
   while (hasFree) {
+    progress({
+      stage: "relaxation",
+      round: relaxationRounds + 1,
+      best: bestBaseline,
+      ...(relaxationUnits === undefined ? {} : { bound: relaxationUnits * scale }),
+    });
     const model = buildModel(problem, pr, [...chosen], index);
     relaxation = solveModel(model, "relaxation");
     relaxationRounds++;
@@ -262,7 +319,7 @@ export function optimiseSplit(
       cap,
       1e-6 * (1 + Number(pr.factorDen) * k),
     );
-    if (next.length === 0 || solverSeconds >= limit) break; // every instant holds: full LP solved
+    if (next.length === 0 || spent()) break; // every instant holds: full LP solved
     addRows(next);
   }
   const relaxationSeconds = solverSeconds;
@@ -280,7 +337,11 @@ export function optimiseSplit(
     seeds.push({ label: "lp_rounding", named: bestPrefix(problem, pr, t, ranked) });
   }
 
-  progress("searching for a starting plan");
+  progress({
+    stage: "heuristic",
+    best: bestBaseline,
+    ...(relaxationUnits === undefined ? {} : { bound: relaxationUnits * scale }),
+  });
   const heuristic = heuristicPlan(
     problem,
     pr,
@@ -311,10 +372,25 @@ export function optimiseSplit(
   let mipRounds = 0;
   let mipBound: number | undefined;
   while (hasFree && best.cost > boundBeforeMip && best.cost > (mipBound ?? 0)) {
-    if (mipRounds === 0) progress("solving the integer program");
+    const round = mipRounds + 1;
+    const boundSoFar = Math.max(boundBeforeMip, mipBound ?? 0);
+    progress({ stage: "integer_program", round, best: best.cost, bound: boundSoFar });
     const model = buildModel(problem, pr, [...chosen], index);
     t.reset(best.named);
-    mip = solveModel(model, "mip", startValues(model, problem, best.named, t.peak(), pr));
+    // The solver's incumbent is a plan for this round's rows only, so it is shown as the best
+    // only when it beats the plan held (it is re-costed on every instant after the round).
+    const heldCost = best.cost;
+    const live = (p: MipProgress): void => {
+      const incumbent = p.incumbent === undefined ? heldCost : fixed + p.incumbent * scale;
+      const bound = p.bound === undefined ? 0 : fixed + ceilBound(p.bound) * scale;
+      progress({
+        stage: "integer_program",
+        round,
+        best: Math.min(heldCost, incumbent),
+        bound: Math.min(Math.max(boundSoFar, bound), heldCost),
+      });
+    };
+    mip = solveModel(model, "mip", startValues(model, problem, best.named, t.peak(), pr), live);
     mipRounds++;
     if (mip.bound !== undefined && Number.isFinite(mip.bound)) {
       mipBound = Math.max(mipBound ?? 0, fixed + ceilBound(mip.bound) * scale);
@@ -325,11 +401,11 @@ export function optimiseSplit(
     const k = Math.round(mip.values[model.userOfColumn.length] ?? 0);
     // Integer loads: a row is violated by at least 1 unit or not at all.
     const next = worstInstants(problem, shortfalls(t.loads(), k, pr), chosen, cap, 0.5);
-    if (next.length === 0 || solverSeconds >= limit) break;
+    if (next.length === 0 || spent()) break;
     addRows(next);
   }
 
-  progress("verifying plans");
+  progress({ stage: "verifying" });
   let lower = Math.min(Math.max(boundBeforeMip, mipBound ?? 0), namedOnlyCost);
   if (!hasFree) lower = best.cost; // nothing to choose: the plan is forced
   // Tolerances aside, a bound can never exceed a plan we hold.
@@ -370,6 +446,9 @@ export function optimiseSplit(
       relaxationSeconds,
       relaxationRounds,
       mipRounds,
+      work,
+      workLimit,
+      stoppedBy: lower === best.cost ? undefined : stoppedBy,
     },
     breakEven: ratio(pr.named, pr.concurrent),
     peakTimeMs: totalPeak,
