@@ -6,8 +6,9 @@
  * the best plan with a proven lower bound, so every answer says how close to optimal it is.
  *
  * The time limit is a budget of solver work, not of wall-clock seconds: `timeLimitSeconds` ×
- * WORK_PER_SECOND LP iterations, which the solver counts the same however busy the machine is,
- * so the same file and limit give the same answer. The wall clock is only a safety cap
+ * WORK_PER_SECOND work units, counted the same however busy the machine is, so the same file and
+ * limit give the same answer. A solve of a model with z nonzeros that takes i LP iterations costs
+ * (1 + i) × z ÷ 1,000 units: loading a model and each simplex iteration both cost about its size. The wall clock is only a safety cap
  * (WALL_CAP_FACTOR × the limit, in seconds reported by the solver: core reads no clock). The
  * report says which limit, if any, stopped the search. Every plan's pool is re-checked by an
  * independent sweep and a login replay.
@@ -41,11 +42,16 @@ import { validateSplit } from "./validate.js";
 
 export const DEFAULT_TIME_LIMIT_SECONDS = 10;
 /**
- * LP iterations that one second of the time limit buys: about what HiGHS (WASM) did per second
- * of CPU on this project's 2-core machine, measured on the 5,000- and 20,000-user benchmark
- * organisations (bench/results/split-scale.md).
+ * Work units (LP iterations × thousands of nonzeros) one second of the time limit buys: about
+ * what HiGHS (WASM) did per second of CPU on this project's 2-core machine on the 20,000-user
+ * benchmark organisation (bench/results/split-scale.md).
  */
-export const WORK_PER_SECOND = 20_000;
+export const WORK_PER_SECOND = 100_000;
+
+/** A model's size in thousands of nonzeros (at least 1): the cost of one pass over it. */
+function passCost(model: SplitModel): number {
+  return Math.max(1, model.model.rowColumns.length / 1000);
+}
 /** The wall-clock cap, as a multiple of the time limit: only a very slow machine reaches it. */
 export const WALL_CAP_FACTOR = 3;
 /** Instants added to the model per round of row generation (at most one per clock hour). */
@@ -137,7 +143,9 @@ export interface SplitReport {
     /** Rounds of row generation: models solved for the relaxation and for the MIP. */
     readonly relaxationRounds: number;
     readonly mipRounds: number;
-    /** LP iterations done, against the budget the time limit allows. */
+    /** The time limit the search ran under (its budget of work is this × WORK_PER_SECOND). */
+    readonly timeLimitSeconds: number;
+    /** Work units done (LP iterations × thousands of nonzeros), against the time limit's budget. */
     readonly work: number;
     readonly workLimit: number;
     /**
@@ -263,18 +271,20 @@ export function optimiseSplit(
       const objective = (pr.concurrent / scale) * model.kLower;
       return { status: "optimal", values: [model.kLower], objective, bound: objective, seconds: 0 };
     }
+    const pass = passCost(model);
+    // At least a little of each budget, so a last round is never asked to do nothing.
+    const iterations = Math.max(10, Math.floor((workLimit - work) / pass) - 1);
     const out = solve({
       model: model.model,
       kind,
       ...(start ? { start } : {}),
-      // At least a little of each budget, so a last round is never asked to do nothing.
       timeLimitSeconds: Math.max(0.5, wallCap - solverSeconds),
-      workLimit: Math.max(WORK_PER_SECOND / 20, workLimit - work),
+      workLimit: iterations,
       ...(kind === "mip" ? { integralObjective: true } : {}),
       ...(onProgress ? { onProgress } : {}),
     });
     solverSeconds += out.seconds;
-    work += out.work ?? 0;
+    work += Math.round(pass * (1 + (out.work ?? 0)));
     if (out.status === "time_limit") stoppedBy = out.limit ?? "time";
     return out;
   };
@@ -446,6 +456,7 @@ export function optimiseSplit(
       relaxationSeconds,
       relaxationRounds,
       mipRounds,
+      timeLimitSeconds: limit,
       work,
       workLimit,
       stoppedBy: lower === best.cost ? undefined : stoppedBy,
