@@ -52,6 +52,7 @@ import {
   rightsizeWorking,
 } from "./rightsize-reply.js";
 import { readNotes, skippedRowsFile, skippedRowsTable } from "./row-errors-reply.js";
+import { splitProgress } from "./split-progress.js";
 import {
   namedUsersFile,
   plansTable,
@@ -122,6 +123,13 @@ class Stages {
     this.done.push(`${finished}  ✓`);
     await this.progress([...this.done, ...(starting ? [starting] : [])].join("\n"));
   }
+  /**
+   * The current stage's line, replaced without waiting: for a synchronous step (the split) that
+   * reports as it goes. A report that fails to arrive loses only itself; the next stage reports.
+   */
+  now(current: string): void {
+    this.progress([...this.done, current].join("\n")).catch(() => undefined);
+  }
 }
 
 function kindMismatch(
@@ -175,6 +183,7 @@ export async function analyseFile(
     stages: new Stages(progress),
     timeZone: request.read?.timeZone ?? "UTC",
     solver: ctx.solver,
+    now: ctx.now,
   };
   const outcome = await (read.value.kind === "roster" ? rightsizeFile(job) : sessionsFile(job));
   return withReadSummary(outcome, read.value, file.name, request.read?.timeZone, o.roster);
@@ -191,6 +200,7 @@ interface FileJob {
   /** Times without a zone are read, and shown, in this zone. */
   readonly timeZone: string;
   readonly solver: CommandContext["solver"];
+  readonly now: CommandContext["now"];
 }
 
 /** Notes, files and data every file reply shares: how the file was read. */
@@ -373,6 +383,7 @@ async function sessionsFile(job: FileJob): Promise<CommandOutcome> {
         ? { timeLimitSeconds: request.timeLimitSeconds }
         : {}),
       extraBaselines: agentsAndLeads(o.roster?.read),
+      onProgress: splitProgress((text) => stages.now(text), named.annual.currency, job.now),
     },
     solve,
   );
