@@ -17,7 +17,8 @@
 
 import type { Highs as HighsModule, Model } from "highs";
 import { lpText } from "../core/split/lp-text.js";
-import type { MipOutcome, MipRequest, SolveMip } from "../core/split/solver.js";
+import type { MipOutcome, MipRequest, NewColumns, SolveMip } from "../core/split/solver.js";
+import { openLiveRelaxation } from "./highs-live.js";
 
 let loaded: Promise<HighsModule> | undefined;
 
@@ -185,5 +186,10 @@ export async function createHighsSolver(options: HighsSolverOptions = {}): Promi
   const highs = await loadHighs();
   const viaText = options.via === "lp-text";
   const presolve = options.presolve ?? false;
-  return (request) => solveWith(highs, request, viaText, presolve);
+  const solve = (request: MipRequest): MipOutcome => solveWith(highs, request, viaText, presolve);
+  // The live relaxation is the arrays route with presolve off; the other routes rebuild.
+  if (viaText || presolve) return solve;
+  return Object.assign(solve, {
+    openRelaxation: (columns: NewColumns) => openLiveRelaxation(highs, columns),
+  });
 }

@@ -32,6 +32,7 @@ import {
   tracker,
 } from "./baselines.js";
 import { heuristicPlan } from "./heuristic.js";
+import { LiveRows } from "./live-rows.js";
 import { MemberIndex } from "./members.js";
 import { buildModel, gcd, namedFromValues, type SplitModel, startValues } from "./model.js";
 import { type Headroom, type Pricing, poolNeeded, pricing } from "./pricing.js";
@@ -97,6 +98,13 @@ export interface SplitProgress {
   readonly best?: number;
   /** Proven lower bound on any plan's cost so far, in minor units. */
   readonly bound?: number;
+}
+
+/** A relaxation's answer by user: x of each user with a column, and the pool k. */
+interface RelaxedValues {
+  readonly users: readonly number[];
+  readonly x: readonly number[];
+  readonly k: number;
 }
 
 export interface SplitPlan {
@@ -258,6 +266,14 @@ export function optimiseSplit(
   let work = 0;
   let stoppedBy: "work" | "time" | undefined;
   const spent = (): boolean => work >= workLimit || solverSeconds >= wallCap;
+  /** Counts a solve's seconds and work (its LP iterations × the model's size) and its limit. */
+  const account = (out: MipOutcome, pass: number): MipOutcome => {
+    solverSeconds += out.seconds;
+    work += Math.round(pass * (1 + (out.work ?? 0)));
+    if (out.status === "time_limit") stoppedBy = out.limit ?? "time";
+    return out;
+  };
+  let liveShape: { rows: number; columns: number } | undefined;
   let lastModel: SplitModel | undefined;
   const solveModel = (
     model: SplitModel,
@@ -283,10 +299,7 @@ export function optimiseSplit(
       ...(kind === "mip" ? { integralObjective: true } : {}),
       ...(onProgress ? { onProgress } : {}),
     });
-    solverSeconds += out.seconds;
-    work += Math.round(pass * (1 + (out.work ?? 0)));
-    if (out.status === "time_limit") stoppedBy = out.limit ?? "time";
-    return out;
+    return account(out, pass);
   };
   const addRows = (rows: readonly number[]): void => {
     for (const j of rows) chosen.add(j);
@@ -299,7 +312,48 @@ export function optimiseSplit(
   let relaxation: MipOutcome | undefined;
   let relaxationRounds = 0;
   let relaxationUnits: number | undefined;
-  let relaxationValues: { model: SplitModel; values: readonly number[] } | undefined;
+  let relaxationValues: RelaxedValues | undefined;
+  // A live relaxation (rows appended, basis kept) when the solver offers one, else a rebuilt
+  // model each round; both see the same instants and give valid bounds.
+  const live = hasFree
+    ? solve.openRelaxation?.({
+        cost: Float64Array.of(pr.concurrent / scale),
+        lower: new Float64Array(1),
+        upper: Float64Array.of(Number.POSITIVE_INFINITY),
+      })
+    : undefined;
+  const liveRows = live ? new LiveRows(problem, pr, index, live, pr.named / scale) : undefined;
+  const relaxRound = (added: readonly number[]): { out: MipOutcome; relaxed?: RelaxedValues } => {
+    if (live && liveRows) {
+      liveRows.append(added);
+      const pass = Math.max(1, liveRows.nonzeros / 1000);
+      const out = account(
+        live.solve({
+          timeLimitSeconds: Math.max(0.5, wallCap - solverSeconds),
+          workLimit: Math.max(10, Math.floor((workLimit - work) / pass) - 1),
+        }),
+        pass,
+      );
+      liveShape = { rows: liveRows.rows, columns: liveRows.users.length + 1 };
+      if (!out.values) return { out };
+      const x = out.values;
+      return {
+        out,
+        relaxed: {
+          users: liveRows.users,
+          x: liveRows.users.map((_, c) => x[c + 1] ?? 0),
+          k: x[0] ?? 0,
+        },
+      };
+    }
+    const model = buildModel(problem, pr, [...chosen], index);
+    const out = solveModel(model, "relaxation");
+    if (!out.values) return { out };
+    const x = out.values;
+    const n = model.userOfColumn.length;
+    return { out, relaxed: { users: model.userOfColumn, x: x.slice(0, n), k: x[n] ?? 0 } };
+  };
+  let added = [...chosen];
   while (hasFree) {
     progress({
       stage: "relaxation",
@@ -307,21 +361,20 @@ export function optimiseSplit(
       best: bestBaseline,
       ...(relaxationUnits === undefined ? {} : { bound: relaxationUnits * scale }),
     });
-    const model = buildModel(problem, pr, [...chosen], index);
-    relaxation = solveModel(model, "relaxation");
+    const round = relaxRound(added);
+    relaxation = round.out;
     relaxationRounds++;
-    if (relaxation.status !== "optimal" || !relaxation.values || relaxation.bound === undefined) {
+    if (relaxation.status !== "optimal" || !round.relaxed || relaxation.bound === undefined) {
       break;
     }
     // A subset's relaxation is a relaxation of the full one: a valid bound every round.
     relaxationUnits = Math.max(relaxationUnits ?? 0, ceilBound(relaxation.bound));
-    relaxationValues = { model, values: relaxation.values };
-    const x = relaxation.values;
+    relaxationValues = round.relaxed;
+    const { users, x, k } = round.relaxed;
     const weight = Float64Array.from(problem.users, (_, u) => (problem.forcedNamed[u] ? 0 : 1));
-    model.userOfColumn.forEach((u, c) => {
+    users.forEach((u, c) => {
       weight[u] = 1 - (x[c] ?? 0);
     });
-    const k = x[model.userOfColumn.length] ?? 0;
     const next = worstInstants(
       problem,
       shortfalls(weightedLoads(problem, weight), k, pr),
@@ -331,12 +384,14 @@ export function optimiseSplit(
     );
     if (next.length === 0 || spent()) break; // every instant holds: full LP solved
     addRows(next);
+    added = next;
   }
+  live?.dispose();
   const relaxationSeconds = solverSeconds;
   if (relaxationValues) {
     // Rounding the relaxation: name users in order of their fractional x, best prefix exactly.
-    const { model, values: x } = relaxationValues;
-    const ranked = model.userOfColumn
+    const { users, x } = relaxationValues;
+    const ranked = users
       .map((u, c) => ({ u, v: x[c] ?? 0 }))
       .filter((r) => r.v > 1e-6)
       .sort(
@@ -468,8 +523,8 @@ export function optimiseSplit(
       users: problem.users.length,
       presenceIntervals: problem.presence.length,
       instants: problem.at.length,
-      constraints: lastModel?.rows ?? 0,
-      variables: lastModel?.columns.length ?? 0,
+      constraints: lastModel?.rows ?? liveShape?.rows ?? 0,
+      variables: lastModel?.columns.length ?? liveShape?.columns ?? 0,
     },
   });
 }
