@@ -4,7 +4,8 @@
 // Build first: `npx tsc -p tsconfig.build.json`, then `node bench/split-scale.mjs`
 // (BENCH_SIZES=5000x30,20000x30,5000x365 by default; BENCH_TIME_LIMIT=10; BENCH_SEED=20260302;
 // BENCH_TEXT=1 also runs our split with the model sent as LP text, for the arrays/text CPU ratio;
-// BENCH_REPEAT=1 runs our split a second time to check the same answer comes back).
+// BENCH_REPEAT=1 runs our split a second time to check the same answer comes back;
+// BENCH_PLAIN=0 leaves out the plain model).
 // For each size: our split (wall and CPU, stage times, gap, heuristic cost, LP iterations, which
 // limit bound) and a plain model (every maximal instant as a row, no reduction, no lazy rows, no
 // starting plan, the same limit as wall-clock seconds). Results are appended to
@@ -26,6 +27,7 @@ const SIZES = (process.env.BENCH_SIZES ?? "5000x30,20000x30,5000x365").split(","
 const LIMIT = Number(process.env.BENCH_TIME_LIMIT ?? 10);
 const SEED = Number(process.env.BENCH_SEED ?? 20260302);
 const WITH_TEXT = process.env.BENCH_TEXT === "1";
+const WITH_PLAIN = process.env.BENCH_PLAIN !== "0";
 const REPEAT = process.env.BENCH_REPEAT === "1";
 /** A plain model bigger than this many nonzeros is not built (HiGHS WASM has a 4 GiB heap). */
 const PLAIN_MAX_NONZEROS = Number(process.env.BENCH_PLAIN_MAX_NONZEROS ?? 60_000_000);
@@ -141,7 +143,7 @@ for (const { users, days } of SIZES) {
   if (REPEAT) runs.push(["arrays, again", ourSplit(sessions, arrays)]);
   if (text) runs.push(["LP text", ourSplit(sessions, text)]);
   const loadPlain = os.loadavg()[0];
-  const plain = plainModel(sessions);
+  const plain = WITH_PLAIN ? plainModel(sessions) : { skipped: "not run (BENCH_PLAIN=0)" };
   const v = runs[0][1].v;
   const lines = [
     `### ${users.toLocaleString("en-GB")} users × ${days} days (seed ${SEED}, time limit ${LIMIT} s)`,
@@ -167,7 +169,7 @@ const md = [
   `## ${new Date().toISOString()}`,
   "",
   `Machine: ${machine}; shared with other jobs (load average at each run in the table; 2 cores).  `,
-  `Command: \`npx tsc -p tsconfig.build.json && BENCH_SIZES=${SIZES.map((s) => `${s.users}x${s.days}`).join(",")}${WITH_TEXT ? " BENCH_TEXT=1" : ""}${REPEAT ? " BENCH_REPEAT=1" : ""} node bench/split-scale.mjs\`  `,
+  `Command: \`npx tsc -p tsconfig.build.json && BENCH_SIZES=${SIZES.map((s) => `${s.users}x${s.days}`).join(",")}${WITH_TEXT ? " BENCH_TEXT=1" : ""}${REPEAT ? " BENCH_REPEAT=1" : ""}${WITH_PLAIN ? "" : " BENCH_PLAIN=0"} BENCH_TIME_LIMIT=${LIMIT} node bench/split-scale.mjs\`  `,
   "Rates £70 named, £140 concurrent a month. CPU is this process's user + system time. Stage times are wall-clock between progress reports, with the CPU in brackets.",
   "",
   ...sections,

@@ -43,11 +43,12 @@ import { validateSplit } from "./validate.js";
 
 export const DEFAULT_TIME_LIMIT_SECONDS = 10;
 /**
- * Work units (LP iterations × thousands of nonzeros) one second of the time limit buys: about
- * what HiGHS (WASM) did per second of CPU on this project's 2-core machine on the 20,000-user
- * benchmark organisation (bench/results/split-scale.md).
+ * Work units (LP iterations × thousands of nonzeros) one second of the time limit buys. HiGHS
+ * (WASM) did 70,000–117,000 a CPU second on the 20,000-user benchmark's relaxation rounds and
+ * 13,000–24,000 on the 5,000-user year's integer program (its root LP is not counted:
+ * bench/results/split-scale.md), so a second of limit is 0.5–4 s of CPU, whatever the load.
  */
-export const WORK_PER_SECOND = 100_000;
+export const WORK_PER_SECOND = 50_000;
 
 /** A model's size in thousands of nonzeros (at least 1): the cost of one pass over it. */
 function passCost(model: SplitModel): number {
