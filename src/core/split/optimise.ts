@@ -8,10 +8,11 @@
  * The time limit is a budget of solver work, not of wall-clock seconds: `timeLimitSeconds` ×
  * WORK_PER_SECOND work units, counted the same however busy the machine is, so the same file and
  * limit give the same answer. A solve of a model with z nonzeros that takes i LP iterations costs
- * (1 + i) × z ÷ 1,000 units: loading a model and each simplex iteration both cost about its size. The wall clock is only a safety cap
- * (WALL_CAP_FACTOR × the limit, in seconds reported by the solver: core reads no clock). The
- * report says which limit, if any, stopped the search. Every plan's pool is re-checked by an
- * independent sweep and a login replay.
+ * (1 + i) × z ÷ 1,000 units: loading a model and each simplex iteration both cost about its
+ * size. The wall clock is only a safety cap (WALL_CAP_FACTOR × the limit, and at least the limit
+ * for each solve, in seconds reported by the solver: core reads no clock). The report says which
+ * limit, if any, stopped the search. Every plan's pool is re-checked by an independent sweep and
+ * a login replay.
  */
 import { type Money, money } from "../money.js";
 import { type Ratio, ratio } from "../ratio.js";
@@ -295,7 +296,9 @@ export function optimiseSplit(
       model: model.model,
       kind,
       ...(start ? { start } : {}),
-      timeLimitSeconds: Math.max(0.5, wallCap - solverSeconds),
+      // Each solve may take the limit itself on the clock: with less, a busy machine's clock
+      // rather than the work budget would stop the last round, and the answer would vary.
+      timeLimitSeconds: Math.max(limit, wallCap - solverSeconds),
       workLimit: iterations,
       ...(kind === "mip" ? { integralObjective: true } : {}),
       ...(onProgress ? { onProgress } : {}),
@@ -330,7 +333,7 @@ export function optimiseSplit(
       const pass = Math.max(1, liveRows.nonzeros / 1000);
       const out = account(
         live.solve({
-          timeLimitSeconds: Math.max(0.5, wallCap - solverSeconds),
+          timeLimitSeconds: Math.max(limit, wallCap - solverSeconds),
           workLimit: Math.max(10, Math.floor((workLimit - work) / pass) - 1),
         }),
         pass,
