@@ -134,6 +134,7 @@ function solveWith(
                   ...(incumbent !== undefined && Number.isFinite(incumbent) ? { incumbent } : {}),
                   ...(bound !== undefined && Number.isFinite(bound) ? { bound } : {}),
                   work,
+                  seconds: at,
                 });
               }
               return undefined;

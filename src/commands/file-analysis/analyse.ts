@@ -183,7 +183,6 @@ export async function analyseFile(
     stages: new Stages(progress),
     timeZone: request.read?.timeZone ?? "UTC",
     solver: ctx.solver,
-    now: ctx.now,
   };
   const outcome = await (read.value.kind === "roster" ? rightsizeFile(job) : sessionsFile(job));
   return withReadSummary(outcome, read.value, file.name, request.read?.timeZone, o.roster);
@@ -200,7 +199,6 @@ interface FileJob {
   /** Times without a zone are read, and shown, in this zone. */
   readonly timeZone: string;
   readonly solver: CommandContext["solver"];
-  readonly now: CommandContext["now"];
 }
 
 /** Notes, files and data every file reply shares: how the file was read. */
@@ -383,7 +381,7 @@ async function sessionsFile(job: FileJob): Promise<CommandOutcome> {
         ? { timeLimitSeconds: request.timeLimitSeconds }
         : {}),
       extraBaselines: agentsAndLeads(o.roster?.read),
-      onProgress: splitProgress((text) => stages.now(text), named.annual.currency, job.now),
+      onProgress: splitProgress((text) => stages.now(text), named.annual.currency),
     },
     solve,
   );

@@ -35,21 +35,21 @@ export function splitProgressText(p: SplitProgress, code: CurrencyCode): string 
 
 /**
  * A progress listener for optimiseSplit, which runs synchronously: each report is handed to
- * `post` without waiting (in an analysis thread it goes straight to the main thread).
+ * `post` without waiting (in an analysis thread it goes straight to the main thread). Reports
+ * within one stage are spaced by the solver's own seconds: the context's clock is fixed for an
+ * analysis in a thread, and the stages between solves are few.
  */
 export function splitProgress(
   post: (text: string) => void,
   code: CurrencyCode,
-  now: () => Date,
-  everyMs = 1000,
+  everySeconds = 1,
 ): (p: SplitProgress) => void {
   let lastStage: SplitStage | undefined;
   let lastAt = Number.NEGATIVE_INFINITY;
   return (p) => {
-    const at = now().getTime();
-    if (p.stage === lastStage && at - lastAt < everyMs) return;
+    if (p.stage === lastStage && p.solverSeconds - lastAt < everySeconds) return;
     lastStage = p.stage;
-    lastAt = at;
+    lastAt = p.solverSeconds;
     post(splitProgressText(p, code));
   };
 }

@@ -100,6 +100,11 @@ export interface SplitProgress {
   readonly best?: number;
   /** Proven lower bound on any plan's cost so far, in minor units. */
   readonly bound?: number;
+  /**
+   * Seconds the solver has run so far, by its own clock: a listener can space its reports by
+   * it (core reads no clock, and a front end's "now" may be fixed for the analysis).
+   */
+  readonly solverSeconds: number;
 }
 
 /** A relaxation's answer by user: x of each user with a column, and the pool k. */
@@ -223,7 +228,7 @@ export function optimiseSplit(
   const pr = pricing(options.namedRate.minor, options.concurrentRate.minor, options.headroom);
   const progress = options.onProgress ?? (() => {});
 
-  progress({ stage: "reducing" });
+  progress({ stage: "reducing", solverSeconds: 0 });
   const problem = buildProblem(
     sessions,
     options.forceNamed ?? new Set(),
@@ -233,7 +238,7 @@ export function optimiseSplit(
   const cash = (minor: number): Money => money(minor, code);
   const userIndex = new Map(problem.users.map((u, i) => [u, i]));
 
-  progress({ stage: "baselines" });
+  progress({ stage: "baselines", solverSeconds: 0 });
   const seeds: { label: string; named: Choice }[] = [
     { label: "named_only", named: namedOnly(problem) },
     { label: "all_concurrent", named: allConcurrent(problem) },
@@ -362,6 +367,7 @@ export function optimiseSplit(
     progress({
       stage: "relaxation",
       round: relaxationRounds + 1,
+      solverSeconds,
       best: bestBaseline,
       ...(relaxationUnits === undefined ? {} : { bound: relaxationUnits * scale }),
     });
@@ -408,6 +414,7 @@ export function optimiseSplit(
 
   progress({
     stage: "heuristic",
+    solverSeconds,
     best: bestBaseline,
     ...(relaxationUnits === undefined ? {} : { bound: relaxationUnits * scale }),
   });
@@ -443,7 +450,13 @@ export function optimiseSplit(
   while (hasFree && best.cost > boundBeforeMip && best.cost > (mipBound ?? 0)) {
     const round = mipRounds + 1;
     const boundSoFar = Math.max(boundBeforeMip, mipBound ?? 0);
-    progress({ stage: "integer_program", round, best: best.cost, bound: boundSoFar });
+    progress({
+      stage: "integer_program",
+      round,
+      solverSeconds,
+      best: best.cost,
+      bound: boundSoFar,
+    });
     const model = buildModel(problem, pr, [...chosen], index);
     t.reset(best.named);
     // The solver's incumbent is a plan for this round's rows only, so it is shown as the best
@@ -455,6 +468,7 @@ export function optimiseSplit(
       progress({
         stage: "integer_program",
         round,
+        solverSeconds: solverSeconds + p.seconds,
         best: Math.min(heldCost, incumbent),
         bound: Math.min(Math.max(boundSoFar, bound), heldCost),
       });
@@ -474,7 +488,7 @@ export function optimiseSplit(
     addRows(next);
   }
 
-  progress({ stage: "verifying" });
+  progress({ stage: "verifying", solverSeconds });
   let lower = Math.min(Math.max(boundBeforeMip, mipBound ?? 0), namedOnlyCost);
   if (!hasFree) lower = best.cost; // nothing to choose: the plan is forced
   // Tolerances aside, a bound can never exceed a plan we hold.

@@ -33,6 +33,8 @@ export interface MipProgress {
   readonly bound?: number;
   /** LP iterations done so far in this solve. */
   readonly work: number;
+  /** Seconds this solve has run so far, by the solver's clock. */
+  readonly seconds: number;
 }
 
 export interface MipRequest {

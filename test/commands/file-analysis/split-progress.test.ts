@@ -15,38 +15,41 @@ describe("split progress", () => {
     // gap = (710,472,000 − 677,628,000) ÷ 710,472,000 = 4.6228…% → "4.7%" (rounded up).
     expect(
       splitProgressText(
-        { stage: "integer_program", round: 2, best: 710_472_000, bound: 677_628_000 },
+        {
+          stage: "integer_program",
+          round: 2,
+          solverSeconds: 30,
+          best: 710_472_000,
+          bound: 677_628_000,
+        },
         GBP,
       ),
     ).toBe(
       "Finding the cheapest split … solving the integer program (round 2): best plan so far £7,104,720, proven minimum £6,776,280, gap 4.7%",
     );
-    expect(splitProgressText({ stage: "relaxation", round: 1, best: 504_000 }, GBP)).toBe(
-      "Finding the cheapest split … solving the LP relaxation: best plan so far £5,040",
-    );
-    expect(splitProgressText({ stage: "heuristic", best: 336_000, bound: 336_000 }, GBP)).toBe(
+    expect(
+      splitProgressText({ stage: "relaxation", round: 1, solverSeconds: 0, best: 504_000 }, GBP),
+    ).toBe("Finding the cheapest split … solving the LP relaxation: best plan so far £5,040");
+    expect(
+      splitProgressText(
+        { stage: "heuristic", solverSeconds: 0.2, best: 336_000, bound: 336_000 },
+        GBP,
+      ),
+    ).toBe(
       "Finding the cheapest split … searching for a starting plan: best plan so far £3,360, proven minimum £3,360, gap closed",
     );
-    expect(splitProgressText({ stage: "verifying" }, GBP)).toBe(
+    expect(splitProgressText({ stage: "verifying", solverSeconds: 1 }, GBP)).toBe(
       "Finding the cheapest split … checking every plan against the log",
     );
   });
 
-  it("sends a new stage at once and repeats of one stage at most once a second", () => {
+  it("sends a new stage at once and repeats of one stage at most once a solver second", () => {
     const sent: string[] = [];
-    let ms = 0;
-    const listen = splitProgress(
-      (t) => sent.push(t),
-      GBP,
-      () => new Date(ms),
-    );
-    listen({ stage: "relaxation", round: 1 });
-    ms = 400;
-    listen({ stage: "relaxation", round: 2 }); // 0.4 s later, same stage: held back
-    ms = 1_000;
-    listen({ stage: "relaxation", round: 3 }); // a second after the last report: sent
-    ms = 1_100;
-    listen({ stage: "heuristic" }); // a new stage: sent at once
+    const listen = splitProgress((t) => sent.push(t), GBP);
+    listen({ stage: "relaxation", round: 1, solverSeconds: 0 });
+    listen({ stage: "relaxation", round: 2, solverSeconds: 0.4 }); // 0.4 s later: held back
+    listen({ stage: "relaxation", round: 3, solverSeconds: 1 }); // a second after: sent
+    listen({ stage: "heuristic", solverSeconds: 1.1 }); // a new stage: sent at once
     expect(sent).toEqual([
       "Finding the cheapest split … solving the LP relaxation",
       "Finding the cheapest split … solving the LP relaxation (round 3)",
