@@ -7,7 +7,7 @@ import { add, formatMoney, type Money, moneyJson, sub, times } from "../../core/
 import { formatPercent, percentNumber, shareOf } from "../../core/percent.js";
 import { type Ratio, ratio } from "../../core/ratio.js";
 import type { ReplayOutcome } from "../../core/replay.js";
-import type { SplitPlan, SplitReport } from "../../core/split/optimise.js";
+import { type SplitPlan, type SplitReport, WALL_CAP_FACTOR } from "../../core/split/optimise.js";
 import { column, type ReplyFile, type Table } from "../reply.js";
 import { csvFile } from "../reply-csv.js";
 import { count, duration, plural, span } from "./format.js";
@@ -97,7 +97,7 @@ function limitNote(r: SplitReport): string | undefined {
   if (r.solver.stoppedBy === "work") {
     return `The solver's time limit bound: it used the whole budget of work that --time-limit ${limit} allows (counted in LP iterations, not seconds, so a busy machine gives the same answer) before proving the plan optimal; ${within}. ${capitalise(longer)}.`;
   }
-  return `The solver's time limit bound: the machine was busy and the wall-clock cap (${count(Math.round(limit * 3))} s, three times --time-limit ${limit}) stopped it before its budget of work was used; ${within}, and a rerun on a quieter machine may find a cheaper plan (${longer}).`;
+  return `The solver's time limit bound: the machine was busy and the wall-clock cap (${count(Math.round(limit * WALL_CAP_FACTOR))} s, ${WALL_CAP_FACTOR} times --time-limit ${limit}) stopped it before its budget of work was used; ${within}, and a rerun on a quieter machine may find a cheaper plan (${longer}).`;
 }
 
 const capitalise = (s: string): string => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;

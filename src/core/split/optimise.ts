@@ -55,8 +55,13 @@ export const WORK_PER_SECOND = 50_000;
 function passCost(model: SplitModel): number {
   return Math.max(1, model.model.rowColumns.length / 1000);
 }
-/** The wall-clock cap, as a multiple of the time limit: only a very slow machine reaches it. */
-export const WALL_CAP_FACTOR = 3;
+/**
+ * The wall-clock cap, as a multiple of the time limit: only a very busy machine reaches it. On
+ * this project's 2 cores at a load average of 11–15 a split got 15–20% of a core (CPU ÷ wall),
+ * and a cap of 3× stopped a 1-second-limit run early on the clock while its twin, less starved,
+ * finished (bench/results/split-scale.md).
+ */
+export const WALL_CAP_FACTOR = 10;
 /** Instants added to the model per round of row generation (at most one per clock hour). */
 export const DEFAULT_ROWS_PER_ROUND = 100;
 

@@ -105,7 +105,7 @@ describe("when the solver's limit bound", () => {
   it("says when the wall-clock cap of a busy machine bound instead", () => {
     const v = view(stoppedAfterOneRound("time"));
     expect(splitNotes(v)).toContain(
-      "The solver's time limit bound: the machine was busy and the wall-clock cap (30 s, three times --time-limit 10) stopped it before its budget of work was used; the plan is within 21.1% of the proven minimum (21.05%), and a rerun on a quieter machine may find a cheaper plan (--time-limit 30 to give it longer).",
+      "The solver's time limit bound: the machine was busy and the wall-clock cap (100 s, 10 times --time-limit 10) stopped it before its budget of work was used; the plan is within 21.1% of the proven minimum (21.05%), and a rerun on a quieter machine may find a cheaper plan (--time-limit 30 to give it longer).",
     );
   });
 
