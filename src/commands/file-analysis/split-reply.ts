@@ -273,7 +273,7 @@ const money = (m: Money) => moneyJson(m);
  * - `refusals`: `[{ pool, refusedLogins, usersAffected, refusedMinutes }]` for the optimum's
  *   pooled people at pool sizes around its pool;
  * - `solver`: `{ status, seconds, timeLimitSeconds, work, workBudget, stoppedBy }` (status
- *   "skipped" when the starting plan met the bound; work in units of LP iterations × thousands of
+ *   "skipped" when the starting plan met the bound or, with stoppedBy set, no budget was left; work in units of LP iterations × thousands of
  *   nonzeros; stoppedBy "work" when the time limit's budget of work ran out, "time" when the
  *   wall-clock cap did, else null);
  * - `policies`: `{ vipPolicy, named: { total, sources }, concurrent: { total, sources } }`, counts

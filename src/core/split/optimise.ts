@@ -453,6 +453,13 @@ export function optimiseSplit(
   let mipRounds = 0;
   let mipBound: number | undefined;
   while (hasFree && best.cost > boundBeforeMip && best.cost > (mipBound ?? 0)) {
+    if (spent()) {
+      // The relaxation used the whole budget. An integer program cannot be stopped before its
+      // first checkpoint (seconds of root-node work on a large model), so starting one would
+      // let the clock, not the budget, decide the answer.
+      stoppedBy = work >= workLimit ? "work" : "time";
+      break;
+    }
     const round = mipRounds + 1;
     const boundSoFar = Math.max(boundBeforeMip, mipBound ?? 0);
     progress({

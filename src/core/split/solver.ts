@@ -96,7 +96,7 @@ export interface NewRows {
  * A continuous model kept alive between rounds of row generation: new columns and rows are
  * appended and the solver restarts from its last basis instead of a fresh model. Measured on the
  * 20,000-user benchmark organisation's relaxation rounds: 0.59 s CPU against 1.93 s rebuilding
- * (bench/results/split-scale.md).
+ * (bench/split-live-relaxation.mjs).
  */
 export interface LiveRelaxation {
   addColumns(columns: NewColumns): void;

@@ -99,6 +99,25 @@ describe("lazy row generation", () => {
     expect(v.optimum.refusedAtPool).toBe(0);
   });
 
+  it("skips the integer program when the relaxation used the whole work budget, and says so", () => {
+    // Each solve reports 10^9 LP iterations: round 1 of the relaxation (bound 300, as above)
+    // spends far more than 10 s × 50,000 units, so no round 2 and no integer program. The plan
+    // is the heuristic's exact 380 and the gap (380 − 300) / 380, stopped by the work budget.
+    const busy: SolveMip = (request) => ({ ...solve(request), work: 1e9 });
+    const r = optimiseSplit(spells, options, busy);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const v = r.value;
+    expect(v.solver).toMatchObject({
+      relaxationRounds: 1,
+      mipRounds: 0,
+      mip: "skipped",
+      stoppedBy: "work",
+    });
+    expect(v.optimum.cost).toEqual(money(380, GBP));
+    expect(v.lowerBound).toEqual(money(300, GBP));
+    expect(v.gap).toEqual(ratio(80, 380));
+  });
+
   it("keeps a plan from an integer solution that overloads an unseen instant, pool re-costed", () => {
     // A solver that only ever answers "name nobody, k = 0" (ignoring every row) and claims the
     // run timed out. That answer is costed on all instants: all pooled → pool 3 → 420, worse
