@@ -10,6 +10,7 @@
 // limit bound) and a plain model (every maximal instant as a row, no reduction, no lazy rows, no
 // starting plan, the same limit as wall-clock seconds). Results are appended to
 // bench/results/split-scale.md with the date, the machine and its load.
+import { execFileSync } from "node:child_process";
 import { appendFileSync, existsSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
@@ -135,6 +136,13 @@ function plainModel(sessions) {
   return { rows: m, nonzeros, out, wall, cpu, cost: cost$, bound: bound$ };
 }
 
+const commit = (() => {
+  try {
+    return execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+  } catch {
+    return "unknown";
+  }
+})();
 const machine = `${os.cpus()[0]?.model ?? "unknown CPU"} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 const sections = [];
 for (const { users, days } of SIZES) {
@@ -169,6 +177,7 @@ const md = [
   `## ${new Date().toISOString()}`,
   "",
   `Machine: ${machine}; shared with other jobs (load average at each run in the table; 2 cores).  `,
+  `Code: commit ${commit} (dist/ built from it).  `,
   `Command: \`npx tsc -p tsconfig.build.json && BENCH_SIZES=${SIZES.map((s) => `${s.users}x${s.days}`).join(",")}${WITH_TEXT ? " BENCH_TEXT=1" : ""}${REPEAT ? " BENCH_REPEAT=1" : ""}${WITH_PLAIN ? "" : " BENCH_PLAIN=0"} BENCH_TIME_LIMIT=${LIMIT} node bench/split-scale.mjs\`  `,
   "Rates £70 named, £140 concurrent a month. CPU is this process's user + system time. Stage times are wall-clock between progress reports, with the CPU in brackets.",
   "",
