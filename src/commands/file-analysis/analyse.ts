@@ -52,6 +52,7 @@ import {
   rightsizeWorking,
 } from "./rightsize-reply.js";
 import { readNotes, skippedRowsFile, skippedRowsTable } from "./row-errors-reply.js";
+import { splitProgress } from "./split-progress.js";
 import {
   namedUsersFile,
   plansTable,
@@ -121,6 +122,13 @@ class Stages {
   async next(finished: string, starting?: string): Promise<void> {
     this.done.push(`${finished}  ✓`);
     await this.progress([...this.done, ...(starting ? [starting] : [])].join("\n"));
+  }
+  /**
+   * The current stage's line, replaced without waiting: for a synchronous step (the split) that
+   * reports as it goes. A report that fails to arrive loses only itself; the next stage reports.
+   */
+  now(current: string): void {
+    this.progress([...this.done, current].join("\n")).catch(() => undefined);
   }
 }
 
@@ -373,6 +381,7 @@ async function sessionsFile(job: FileJob): Promise<CommandOutcome> {
         ? { timeLimitSeconds: request.timeLimitSeconds }
         : {}),
       extraBaselines: agentsAndLeads(o.roster?.read),
+      onProgress: splitProgress((text) => stages.now(text), named.annual.currency),
     },
     solve,
   );

@@ -16,7 +16,7 @@ export const FILE_OPTIONS_HELP: readonly string[] = [
   '--roster-key "Employee ID": the roster\'s column holding the ids the log uses, when it is not the one it would pick (e.g. its Email) (needs --roster).',
   "--timeout 30m: a login with no logout ends this long after it (default 30m). --count sessions: overlapping sessions of one person each take a slot (default: counted once).",
   '--date-format dd/mm | mm/dd when the file can\'t tell; --tz Europe/London for times without a zone (default UTC); --map start="Login Time" (repeat, or a comma list) to name columns; --sheet "Agents" for an XLSX sheet.',
-  "--time-limit 10: seconds the solver may take (the reply states how close to optimal it got).",
+  "--time-limit 10: the solver's budget, about that many seconds of work on an idle machine, counted in LP iterations so a busy machine gives the same answer (the clock stops it at 10× that); the reply says when it bound, with the gap.",
   "Right-sizing: --rate 70 (the licence price), --inactive 60 (days), --occasional 5 (activity below which a user is occasional), --as-of 2026-10-01 or --as-of today (the newest date in the file otherwise).",
   "Skipped rows are listed (first few) and saved in skipped-rows.csv; named-users.csv and flagged-users.csv hold the people — personal data stays in the files.",
 ];

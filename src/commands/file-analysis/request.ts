@@ -230,7 +230,7 @@ function positiveSeconds(token: string): Result<number> {
     {
       code: "options.time_limit",
       message: `--time-limit "${token}" is not a number of seconds above zero`,
-      hint: "--time-limit 10 (seconds the solver may take)",
+      hint: "--time-limit 10 (the solver's budget in seconds of work; default 10)",
     },
   ]);
 }

@@ -7,7 +7,7 @@ import { add, formatMoney, type Money, moneyJson, sub, times } from "../../core/
 import { formatPercent, percentNumber, shareOf } from "../../core/percent.js";
 import { type Ratio, ratio } from "../../core/ratio.js";
 import type { ReplayOutcome } from "../../core/replay.js";
-import type { SplitPlan, SplitReport } from "../../core/split/optimise.js";
+import { type SplitPlan, type SplitReport, WALL_CAP_FACTOR } from "../../core/split/optimise.js";
 import { column, type ReplyFile, type Table } from "../reply.js";
 import { csvFile } from "../reply-csv.js";
 import { count, duration, plural, span } from "./format.js";
@@ -67,9 +67,40 @@ export function splitHeadline(v: SplitView): string {
   const { optimum, provenOptimal, gap } = v.report;
   const closeness = provenOptimal
     ? "proven optimal"
-    : `within ${formatPercent(gap)} of the proven minimum`;
+    : `within ${gapWithin(gap)} of the proven minimum`;
   return `Best plan: ${plan(optimum.namedCount, optimum.pool)} = ${formatMoney(optimum.cost)} a year — ${closeness}.`;
 }
+
+/**
+ * A gap as "within X%": rounded up to a tenth of a percent, so a gap that is not zero never reads
+ * as 0% and the figure is never below the true gap (0.43% → 0.5%, 0.004% → 0.1%).
+ */
+export function gapWithin(gap: Ratio): string {
+  if (gap.num <= 0n) return "0%";
+  const tenths = (gap.num * 1000n + gap.den - 1n) / gap.den;
+  const decimal = tenths % 10n === 0n ? `${tenths / 10n}` : `${tenths / 10n}.${tenths % 10n}`;
+  return `${decimal}%`;
+}
+
+/** A gap to two decimals for the working; a gap that is not zero never shows as 0%. */
+function gapExact(gap: Ratio): string {
+  const shown = formatPercent(gap, 2);
+  return gap.num > 0n && shown === "0%" ? "under 0.01%" : shown;
+}
+
+/** What stopped the solver before it proved the plan optimal, when a limit did. */
+function limitNote(r: SplitReport): string | undefined {
+  if (r.provenOptimal || r.solver.stoppedBy === undefined) return undefined;
+  const limit = r.solver.timeLimitSeconds;
+  const longer = `--time-limit ${Math.max(30, Math.ceil(limit * 3))} to give it longer`;
+  const within = `the plan is within ${gapWithin(r.gap)} of the proven minimum (${gapExact(r.gap)})`;
+  if (r.solver.stoppedBy === "work") {
+    return `The solver's time limit bound: it used the whole budget of work that --time-limit ${limit} allows (counted in LP iterations, not seconds, so a busy machine gives the same answer) before proving the plan optimal; ${within}. ${capitalise(longer)}.`;
+  }
+  return `The solver's time limit bound: the machine was busy and the wall-clock cap (${count(Math.round(limit * WALL_CAP_FACTOR))} s, ${WALL_CAP_FACTOR} times --time-limit ${limit}) stopped it before its budget of work was used; ${within}, and a rerun on a quieter machine may find a cheaper plan (${longer}).`;
+}
+
+const capitalise = (s: string): string => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
 
 function namedOnlyPlan(r: SplitReport): SplitPlan | undefined {
   return r.baselines.find((b) => b.label === "named_only");
@@ -182,7 +213,7 @@ export function splitWorking(v: SplitView): string[] {
     );
   }
   lines.push(
-    `gap: (cost − proven lower bound) ÷ cost = (${formatMoney(r.optimum.cost)} − ${formatMoney(r.lowerBound)}) ÷ ${formatMoney(r.optimum.cost)} = ${formatPercent(r.gap)}`,
+    `gap: (cost − proven lower bound) ÷ cost = (${formatMoney(r.optimum.cost)} − ${formatMoney(r.lowerBound)}) ÷ ${formatMoney(r.optimum.cost)} = ${gapExact(r.gap)}`,
   );
   lines.push(
     `break-even: ${formatMoney(v.named.annual)} ÷ ${formatMoney(v.concurrent.annual)} = ${formatPercent(r.breakEven)} of peak time (at least ${count(r.peakLevel)} online = ${duration(r.peakTimeMs)})`,
@@ -195,11 +226,8 @@ export function splitNotes(v: SplitView): string[] {
   const notes = [
     `Rates: ${rateText(v.named)} named, ${rateText(v.concurrent)} concurrent${v.named.source === "channel" && v.concurrent.source === "channel" ? " (the channel's deal)" : ""}.`,
   ];
-  if (!r.provenOptimal && r.solver.mip === "time_limit") {
-    notes.push(
-      `The solver stopped at its time limit; the plan is within ${formatPercent(r.gap)} of the proven minimum (--time-limit to give it longer).`,
-    );
-  }
+  const limit = limitNote(r);
+  if (limit) notes.push(limit);
   if (v.policies) notes.push(...policyNotes(v.policies));
   return notes;
 }
@@ -244,7 +272,10 @@ const money = (m: Money) => moneyJson(m);
  * - `plans`: `[{ plan, label, named, pool, annual }]` — every comparison plan then `optimum`;
  * - `refusals`: `[{ pool, refusedLogins, usersAffected, refusedMinutes }]` for the optimum's
  *   pooled people at pool sizes around its pool;
- * - `solver`: `{ status, seconds }` (status "skipped" when the starting plan met the bound);
+ * - `solver`: `{ status, seconds, timeLimitSeconds, work, workBudget, stoppedBy }` (status
+ *   "skipped" when the starting plan met the bound or, with stoppedBy set, no budget was left; work in units of LP iterations × thousands of
+ *   nonzeros; stoppedBy "work" when the time limit's budget of work ran out, "time" when the
+ *   wall-clock cap did, else null);
  * - `policies`: `{ vipPolicy, named: { total, sources }, concurrent: { total, sources } }`, counts
  *   per policy and no ids (see `policiesData` in policies.ts).
  */
@@ -258,7 +289,8 @@ export function splitData(v: SplitView): Record<string, unknown> {
     concurrent: r.optimum.pool,
     annualCost: money(r.optimum.cost),
     lowerBound: money(r.lowerBound),
-    gap: percentNumber(r.gap),
+    // Two decimals, but a gap that is not zero never reads as 0.
+    gap: r.gap.num > 0n ? Math.max(0.01, percentNumber(r.gap)) : 0,
     provenOptimal: r.provenOptimal,
     savingVsNamedOnly: saving ? money(saving) : null,
     savingPercent:
@@ -284,7 +316,14 @@ export function splitData(v: SplitView): Record<string, unknown> {
       usersAffected: o.usersAffected,
       refusedMinutes: Math.round((o.refusedMs / 60_000) * 100) / 100,
     })),
-    solver: { status: r.solver.mip, seconds: Math.round(r.solver.seconds * 1000) / 1000 },
+    solver: {
+      status: r.solver.mip,
+      seconds: Math.round(r.solver.seconds * 1000) / 1000,
+      timeLimitSeconds: r.solver.timeLimitSeconds,
+      work: r.solver.work,
+      workBudget: r.solver.workLimit,
+      stoppedBy: r.solver.stoppedBy ?? null,
+    },
     policies: policiesData(v.policies),
   };
 }

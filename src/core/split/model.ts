@@ -1,6 +1,6 @@
 /**
- * The split as an integer program in CPLEX LP text, over a chosen subset of the instants (the
- * rows generated so far, see rows.ts):
+ * The split as an integer program, over a chosen subset of the instants (the rows generated so
+ * far, see rows.ts):
  *   minimise  a·Σ x_u + b·k          (divided by gcd(a, b) so objective values are small integers)
  *   subject to, for every chosen instant's set S (pooled load with headroom factor P/Q and s extra
  *   seats, dominated sets dropped):
@@ -8,21 +8,22 @@
  *   x_u binary (1 = named), k integer ≥ 0.
  * Only free users in some chosen set get a column: any other user is best pooled in this model
  * (naming them costs and helps no row). Forced-named users are out of the sets (priced outside the
- * model); forced-concurrent users stay in the sets with no variable. The relaxation drops
- * integrality (0 ≤ x ≤ 1). Text is built as an array of short lines joined once.
+ * model); forced-concurrent users stay in the sets with no variable. The relaxation is the same
+ * arrays solved without integrality (0 ≤ x ≤ 1). Columns are x0 … x(n−1) in user order, then k.
  */
 import type { Choice } from "./baselines.js";
 import type { MemberIndex } from "./members.js";
 import type { Pricing } from "./pricing.js";
 import type { SplitProblem } from "./problem.js";
 import { removeDominated } from "./reduce.js";
+import type { LinearModel } from "./solver.js";
 
 export interface SplitModel {
+  /** Column names, for an LP text rendering: x0 … x(n−1), then k. */
   readonly columns: readonly string[];
   /** Problem user index of each x column (the last column is k). */
   readonly userOfColumn: readonly number[];
-  readonly mip: string;
-  readonly relaxation: string;
+  readonly model: LinearModel;
   /** Objective scale: model objective × scale = cost in minor units. */
   readonly scale: number;
   /** Rows written (chosen instants left after dropping dominated and variable-free sets). */
@@ -36,11 +37,6 @@ export function gcd(a: number, b: number): number {
   let y = Math.abs(b);
   while (y) [x, y] = [y, x % y];
   return x || 1;
-}
-
-/** Pushes `terms` over several lines: LP readers limit line length. */
-function pushWrapped(out: string[], terms: readonly string[], joiner: string): void {
-  for (let i = 0; i < terms.length; i += 16) out.push(` ${terms.slice(i, i + 16).join(joiner)}`);
 }
 
 export function buildModel(
@@ -75,45 +71,59 @@ export function buildModel(
       userOfColumn.push(u);
     }
   }
-  const x = (c: number): string => `x${c}`;
-  const lines: string[] = ["Minimize", " obj:"];
-  pushWrapped(lines, [...userOfColumn.map((_, c) => `${a} ${x(c)}`), `${b} k`], " + ");
-  lines.push("Subject To");
+  const n = userOfColumn.length;
+  let entries = 0;
+  for (const set of reduced.sets) entries += set.length + 1;
+  const starts = [0];
+  const rowColumns = new Int32Array(entries);
+  const rowValues = new Float64Array(entries);
+  const rowLower: number[] = [];
+  const p = Number(P);
+  const q = Number(Q);
   let kLower = 0n;
-  let rows = 0;
-  const coefficient = P === 1n ? "" : `${P} `;
+  let at = 0;
   for (const set of reduced.sets) {
-    const terms: string[] = [];
+    const first = at;
     for (const u of set) {
       const c = columnOf[u] as number;
-      if (c >= 0) terms.push(`${coefficient}${x(c)}`);
+      if (c >= 0) {
+        rowColumns[at] = c;
+        rowValues[at++] = p;
+      }
     }
     const rhs = P * BigInt(set.length) + Q * s;
-    if (terms.length === 0) {
+    if (at === first) {
       const need = (rhs + Q - 1n) / Q;
       if (need > kLower) kLower = need;
       continue;
     }
-    terms.push(Q === 1n ? "k" : `${Q} k`);
-    lines.push(` c${rows}:`);
-    pushWrapped(lines, terms, " + ");
-    lines.push(` >= ${rhs}`);
-    rows++;
+    rowColumns[at] = n;
+    rowValues[at++] = q;
+    starts.push(at);
+    rowLower.push(Number(rhs));
   }
-  const head = lines.join("\n");
-  const xs = userOfColumn.map((_, c) => x(c));
-  const binaries: string[] = [];
-  pushWrapped(binaries, xs, " ");
-  const mip = `${head}\nBounds\n k >= ${kLower}\nBinary\n${binaries.join("\n")}\nGeneral\n k\nEnd\n`;
-  const relaxBounds = xs.map((v) => ` ${v} <= 1`).join("\n");
-  const relaxation = `${head}\nBounds\n k >= ${kLower}\n${relaxBounds}\nEnd\n`;
+  const cost = new Float64Array(n + 1).fill(a);
+  cost[n] = b;
+  const upper = new Float64Array(n + 1).fill(1);
+  upper[n] = Number.POSITIVE_INFINITY;
+  const lower = new Float64Array(n + 1);
+  lower[n] = Number(kLower);
+  const model: LinearModel = {
+    cost,
+    lower,
+    upper,
+    integer: new Uint8Array(n + 1).fill(1),
+    rowStarts: Int32Array.from(starts),
+    rowColumns: rowColumns.subarray(0, at),
+    rowValues: rowValues.subarray(0, at),
+    rowLower: Float64Array.from(rowLower),
+  };
   return {
-    columns: [...xs, "k"],
+    columns: [...userOfColumn.map((_, c) => `x${c}`), "k"],
     userOfColumn,
-    mip,
-    relaxation,
+    model,
     scale,
-    rows,
+    rows: rowLower.length,
     kLower: Number(kLower),
   };
 }

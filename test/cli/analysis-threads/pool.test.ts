@@ -86,7 +86,20 @@ describe("the analysis pool", () => {
     // Whole outcomes, files' bytes included, compared by type too (a Uint8Array stays one).
     expect(withoutSolverTime(threaded.outcome)).toStrictEqual(withoutSolverTime(inline.outcome));
     expect(threaded.stages).toEqual(inline.stages);
-    expect(threaded.stages).toHaveLength(2);
+    // Reading and concurrency, then the split's own stages, reported from inside the thread
+    // while it solves: reducing, baselines, the relaxation, the heuristic, verifying.
+    const last = threaded.stages.map((t) => t.split("\n").at(-1));
+    expect(last.slice(2)).toEqual([
+      "Finding the cheapest split … reducing the log to its busiest instants",
+      "Finding the cheapest split … costing the comparison plans",
+      expect.stringMatching(
+        /^Finding the cheapest split … solving the LP relaxation: best plan so far £/,
+      ),
+      expect.stringMatching(
+        /^Finding the cheapest split … searching for a starting plan: best plan so far £.*, proven minimum £/,
+      ),
+      "Finding the cheapest split … checking every plan against the log",
+    ]);
     // The caller keeps its bytes: only a copy went to the thread.
     expect(bytes.byteLength).toBeGreaterThan(0);
   });

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { currency, money } from "../../../src/core/money.js";
 import { ratio } from "../../../src/core/ratio.js";
 import { replayPool } from "../../../src/core/replay.js";
+import { lpText } from "../../../src/core/split/lp-text.js";
 import { optimiseSplit, type SplitOptions } from "../../../src/core/split/optimise.js";
 import type { SolveMip } from "../../../src/core/split/solver.js";
 import { mergePresence, peakOf, stepsOf } from "../../../src/core/timeline.js";
@@ -35,7 +36,7 @@ const options: SplitOptions = {
 function recording(inner: () => SolveMip) {
   const models: string[] = [];
   const solver: SolveMip = (request) => {
-    models.push(request.lp);
+    models.push(lpText(request.model, request.kind));
     return inner()(request);
   };
   return { models, solver };
@@ -57,8 +58,8 @@ describe("lazy row generation", () => {
     const v = r.value;
     expect(v.solver.relaxationRounds).toBe(2);
     expect(models).toHaveLength(2); // the bound meets the plan: no integer program needed
-    expect(models[0]).not.toContain("c1:");
-    expect(models[1]).toContain("c1:");
+    expect(models[0]).not.toContain("r1:");
+    expect(models[1]).toContain("r1:");
     expect(v.stats).toMatchObject({ instants: 2, constraints: 2 });
     expect(v.relaxationBound).toEqual(money(380, GBP));
     expect(v.optimum.cost).toEqual(money(380, GBP));
@@ -98,6 +99,25 @@ describe("lazy row generation", () => {
     expect(v.optimum.refusedAtPool).toBe(0);
   });
 
+  it("skips the integer program when the relaxation used the whole work budget, and says so", () => {
+    // Each solve reports 10^9 LP iterations: round 1 of the relaxation (bound 300, as above)
+    // spends far more than 10 s × 50,000 units, so no round 2 and no integer program. The plan
+    // is the heuristic's exact 380 and the gap (380 − 300) / 380, stopped by the work budget.
+    const busy: SolveMip = (request) => ({ ...solve(request), work: 1e9 });
+    const r = optimiseSplit(spells, options, busy);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const v = r.value;
+    expect(v.solver).toMatchObject({
+      relaxationRounds: 1,
+      mipRounds: 0,
+      mip: "skipped",
+      stoppedBy: "work",
+    });
+    expect(v.optimum.cost).toEqual(money(380, GBP));
+    expect(v.lowerBound).toEqual(money(300, GBP));
+    expect(v.gap).toEqual(ratio(80, 380));
+  });
+
   it("keeps a plan from an integer solution that overloads an unseen instant, pool re-costed", () => {
     // A solver that only ever answers "name nobody, k = 0" (ignoring every row) and claims the
     // run timed out. That answer is costed on all instants: all pooled → pool 3 → 420, worse
@@ -105,7 +125,7 @@ describe("lazy row generation", () => {
     // every instant is in the model, then the loop stops with nothing new to add.
     const lazy: SolveMip = (request) => ({
       status: "time_limit",
-      values: request.columns.map(() => 0),
+      values: Array.from(request.model.cost, () => 0),
       seconds: 0,
     });
     const r = optimiseSplit(spells, { ...options, rowsPerRound: 1 }, lazy);
