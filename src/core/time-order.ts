@@ -2,9 +2,10 @@
  * Ordering a million instants fast and exactly: the usage analyses sort sessions and logins by
  * time with ties broken by user, and a comparator sort over a million objects (comparing e-mail
  * strings) takes seconds. Here integral times are packed with their index into one exact float,
- * (time − earliest) × n + index, and sorted natively; runs of equal times are then ordered by each
- * user's rank (their place in text order, computed once per distinct user). When the packed key
- * could pass 2^53 (or a time is fractional) a comparator sort gives the same order.
+ * (time − earliest) × n + index, and sorted natively; when that key could pass 2^53 (a year of
+ * ms × 285k sessions does) a stable radix sort on (time − earliest) gives the same order, exact
+ * for any span. Runs of equal times are then ordered by each user's rank (their place in text
+ * order, computed once per distinct user). Only fractional times take a comparator sort.
  */
 /** Indices 0..n−1 ordered by time, ties by index (a stable sort). */
 export function orderByTime(times: ArrayLike<number>): Uint32Array {
@@ -27,10 +28,57 @@ export function orderByTime(times: ArrayLike<number>): Uint32Array {
     for (let i = 0; i < n; i++) order[i] = (keys[i] as number) % n;
     return order;
   }
+  if (integral && max - min < Number.MAX_SAFE_INTEGER) return radixOrder(times, min, max - min);
   const fallback = Array.from({ length: n }, (_, i) => i).sort(
     (a, b) => (times[a] as number) - (times[b] as number) || a - b,
   );
   order.set(fallback);
+  return order;
+}
+
+const DIGIT_BITS = 16;
+const DIGITS = 1 << DIGIT_BITS;
+const TWO_32 = 2 ** 32;
+
+/**
+ * Stable least-significant-digit radix sort of the offsets (time − min), 16 bits a pass, as many
+ * passes as the span needs (three for a year in ms): O(n) a pass, exact for any offset < 2^53.
+ * Each offset is split once into its low and high 32 bits, so every digit is a shift and a mask.
+ */
+function radixOrder(times: ArrayLike<number>, min: number, span: number): Uint32Array {
+  const n = times.length;
+  const low = new Uint32Array(n);
+  const high = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const d = (times[i] as number) - min;
+    const h = Math.floor(d / TWO_32);
+    high[i] = h;
+    low[i] = d - h * TWO_32;
+  }
+  let passes = 1;
+  while (passes < 4 && span >= 2 ** (DIGIT_BITS * passes)) passes++;
+  let order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let next = new Uint32Array(n);
+  const counts = new Uint32Array(DIGITS + 1);
+  for (let pass = 0; pass < passes; pass++) {
+    const words = pass < 2 ? low : high;
+    const shift = (pass % 2) * DIGIT_BITS;
+    counts.fill(0);
+    for (let i = 0; i < n; i++) {
+      const digit = ((words[i] as number) >>> shift) & (DIGITS - 1);
+      counts[digit + 1] = (counts[digit + 1] as number) + 1;
+    }
+    for (let b = 0; b < DIGITS; b++)
+      counts[b + 1] = (counts[b + 1] as number) + (counts[b] as number);
+    for (let k = 0; k < n; k++) {
+      const i = order[k] as number;
+      const digit = ((words[i] as number) >>> shift) & (DIGITS - 1);
+      next[counts[digit] as number] = i;
+      counts[digit] = (counts[digit] as number) + 1;
+    }
+    [order, next] = [next, order];
+  }
   return order;
 }
 
