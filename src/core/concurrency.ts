@@ -63,6 +63,8 @@ export interface ConcurrencyReport {
   readonly utcOffsetMinutes: number;
   /** Pool sizes from the peak downward with what each would have refused. */
   readonly whatIf: readonly ReplayOutcome[];
+  /** The number online as a step function: what the chart is drawn from, without a second sweep. */
+  readonly steps: Steps;
 }
 
 /** Time spent at each exact level inside the window: index = level. */
@@ -185,5 +187,6 @@ export function analyseConcurrency(
     hourOfWeek: window ? hourOfWeekProfile(steps, window, offset) : [],
     utcOffsetMinutes: offset,
     whatIf: replayLogPools(log, sizes),
+    steps,
   });
 }

@@ -27,7 +27,7 @@ import {
   replied,
   type Table,
 } from "../reply.js";
-import { type ChartFiles, concurrencyCharts, splitCharts } from "./charts.js";
+import { type ChartFiles, concurrencyCharts, NO_CHARTS, splitCharts } from "./charts.js";
 import {
   atOrAboveTable,
   concurrencyData,
@@ -175,6 +175,7 @@ export async function analyseFile(
     stages: new Stages(progress),
     timeZone: request.read?.timeZone ?? "UTC",
     solver: ctx.solver,
+    charts: ctx.dataOnly !== true,
   };
   const outcome = await (read.value.kind === "roster" ? rightsizeFile(job) : sessionsFile(job));
   return withReadSummary(outcome, read.value, file.name, request.read?.timeZone, o.roster);
@@ -191,6 +192,8 @@ interface FileJob {
   /** Times without a zone are read, and shown, in this zone. */
   readonly timeZone: string;
   readonly solver: CommandContext["solver"];
+  /** False when the front end shows only data (`--json`): no charts are drawn. */
+  readonly charts: boolean;
 }
 
 /** Notes, files and data every file reply shares: how the file was read. */
@@ -353,7 +356,7 @@ async function sessionsFile(job: FileJob): Promise<CommandOutcome> {
   const priced = wantsSplit && rates.named && rates.concurrent;
   const chartTime = { utcOffsetMinutes: offset, timeZone };
   if (!priced) {
-    const charts = await concurrencyCharts(sessions, chartTime);
+    const charts = job.charts ? await concurrencyCharts(c.steps, chartTime) : NO_CHARTS;
     await stages.next(`Measuring concurrency … peak ${c.peak}.`);
     return replied(concurrencyReply(job, { c, parts, logSpan, askForRates: wantsSplit, charts }));
   }
@@ -391,15 +394,17 @@ async function sessionsFile(job: FileJob): Promise<CommandOutcome> {
   };
   const refusals = refusalsTable(view);
   const unknownForced = forcedWithoutSessions(request, sessions);
-  const charts = await splitCharts(sessions, {
-    ...chartTime,
-    report: split.value,
-    named,
-    concurrent,
-    ...(request.headroom ? { headroom: request.headroom } : {}),
-    forceNamed,
-    forceConcurrent,
-  });
+  const charts = job.charts
+    ? await splitCharts(sessions, {
+        ...chartTime,
+        report: split.value,
+        named,
+        concurrent,
+        ...(request.headroom ? { headroom: request.headroom } : {}),
+        forceNamed,
+        forceConcurrent,
+      })
+    : NO_CHARTS;
   return replied({
     command: o.command,
     headline: splitHeadline(view),
