@@ -13,6 +13,46 @@ export interface Session {
   readonly closedAtTimeout?: boolean;
 }
 
+/**
+ * A session log as flat columns, for logs of millions of rows: one user id, start and end per
+ * session (`names[users[i]]` is session i's user key) instead of an object each. What the file
+ * reader gives alongside its Session[], in the same order; sessionColumnsOf builds it from one.
+ */
+export interface SessionColumns {
+  readonly users: Int32Array;
+  readonly starts: Float64Array;
+  readonly ends: Float64Array;
+  /** User keys by id. May hold keys with no session here (their rows were not used). */
+  readonly names: readonly string[];
+}
+
+/** The columns of a Session[], users numbered in order of first appearance. */
+export function sessionColumnsOf(sessions: readonly Session[]): SessionColumns {
+  const ids = new Map<string, number>();
+  const names: string[] = [];
+  const n = sessions.length;
+  const users = new Int32Array(n);
+  const starts = new Float64Array(n);
+  const ends = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const s = sessions[i] as Session;
+    let id = ids.get(s.user);
+    if (id === undefined) {
+      id = names.length;
+      ids.set(s.user, id);
+      names.push(s.user);
+    }
+    users[i] = id;
+    starts[i] = s.start;
+    ends[i] = s.end;
+  }
+  return { users, starts, ends, names };
+}
+
+export function isSessionColumns(log: readonly Session[] | SessionColumns): log is SessionColumns {
+  return !Array.isArray(log);
+}
+
 export type UserStatus = "active" | "disabled" | "departed";
 export type LicenceKind = "named" | "concurrent";
 

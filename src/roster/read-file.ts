@@ -238,6 +238,7 @@ function interpret(
     noteUnknownUsers(notes, read.candidates.userKeys, opts.knownUsers);
     return finish({
       sessions: done.sessions,
+      sessionColumns: done.columns,
       userSpelling: read.candidates.spellingByKey(),
       rowErrors: [...read.errors, ...done.errors],
       rowWarnings: done.warnings,
@@ -267,6 +268,7 @@ function interpret(
   noteUnknownUsers(notes, read.candidates.userKeys, opts.knownUsers);
   return finish({
     sessions: done.sessions,
+    sessionColumns: done.columns,
     userSpelling: read.candidates.spellingByKey(),
     rowErrors: [...read.errors, ...done.errors],
     rowWarnings: done.warnings,

@@ -342,7 +342,8 @@ async function sessionsFile(job: FileJob): Promise<CommandOutcome> {
   const { forceNamed, forceConcurrent } = policies.value;
   const groups = groupsOf(o.roster?.read);
   const offset = sessions.length > 0 ? Math.round(zoneOffsetAt(timeZone, first) / 60_000) : 0;
-  const measured = analyseConcurrency(sessions, {
+  // The reader's flat columns when it has them: the same answer without an object per session.
+  const measured = analyseConcurrency(read.sessionColumns ?? sessions, {
     utcOffsetMinutes: offset,
     ...(groups ? { groups } : {}),
   });
