@@ -49,6 +49,33 @@ export function sessionColumnsOf(sessions: readonly Session[]): SessionColumns {
   return { users, starts, ends, names };
 }
 
+/** First login and last logout of a log (±Infinity when empty), read off flat arrays. */
+export function logBounds(log: SessionColumns): { readonly first: number; readonly last: number } {
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  const { starts, ends } = log;
+  for (let i = 0; i < starts.length; i++) {
+    const s = starts[i] as number;
+    const e = ends[i] as number;
+    if (s < first) first = s;
+    if (e > last) last = e;
+  }
+  return { first, last };
+}
+
+/** The user keys that have a session in the log (the names table may hold more). */
+export function usersOf(log: SessionColumns): Set<string> {
+  const seen = new Uint8Array(log.names.length);
+  const users = new Set<string>();
+  for (let i = 0; i < log.users.length; i++) {
+    const id = log.users[i] as number;
+    if (seen[id] === 1) continue;
+    seen[id] = 1;
+    users.add(log.names[id] as string);
+  }
+  return users;
+}
+
 export function isSessionColumns(log: readonly Session[] | SessionColumns): log is SessionColumns {
   return !Array.isArray(log);
 }
