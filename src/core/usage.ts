@@ -24,6 +24,8 @@ export interface SessionColumns {
   readonly ends: Float64Array;
   /** User keys by id. May hold keys with no session here (their rows were not used). */
   readonly names: readonly string[];
+  /** 1 where the session's end was not in the file and was closed at the timeout. */
+  readonly closedAtTimeout?: Uint8Array;
 }
 
 /** The columns of a Session[], users numbered in order of first appearance. */
@@ -34,8 +36,10 @@ export function sessionColumnsOf(sessions: readonly Session[]): SessionColumns {
   const users = new Int32Array(n);
   const starts = new Float64Array(n);
   const ends = new Float64Array(n);
+  const closedAtTimeout = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const s = sessions[i] as Session;
+    if (s.closedAtTimeout === true) closedAtTimeout[i] = 1;
     let id = ids.get(s.user);
     if (id === undefined) {
       id = names.length;
@@ -46,7 +50,23 @@ export function sessionColumnsOf(sessions: readonly Session[]): SessionColumns {
     starts[i] = s.start;
     ends[i] = s.end;
   }
-  return { users, starts, ends, names };
+  return { users, starts, ends, names, closedAtTimeout };
+}
+
+/** The Session objects of columns, in their order (the inverse of sessionColumnsOf). */
+export function sessionsOfColumns(log: SessionColumns): Session[] {
+  const n = log.users.length;
+  const sessions: Session[] = new Array(n);
+  for (let k = 0; k < n; k++) {
+    const user = log.names[log.users[k] as number] as string;
+    const start = log.starts[k] as number;
+    const end = log.ends[k] as number;
+    sessions[k] =
+      log.closedAtTimeout?.[k] === 1
+        ? { user, start, end, closedAtTimeout: true }
+        : { user, start, end };
+  }
+  return sessions;
 }
 
 /** First login and last logout of a log (±Infinity when empty), read off flat arrays. */

@@ -14,9 +14,19 @@ import type { Issue } from "../../core/result.js";
 import { rightsize } from "../../core/rightsize.js";
 import { rosterAsOf } from "../../core/roster-as-of.js";
 import { optimiseSplit, type SplitReport } from "../../core/split/optimise.js";
-import { logBounds, type Session, sessionColumnsOf, usersOf } from "../../core/usage.js";
-import { countDateOnly, dateOnlyIssue, dateOnlyNote } from "../../roster/date-only-sessions.js";
-import { asWritten, type RosterFileRead, readRosterFile } from "../../roster/read-file.js";
+import {
+  logBounds,
+  type Session,
+  sessionColumnsOf,
+  sessionsOfColumns,
+  usersOf,
+} from "../../core/usage.js";
+import {
+  countDateOnlyColumns,
+  dateOnlyIssue,
+  dateOnlyNote,
+} from "../../roster/date-only-sessions.js";
+import { asWritten, type RosterFileRead, readRosterFileWith } from "../../roster/read-file.js";
 import { zoneOffsetAt } from "../../roster/time-zone.js";
 import type { CommandContext, Progress, UploadedFile } from "../context.js";
 import {
@@ -159,10 +169,13 @@ export async function analyseFile(
   const knownUsers = o.roster?.read.roster
     ? new Set(o.roster.read.roster.map((u) => u.user))
     : undefined;
-  const read = await readRosterFile(file.bytes, file.name, {
-    ...request.read,
-    ...(knownUsers ? { knownUsers } : {}),
-  });
+  // Concurrency alone reads a log's flat columns and nothing else: no object per session.
+  const read = await readRosterFileWith(
+    file.bytes,
+    file.name,
+    { ...request.read, ...(knownUsers ? { knownUsers } : {}) },
+    { lines: true, sessionObjects: o.mode !== "concurrency" },
+  );
   if (!read.ok) return rejected(o.command, read.issues, o.usage);
   const mismatch = kindMismatch(read.value, file, o);
   if (mismatch) return rejected(o.command, [mismatch], o.usage);
@@ -321,15 +334,15 @@ function missingRatesLine(file: UploadedFile, rates: FileRates): string {
 
 async function sessionsFile(job: FileJob): Promise<CommandOutcome> {
   const { file, read, rates, request, o, stages, timeZone } = job;
-  const sessions: readonly Session[] = read.sessions ?? [];
+  // The reader's flat columns (concurrency alone gets only those): the same figures without a
+  // pass over a million objects.
+  const columns = read.sessionColumns ?? sessionColumnsOf(read.sessions ?? []);
   // Dates with no times read as sessions of no length (a "£0, proven optimal" split): refuse.
-  const dateOnly = countDateOnly(sessions, timeZone);
+  const dateOnly = countDateOnlyColumns(columns, timeZone);
   const noTimes = dateOnlyIssue(dateOnly, file.name);
   if (noTimes) return rejected(o.command, [noTimes], o.usage);
-  // The reader's flat columns when it has them: the same figures without a pass over objects.
-  const columns = read.sessionColumns ?? sessionColumnsOf(sessions);
   const { first, last } = logBounds(columns);
-  const range = sessions.length > 0 ? `, ${dateRange(first, last, timeZone)}` : "";
+  const range = columns.starts.length > 0 ? `, ${dateRange(first, last, timeZone)}` : "";
   await stages.next(
     `Reading ${file.name} … ${plural(read.summary.sessions, "session", "sessions")} from ${plural(read.summary.users, "person", "people")}${range}.`,
     "Measuring concurrency …",
@@ -342,7 +355,7 @@ async function sessionsFile(job: FileJob): Promise<CommandOutcome> {
   if (!policies.ok) return rejected(o.command, policies.issues, o.usage);
   const { forceNamed, forceConcurrent } = policies.value;
   const groups = groupsOf(o.roster?.read);
-  const offset = sessions.length > 0 ? Math.round(zoneOffsetAt(timeZone, first) / 60_000) : 0;
+  const offset = columns.starts.length > 0 ? Math.round(zoneOffsetAt(timeZone, first) / 60_000) : 0;
   const measured = analyseConcurrency(columns, {
     utcOffsetMinutes: offset,
     ...(groups ? { groups } : {}),
@@ -362,6 +375,8 @@ async function sessionsFile(job: FileJob): Promise<CommandOutcome> {
     return replied(concurrencyReply(job, { c, parts, logSpan, askForRates: wantsSplit, charts }));
   }
   await stages.next(`Measuring concurrency … peak ${c.peak}.`, "Finding the cheapest split …");
+  // The split works on Session objects: the reader gave them, or they are made from the columns.
+  const sessions: readonly Session[] = read.sessions ?? sessionsOfColumns(columns);
   const named = rates.named as RateUse;
   const concurrent = rates.concurrent as RateUse;
   const solve = await job.solver();
