@@ -82,14 +82,58 @@ function radixOrder(times: ArrayLike<number>, min: number, span: number): Uint32
   return order;
 }
 
-/** Place of each distinct name in text order (compareText), by the names' ids. */
+/**
+ * Place of each distinct name in text order (compareText: UTF-16 code units), by the names' ids.
+ * Sorting 300,000 strings compares e-mails sharing a long prefix ("person…@example.com") millions
+ * of times; here each name first gets a number from the few characters after the prefix all
+ * names share (end of name lowest, as in text order), so nearly every comparison is of two numbers
+ * and only names equal in those characters compare as text. The same order as sorting the text.
+ */
 export function textRanks(names: readonly string[]): Int32Array {
-  // The default sort compares strings by UTF-16 code units, as compareText does, natively.
-  const sorted = [...names].sort();
-  const place = new Map<string, number>();
-  for (let r = 0; r < sorted.length; r++) place.set(sorted[r] as string, r);
-  const rank = new Int32Array(names.length);
-  for (let i = 0; i < names.length; i++) rank[i] = place.get(names[i] as string) as number;
+  const n = names.length;
+  const rank = new Int32Array(n);
+  if (n === 0) return rank;
+  const first = names[0] as string;
+  let shared = first.length;
+  for (let i = 1; i < n && shared > 0; i++) {
+    const s = names[i] as string;
+    let j = 0;
+    while (j < shared && j < s.length && s.charCodeAt(j) === first.charCodeAt(j)) j++;
+    shared = j;
+  }
+  // Six characters in base 256 when those are all below 255 (ASCII e-mails), else three in
+  // base 65,537: either way under 2^53, so the number is exact.
+  let narrow = true;
+  for (let i = 0; i < n && narrow; i++) {
+    const s = names[i] as string;
+    const to = Math.min(s.length, shared + 6);
+    for (let p = shared; p < to; p++) if (s.charCodeAt(p) >= 255) narrow = false;
+  }
+  const width = narrow ? 6 : 3;
+  const base = narrow ? 256 : 65_537;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const s = names[i] as string;
+    let key = 0;
+    for (let j = 0; j < width; j++) {
+      const p = shared + j;
+      key = key * base + (p < s.length ? s.charCodeAt(p) + 1 : 0);
+    }
+    keys[i] = key;
+  }
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => {
+    const d = (keys[a] as number) - (keys[b] as number);
+    if (d !== 0) return d;
+    const x = names[a] as string;
+    const y = names[b] as string;
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  // Equal names (none in practice) share the place of the last of them, as a Map of places would.
+  for (let r = n - 1; r >= 0; r--) {
+    const i = order[r] as number;
+    const next = order[r + 1];
+    rank[i] = next !== undefined && names[next] === names[i] ? (rank[next] as number) : r;
+  }
   return rank;
 }
 
