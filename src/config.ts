@@ -3,6 +3,7 @@
  * names the variable and what it expects. Only variables that something reads are listed here.
  */
 import { z } from "zod";
+import { DEFAULT_MAX_FILE_MB, MAX_FILE_MB_CEILING, MIB } from "./core/file-size-limit.js";
 import { type CurrencyCode, parseCurrency } from "./core/money.js";
 
 const currencySchema = z
@@ -83,6 +84,18 @@ const openAiTimeoutSchema = z.preprocess(
     .transform(Number),
 );
 
+const maxFileMbSchema = z.preprocess(
+  emptyAsUnset,
+  z
+    .string()
+    .trim()
+    .default(String(DEFAULT_MAX_FILE_MB))
+    .refine((value) => /^[1-9][0-9]{0,3}$/.test(value) && Number(value) <= MAX_FILE_MB_CEILING, {
+      message: `a whole number of megabytes from 1 to ${MAX_FILE_MB_CEILING} (the most one file can be read as text), such as ${DEFAULT_MAX_FILE_MB}`,
+    })
+    .transform(Number),
+);
+
 const envSchema = z.object({
   /** The currency a calculation uses when the typed text names none. */
   DEALDESK_CURRENCY: currencySchema.prefault("GBP"),
@@ -92,6 +105,8 @@ const envSchema = z.object({
   DEALDESK_DATA_DIR: dataDirSchema,
   /** Days raw roster and session rows are kept before retention deletes them. */
   DEALDESK_RETENTION_DAYS: retentionDaysSchema,
+  /** Largest file read, typed as a path or shared in Slack, in MiB. */
+  DEALDESK_MAX_FILE_MB: maxFileMbSchema,
   /** Turns on the model answerer for `ask`; without it, answers come from the knowledge base. */
   OPENAI_API_KEY: openAiKeySchema,
   /** An OpenAI-compatible endpoint (Azure, Ollama, vLLM); the OpenAI API when unset. */
@@ -116,6 +131,8 @@ export interface Config {
   readonly databaseUrl?: string;
   readonly dataDir: string;
   readonly retentionDays: number;
+  /** Largest file read, typed as a path or shared in Slack (DEALDESK_MAX_FILE_MB), in bytes. */
+  readonly maxFileBytes: number;
   readonly openai?: OpenAiConfig;
 }
 
@@ -138,6 +155,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     defaultCurrency: data.DEALDESK_CURRENCY,
     dataDir: data.DEALDESK_DATA_DIR,
     retentionDays: data.DEALDESK_RETENTION_DAYS,
+    maxFileBytes: data.DEALDESK_MAX_FILE_MB * MIB,
     ...(data.DATABASE_URL === undefined ? {} : { databaseUrl: data.DATABASE_URL }),
     ...(data.OPENAI_API_KEY === undefined
       ? {}

@@ -5,7 +5,13 @@ describe("parseConfig", () => {
   it("defaults to GBP, the ./data folder, 30 days' retention and no PostgreSQL server", () => {
     expect(parseConfig({})).toEqual({
       ok: true,
-      config: { defaultCurrency: "GBP", dataDir: "./data", retentionDays: 30 },
+      // 400 MiB = 400 × 1,048,576 = 419,430,400 bytes.
+      config: {
+        defaultCurrency: "GBP",
+        dataDir: "./data",
+        retentionDays: 30,
+        maxFileBytes: 419_430_400,
+      },
     });
   });
 
@@ -35,6 +41,7 @@ describe("parseConfig", () => {
         databaseUrl: "postgres://app:s3cret@db.internal:5432/dealdesk",
         dataDir: "/var/lib/dealdesk",
         retentionDays: 7,
+        maxFileBytes: 419_430_400,
       },
     });
   });
@@ -74,6 +81,7 @@ describe("parseConfig", () => {
         defaultCurrency: "GBP",
         dataDir: "./data",
         retentionDays: 30,
+        maxFileBytes: 419_430_400,
         openai: { apiKey: "sk-test-123", model: "gpt-4o-mini", timeoutMs: 20000 },
       },
     });
@@ -127,4 +135,25 @@ describe("parseConfig", () => {
       message: `OPENAI_TIMEOUT_MS must be a whole number of milliseconds, at least 1, such as 20000 (got "${value}")`,
     });
   });
+
+  it("reads DEALDESK_MAX_FILE_MB in MiB, an empty value as the 400 MB default", () => {
+    // 500 × 1,048,576 = 524,288,000 bytes; 1 × 1,048,576 = 1,048,576.
+    expect(parseConfig({ DEALDESK_MAX_FILE_MB: "500" })).toMatchObject({
+      config: { maxFileBytes: 524_288_000 },
+    });
+    expect(parseConfig({ DEALDESK_MAX_FILE_MB: " 1 " })).toMatchObject({
+      config: { maxFileBytes: 1_048_576 },
+    });
+    expect(parseConfig({ DEALDESK_MAX_FILE_MB: "" })).toEqual(parseConfig({}));
+  });
+
+  it.each(["0", "-5", "2.5", "big", "501", "4096", "1e3"])(
+    "rejects DEALDESK_MAX_FILE_MB=%s, saying what it takes and why 500 is the most",
+    (value) => {
+      expect(parseConfig({ DEALDESK_MAX_FILE_MB: value })).toEqual({
+        ok: false,
+        message: `DEALDESK_MAX_FILE_MB must be a whole number of megabytes from 1 to 500 (the most one file can be read as text), such as 400 (got "${value}")`,
+      });
+    },
+  );
 });

@@ -29,7 +29,10 @@ async function main(): Promise<number> {
     ? (await import("../assistant/answerer.js")).createAnswerer(config.config)
     : undefined;
   // Slack gets no disk: a path typed in chat is never read from this machine.
-  const ctx = serverContext(config.config.defaultCurrency, answerer);
+  const ctx = {
+    ...serverContext(config.config.defaultCurrency, answerer),
+    maxFileBytes: config.config.maxFileBytes,
+  };
   if (args.rest.length === 0 && !args.help && slackRequested(process.env)) {
     // Each front end loads only when chosen: the Slack app brings Bolt, pg and pg-boss, which a
     // one-shot command or the console never needs, so a typed calculation starts fast.

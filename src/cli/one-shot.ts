@@ -27,7 +27,7 @@ export async function runOneShot(
   const errorText = (o: Extract<CommandOutcome, { ok: false }>) =>
     renderErrorText(o, widths.errors === undefined ? {} : { width: widths.errors });
   const words = args.help ? ["help", ...args.rest.slice(0, 1)] : args.rest;
-  const outcome = await dispatch(joinArgs(words), ctx);
+  const outcome = await dispatch(joinArgs(words), args.json ? { ...ctx, dataOnly: true } : ctx);
   if (args.json) {
     const text = `${JSON.stringify(outcomeJson(outcome), null, 2)}\n`;
     return outcome.ok

@@ -81,6 +81,7 @@ export async function serveSlack(
       analyseUpload: analyses.analyse,
       store,
       jobs,
+      maxUploadBytes: config.maxFileBytes,
     });
   } catch (error) {
     clearInterval(timer);

@@ -67,6 +67,13 @@ export interface CommandContext {
    * in the channel instead" and nothing is read from the server's disk.
    */
   readonly files?: FileSource;
+  /** Largest file read from a typed path, in bytes (DEALDESK_MAX_FILE_MB); default 400 MiB. */
+  readonly maxFileBytes?: number;
+  /**
+   * The front end shows only the reply's data (`--json`): files it would not show, such as
+   * charts, are not made (drawing them was a fifth of a million-row analysis).
+   */
+  readonly dataOnly?: boolean;
   /** Stages of a file analysis; absent, they are not shown. */
   readonly progress?: Progress;
   /** The MIP solver for the split (the HiGHS adapter), loaded on first use. */

@@ -3,11 +3,21 @@
  * FileSource and worded for the user. Without a FileSource (Slack) nothing is read from disk: the
  * user is asked to share the file instead.
  */
+import { DEFAULT_MAX_FILE_MB, MAX_FILE_MB_CEILING, MIB } from "../core/file-size-limit.js";
 import { failAll, ok, type Result } from "../core/result.js";
 import type { CommandContext, FileReadFailure, UploadedFile } from "./context.js";
 
-/** Large enough for a million-row session log (~60 MB), small enough to hold in memory. */
-export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+/** Without DEALDESK_MAX_FILE_MB: a plain 5-million-row session log (~320 MiB) fits. */
+export const MAX_FILE_BYTES = DEFAULT_MAX_FILE_MB * MIB;
+
+/** How to read a file over the limit: raise the setting when it can go that high, else cut the file. */
+export function tooLargeHint(bytes: number): string {
+  const cut = "export a shorter period or only the user, login and logout columns";
+  const needed = Math.ceil(bytes / MIB);
+  return needed <= MAX_FILE_MB_CEILING
+    ? `start dealdesk with DEALDESK_MAX_FILE_MB=${needed} (up to ${MAX_FILE_MB_CEILING}) to read it, or ${cut}`
+    : `${MAX_FILE_MB_CEILING} MB is the most one file can be read as: ${cut}`;
+}
 
 /** The last part of a typed path: what replies call the file. */
 export function baseName(path: string): string {
@@ -38,8 +48,8 @@ function failureIssue(path: string, failure: FileReadFailure, maxBytes: number) 
     case "too_large":
       return {
         code: "file.too_large",
-        message: `${name} is ${Math.ceil(failure.bytes / 1024 / 1024)} MB; the limit is ${Math.floor(maxBytes / 1024 / 1024)} MB`,
-        hint: "export a shorter period (a month is plenty) or only the user, login and logout columns",
+        message: `${name} is ${Math.ceil(failure.bytes / MIB)} MB; the limit is ${Math.floor(maxBytes / MIB)} MB`,
+        hint: tooLargeHint(failure.bytes),
       };
     case "not_allowed":
       return {
@@ -58,9 +68,9 @@ function failureIssue(path: string, failure: FileReadFailure, maxBytes: number) 
 
 /** Reads a file the user named, or says in their terms why it can't be read. */
 export async function readTypedFile(
-  ctx: Pick<CommandContext, "files">,
+  ctx: Pick<CommandContext, "files" | "maxFileBytes">,
   path: string,
-  maxBytes: number = MAX_FILE_BYTES,
+  maxBytes: number = ctx.maxFileBytes ?? MAX_FILE_BYTES,
 ): Promise<Result<UploadedFile>> {
   if (!ctx.files) return failAll([{ ...NO_PATHS }]);
   const read = await ctx.files.read(path, maxBytes);

@@ -68,16 +68,31 @@ export function onlineOverTime(
   options: { readonly named?: ReadonlySet<string>; readonly bucketMs?: number } = {},
 ): OnlineSeries {
   const presence = mergePresence(sessions);
-  const steps = stepsOf(presence);
-  const { times } = steps;
   const named = options.named;
   const pooledSteps = named ? stepsOf(presence.filter((p) => !named.has(p.user))) : undefined;
+  return onlineSeriesOf(stepsOf(presence), {
+    ...(pooledSteps ? { pooled: pooledSteps } : {}),
+    ...(options.bucketMs !== undefined ? { bucketMs: options.bucketMs } : {}),
+  });
+}
+
+/**
+ * onlineOverTime from a step function already measured (the concurrency analysis has one), so
+ * drawing the chart does not merge and sweep the log a second time. `pooled`: the steps of the
+ * people outside the named set.
+ */
+export function onlineSeriesOf(
+  steps: Steps,
+  options: { readonly pooled?: Steps; readonly bucketMs?: number } = {},
+): OnlineSeries {
+  const { times } = steps;
+  const pooledSteps = options.pooled;
   if (times.length === 0) {
     return {
       bucketMs: options.bucketMs ?? BUCKETS_MS[2] ?? MINUTE,
       buckets: [],
       peak: 0,
-      pooledPeak: named ? 0 : undefined,
+      pooledPeak: pooledSteps ? 0 : undefined,
     };
   }
   const start = times[0] as number;

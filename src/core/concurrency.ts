@@ -4,10 +4,17 @@
  */
 
 import { type HourOfWeek, hourOfWeekProfile } from "./hour-of-week.js";
-import { type ReplayOutcome, replayLog, replayLogPools, stepsOfLog } from "./replay.js";
+import { type ReplayOutcome, replayLogOf, replayLogPools, stepsOfLog } from "./replay.js";
 import { fail, ok, type Result } from "./result.js";
-import { mergePresence, type Presence, peakOf, type Steps, stepsOf } from "./timeline.js";
-import type { Session } from "./usage.js";
+import {
+  mergePresenceColumns,
+  type Presence,
+  type PresenceColumns,
+  peakOf,
+  type Steps,
+  stepsOf,
+} from "./timeline.js";
+import { isSessionColumns, type Session, type SessionColumns, sessionColumnsOf } from "./usage.js";
 
 export const NO_GROUP = "(no group)";
 export const PERCENTILES = [50, 90, 95, 99] as const;
@@ -63,6 +70,8 @@ export interface ConcurrencyReport {
   readonly utcOffsetMinutes: number;
   /** Pool sizes from the peak downward with what each would have refused. */
   readonly whatIf: readonly ReplayOutcome[];
+  /** The number online as a step function: what the chart is drawn from, without a second sweep. */
+  readonly steps: Steps;
 }
 
 /** Time spent at each exact level inside the window: index = level. */
@@ -107,16 +116,22 @@ export function defaultPoolSizes(peak: number): number[] {
 }
 
 function groupPeaks(
-  presence: readonly Presence[],
+  presence: PresenceColumns,
   groups: ReadonlyMap<string, string>,
   whole: { readonly users: number; readonly peak: number; readonly at: number | undefined },
 ): GroupPeak[] {
+  const n = presence.starts.length;
   // Without groups everyone is in one group: the whole log's figures, already computed.
   if (groups.size === 0) {
-    return presence.length === 0 ? [] : [{ group: NO_GROUP, ...whole }];
+    return n === 0 ? [] : [{ group: NO_GROUP, ...whole }];
   }
   const byGroup = new Map<string, Presence[]>();
-  for (const p of presence) {
+  for (let k = 0; k < n; k++) {
+    const p: Presence = {
+      user: presence.names[presence.users[k] as number] as string,
+      start: presence.starts[k] as number,
+      end: presence.ends[k] as number,
+    };
     const g = groups.get(p.user) ?? NO_GROUP;
     const list = byGroup.get(g);
     if (list) list.push(p);
@@ -130,8 +145,12 @@ function groupPeaks(
     .sort((a, b) => b.peak - a.peak || (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
 }
 
+/**
+ * `sessions` as objects or, for logs of millions of rows, as the reader's flat columns: the same
+ * answer either way (the objects are turned into columns first).
+ */
 export function analyseConcurrency(
-  sessions: readonly Session[],
+  sessions: readonly Session[] | SessionColumns,
   options: ConcurrencyOptions = {},
 ): Result<ConcurrencyReport> {
   const offset = options.utcOffsetMinutes ?? 0;
@@ -150,13 +169,16 @@ export function analyseConcurrency(
   if (options.window && !(options.window.end > options.window.start)) {
     return fail("concurrency.bad_window", "the window must end after it starts");
   }
-  const presence = mergePresence(sessions);
+  const presence = mergePresenceColumns(
+    isSessionColumns(sessions) ? sessions : sessionColumnsOf(sessions),
+  );
   // One ordering of the log's logins and logouts serves the step function and every what-if.
-  const log = replayLog(presence);
+  const log = replayLogOf(presence);
   const steps = stepsOfLog(log);
   const { peak, at: peakAt } = peakOf(steps);
-  const first = presence[0]?.start;
-  const last = presence.reduce((m, p) => Math.max(m, p.end), Number.NEGATIVE_INFINITY);
+  const first = presence.starts[0];
+  let last = Number.NEGATIVE_INFINITY;
+  for (let k = 0; k < presence.ends.length; k++) last = Math.max(last, presence.ends[k] as number);
   const window = options.window ?? (first === undefined ? undefined : { start: first, end: last });
   const at = window ? timeAtLevels(steps, window, peak) : [0];
   const total = window ? window.end - window.start : 0;
@@ -167,11 +189,11 @@ export function analyseConcurrency(
     atOrAbove.push({ level, ms: running });
   }
   atOrAbove.reverse();
-  const users = log.users;
+  const users = presence.userCount;
   const sizes = options.poolSizes ?? defaultPoolSizes(peak);
   return ok({
     users,
-    presenceIntervals: presence.length,
+    presenceIntervals: presence.starts.length,
     window,
     peak,
     peakAt,
@@ -185,5 +207,6 @@ export function analyseConcurrency(
     hourOfWeek: window ? hourOfWeekProfile(steps, window, offset) : [],
     utcOffsetMinutes: offset,
     whatIf: replayLogPools(log, sizes),
+    steps,
   });
 }

@@ -168,6 +168,27 @@ export function toDecimal(m: Money): string {
   return `${negative ? "-" : ""}${whole}${frac}`;
 }
 
+const formatters = new Map<string, Intl.NumberFormat>();
+/**
+ * One formatter per (currency, fraction digits), built on first use: building an Intl.NumberFormat
+ * costs ~25× formatting with one, and was most of a typed command's CPU. A formatter is immutable,
+ * so reusing it cannot change a figure.
+ */
+function moneyFormatter(code: CurrencyCode, fractionDigits: number): Intl.NumberFormat {
+  const key = `${code}:${fractionDigits}`;
+  let fmt = formatters.get(key);
+  if (fmt === undefined) {
+    fmt = new Intl.NumberFormat("en-US", {
+      style: "currency",
+      currency: code,
+      minimumFractionDigits: fractionDigits,
+      maximumFractionDigits: fractionDigits,
+    });
+    formatters.set(key, fmt);
+  }
+  return fmt;
+}
+
 /**
  * "£600,000" for whole amounts, "£70.50" otherwise: negotiators read round figures faster, and a
  * figure with pence always shows them. Intl formats the exact decimal string, never a float.
@@ -176,12 +197,7 @@ export function formatMoney(m: Money, options: { alwaysShowMinor?: boolean } = {
   const digits = minorDigits(m.currency);
   const whole = m.minor % Number(minorPerMajor(m.currency)) === 0;
   const fractionDigits = whole && !options.alwaysShowMinor ? 0 : digits;
-  const fmt = new Intl.NumberFormat("en-US", {
-    style: "currency",
-    currency: m.currency,
-    minimumFractionDigits: fractionDigits,
-    maximumFractionDigits: fractionDigits,
-  });
+  const fmt = moneyFormatter(m.currency, fractionDigits);
   // Intl.NumberFormat accepts an exact decimal string (ES2023); the cast is only for older lib types.
   return fmt.format(toDecimal(m) as unknown as number);
 }

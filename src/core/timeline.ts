@@ -4,7 +4,7 @@
  * the number online. Times are epoch ms; an interval covers [start, end).
  */
 import { orderByTimeThenUser, rememberRanks, textRanks } from "./time-order.js";
-import type { Session } from "./usage.js";
+import { type Session, type SessionColumns, sessionColumnsOf } from "./usage.js";
 
 export { compareText } from "./text-order.js";
 
@@ -18,53 +18,83 @@ export interface Presence {
  * Merges each user's overlapping or touching sessions into one presence interval, because a user
  * holds at most one named seat or pool slot however many windows they have open. Empty sessions
  * (end ≤ start) hold nothing and are dropped. Output is sorted by start, then user.
- * Works on flat arrays (users interned, a log in start order merged in one pass, any other grouped
- * by a counting sort; the final order by a packed numeric sort and user ranks) so a million
- * sessions merge in well under a second.
  */
 export function mergePresence(sessions: readonly Session[]): Presence[] {
-  const ids = new Map<string, number>();
-  const names: string[] = [];
-  const kept = new Int32Array(sessions.length);
-  const userOf = new Int32Array(sessions.length);
+  const p = mergePresenceColumns(sessionColumnsOf(sessions));
+  const merged: Presence[] = new Array(p.starts.length);
+  for (let k = 0; k < merged.length; k++) {
+    merged[k] = {
+      user: p.names[p.users[k] as number] as string,
+      start: p.starts[k] as number,
+      end: p.ends[k] as number,
+    };
+  }
+  rememberRanks(merged, p.ranks);
+  return merged;
+}
+
+/** Presence as flat columns, in mergePresence's order (by start, then user). */
+export interface PresenceColumns {
+  /** Each interval's user id (into `names`). */
+  readonly users: Int32Array;
+  /** Each interval's user as a rank in text order among the users present: 0..userCount − 1. */
+  readonly ranks: Int32Array;
+  readonly starts: Float64Array;
+  readonly ends: Float64Array;
+  readonly names: readonly string[];
+  /** Distinct users with presence. */
+  readonly userCount: number;
+}
+
+/**
+ * mergePresence on flat columns (a log in start order merged in one pass, any other grouped by
+ * a counting sort; the final order by a packed numeric sort and user ranks), so a million
+ * sessions merge in well under a second and no object is made per interval.
+ */
+export function mergePresenceColumns(log: SessionColumns): PresenceColumns {
+  const { users, starts, ends, names } = log;
+  const kept = new Int32Array(users.length);
   let count = 0;
   let inStartOrder = true;
   let lastStart = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < sessions.length; i++) {
-    const s = sessions[i] as Session;
-    if (!(s.end > s.start)) continue;
-    let id = ids.get(s.user);
-    if (id === undefined) {
-      id = names.length;
-      ids.set(s.user, id);
-      names.push(s.user);
-    }
-    if (s.start < lastStart) inStartOrder = false;
-    lastStart = s.start;
-    kept[count] = i;
-    userOf[count] = id;
-    count++;
+  for (let i = 0; i < users.length; i++) {
+    const start = starts[i] as number;
+    if (!((ends[i] as number) > start)) continue;
+    if (start < lastStart) inStartOrder = false;
+    lastStart = start;
+    kept[count++] = i;
   }
   const out = inStartOrder
-    ? mergeInStartOrder(sessions, kept.subarray(0, count), userOf, names.length)
-    : mergeByUser(sessions, kept.subarray(0, count), userOf, names.length);
-  const rankOf = textRanks(names);
-  const ranks = new Int32Array(out.users.length);
-  for (let k = 0; k < out.users.length; k++) ranks[k] = rankOf[out.users[k] as number] as number;
-  const order = orderByTimeThenUser(out.starts, ranks);
-  const merged: Presence[] = new Array(order.length);
-  const mergedRanks = new Int32Array(order.length);
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k] as number;
-    merged[k] = {
-      user: names[out.users[i] as number] as string,
-      start: out.starts[i] as number,
-      end: out.ends[i] as number,
-    };
-    mergedRanks[k] = ranks[i] as number;
+    ? mergeInStartOrder(log, kept.subarray(0, count))
+    : mergeByUser(log, kept.subarray(0, count));
+  // Ranks over the users present only, so they run 0..userCount − 1 whatever else `names` holds.
+  const present = new Uint8Array(names.length);
+  for (let k = 0; k < out.users.length; k++) present[out.users[k] as number] = 1;
+  const presentIds: number[] = [];
+  for (let u = 0; u < names.length; u++) if (present[u] === 1) presentIds.push(u);
+  const rankOfPresent = textRanks(presentIds.map((u) => names[u] as string));
+  const rankOf = new Int32Array(names.length);
+  for (let j = 0; j < presentIds.length; j++) {
+    rankOf[presentIds[j] as number] = rankOfPresent[j] as number;
   }
-  rememberRanks(merged, mergedRanks);
-  return merged;
+  const n = out.users.length;
+  const unordered = new Int32Array(n);
+  for (let k = 0; k < n; k++) unordered[k] = rankOf[out.users[k] as number] as number;
+  const order = orderByTimeThenUser(out.starts, unordered);
+  const sorted = {
+    users: new Int32Array(n),
+    ranks: new Int32Array(n),
+    starts: new Float64Array(n),
+    ends: new Float64Array(n),
+  };
+  for (let k = 0; k < n; k++) {
+    const i = order[k] as number;
+    sorted.users[k] = out.users[i] as number;
+    sorted.ranks[k] = unordered[i] as number;
+    sorted.starts[k] = out.starts[i] as number;
+    sorted.ends[k] = out.ends[i] as number;
+  }
+  return { ...sorted, names, userCount: presentIds.length };
 }
 
 interface Intervals {
@@ -78,30 +108,27 @@ interface Intervals {
  * interval extended as their next session arrives. An interval takes its place when it opens, so
  * the intervals come out in start order too (and the final ordering only settles ties).
  */
-function mergeInStartOrder(
-  sessions: readonly Session[],
-  kept: Int32Array,
-  userOf: Int32Array,
-  userCount: number,
-): Intervals {
+function mergeInStartOrder(log: SessionColumns, kept: Int32Array): Intervals {
   // At most one interval per session: flat buffers, trimmed at the end.
   const users = new Int32Array(kept.length);
   const starts = new Float64Array(kept.length);
   const ends = new Float64Array(kept.length);
   let n = 0;
   // Each user's open interval, as its place in the buffers (−1: none yet).
-  const open = new Int32Array(userCount).fill(-1);
+  const open = new Int32Array(log.names.length).fill(-1);
   for (let k = 0; k < kept.length; k++) {
-    const s = sessions[kept[k] as number] as Session;
-    const u = userOf[k] as number;
+    const i = kept[k] as number;
+    const u = log.users[i] as number;
+    const start = log.starts[i] as number;
+    const end = log.ends[i] as number;
     const at = open[u] as number;
-    if (at >= 0 && s.start <= (ends[at] as number)) {
-      if (s.end > (ends[at] as number)) ends[at] = s.end;
+    if (at >= 0 && start <= (ends[at] as number)) {
+      if (end > (ends[at] as number)) ends[at] = end;
       continue;
     }
     users[n] = u;
-    starts[n] = s.start;
-    ends[n] = s.end;
+    starts[n] = start;
+    ends[n] = end;
     open[u] = n;
     n++;
   }
@@ -109,16 +136,12 @@ function mergeInStartOrder(
 }
 
 /** Any order: group each user's sessions (a counting sort), sort each group by start, merge. */
-function mergeByUser(
-  sessions: readonly Session[],
-  kept: Int32Array,
-  userOf: Int32Array,
-  userCount: number,
-): Intervals {
-  // Group kept sessions by user, in first-seen order of users and input order within a user.
+function mergeByUser(log: SessionColumns, kept: Int32Array): Intervals {
+  const userCount = log.names.length;
+  // Group kept sessions by user, in input order within a user.
   const bounds = new Int32Array(userCount + 1);
   for (let k = 0; k < kept.length; k++) {
-    const u = userOf[k] as number;
+    const u = log.users[kept[k] as number] as number;
     bounds[u + 1] = (bounds[u + 1] as number) + 1;
   }
   for (let u = 0; u < userCount; u++) {
@@ -127,18 +150,19 @@ function mergeByUser(
   const next = bounds.slice(0, userCount);
   const grouped = new Int32Array(kept.length);
   for (let k = 0; k < kept.length; k++) {
-    const u = userOf[k] as number;
+    const u = log.users[kept[k] as number] as number;
     grouped[next[u] as number] = kept[k] as number;
     next[u] = (next[u] as number) + 1;
   }
   const outUser: number[] = [];
   const outStart: number[] = [];
   const outEnd: number[] = [];
-  const byStart = (a: number, b: number) =>
-    (sessions[a] as Session).start - (sessions[b] as Session).start;
+  const { starts: st, ends: en } = log;
+  const byStart = (a: number, b: number) => (st[a] as number) - (st[b] as number);
   for (let u = 0; u < userCount; u++) {
     const lo = bounds[u] as number;
     const hi = bounds[u + 1] as number;
+    if (hi === lo) continue;
     for (let k = lo + 1; k < hi; k++) {
       if (byStart(grouped[k - 1] as number, grouped[k] as number) > 0) {
         // Stable, like sorting the user's list by start: ties keep input order.
@@ -146,19 +170,19 @@ function mergeByUser(
         break;
       }
     }
-    const first = sessions[grouped[lo] as number] as Session;
-    let start = first.start;
-    let end = first.end;
+    const first = grouped[lo] as number;
+    let start = st[first] as number;
+    let end = en[first] as number;
     for (let k = lo + 1; k < hi; k++) {
-      const s = sessions[grouped[k] as number] as Session;
-      if (s.start <= end) {
-        if (s.end > end) end = s.end;
+      const i = grouped[k] as number;
+      if ((st[i] as number) <= end) {
+        if ((en[i] as number) > end) end = en[i] as number;
       } else {
         outUser.push(u);
         outStart.push(start);
         outEnd.push(end);
-        start = s.start;
-        end = s.end;
+        start = st[i] as number;
+        end = en[i] as number;
       }
     }
     outUser.push(u);

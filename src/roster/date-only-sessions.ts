@@ -6,7 +6,7 @@
  */
 
 import type { Issue } from "../core/result.js";
-import type { Session } from "../core/usage.js";
+import type { Session, SessionColumns } from "../core/usage.js";
 import { zoneOffsetAt } from "./time-zone.js";
 
 const DAY_MS = 86_400_000;
@@ -25,6 +25,21 @@ function atMidnight(ms: number, timeZone: string): boolean {
   if (ms % QUARTER_HOUR_MS !== 0) return false;
   const wall = ms + zoneOffsetAt(timeZone, ms);
   return ((wall % DAY_MS) + DAY_MS) % DAY_MS === 0;
+}
+
+/** countDateOnly over flat columns: the same count, without an object per session. */
+export function countDateOnlyColumns(log: SessionColumns, timeZone: string): DateOnlyCount {
+  let midnight = 0;
+  let zeroLength = 0;
+  const { starts, ends, closedAtTimeout } = log;
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i] as number;
+    const end = ends[i] as number;
+    const endsAtMidnight = closedAtTimeout?.[i] === 1 || atMidnight(end, timeZone);
+    if (atMidnight(start, timeZone) && endsAtMidnight) midnight++;
+    else if (end === start) zeroLength++;
+  }
+  return { sessions: starts.length, midnight, zeroLength };
 }
 
 export function countDateOnly(sessions: readonly Session[], timeZone: string): DateOnlyCount {

@@ -2,7 +2,7 @@
  * What reading a file gives: the kind of file, the roster or sessions, the column mapping used,
  * summary counts and every row not used (or used with a remark). The JSON contract for front ends.
  */
-import type { RosterUser, Session } from "../core/usage.js";
+import type { RosterUser, Session, SessionColumns } from "../core/usage.js";
 import type { Field, FileKind } from "./columns.js";
 import type { RowIssue } from "./row-issue.js";
 import type { SheetUsed } from "./table.js";
@@ -50,6 +50,8 @@ export interface RosterFileRead {
   readonly format: "csv" | "xlsx";
   readonly roster?: readonly RosterUser[];
   readonly sessions?: readonly Session[];
+  /** `sessions` as flat columns, same order: what the concurrency analysis of a big log reads. */
+  readonly sessionColumns?: SessionColumns;
   /**
    * Each user key (trimmed, spaces collapsed, lower case: what rosters and sessions match on) →
    * the id as first written in the file, padding trimmed, in file order. For showing users back

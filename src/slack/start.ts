@@ -9,6 +9,7 @@ import type { Logger, LogLevel } from "@slack/bolt";
 import type { CommandContext } from "../commands/context.js";
 import { dispatch } from "../commands/dispatch.js";
 import { findCommand } from "../commands/registry.js";
+import { DEFAULT_MAX_FILE_MB, MIB } from "../core/file-size-limit.js";
 import type { JobQueue } from "../store/jobs.js";
 import type { Store } from "../store/store.js";
 import { createActionBinder } from "./action-state/binder.js";
@@ -25,7 +26,8 @@ import { SocketModeStartError, startSocketMode } from "./socket-mode.js";
 import { allowedFileHosts } from "./uploads/hosts.js";
 import { analysisNotAvailable } from "./uploads/not-available.js";
 
-export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+/** The same default as a typed path's (DEALDESK_MAX_FILE_MB): a 5-million-row log fits. */
+export const DEFAULT_MAX_UPLOAD_BYTES = DEFAULT_MAX_FILE_MB * MIB;
 
 export interface StartSlackOptions {
   /** From parseSlackConfig(process.env). */
@@ -36,7 +38,7 @@ export interface StartSlackOptions {
   readonly deals?: DealContextStore;
   /** The roster/session-log analyser; by default a reply saying it isn't available yet. */
   readonly analyseUpload?: AnalyseUpload;
-  /** Largest file downloaded, in bytes (default 20 MiB). */
+  /** Largest file downloaded, in bytes (DEALDESK_MAX_FILE_MB; default 400 MiB). */
   readonly maxUploadBytes?: number;
   /** Time limit of each Web API request, ms (default 15 s). */
   readonly webApiTimeoutMs?: number;

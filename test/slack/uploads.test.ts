@@ -226,7 +226,7 @@ describe("file shares", () => {
     expect(h.fake.fileRequests.slice(requests)).toEqual([]);
     // 25,000,000 bytes = 25.0 MB; the limit in this test is 1,000 bytes = 0.0 MB.
     expect(callsSince(from, "chat.postEphemeral")[0]?.args.text).toBe(
-      ":warning: upload: big.csv is 25.0 MB; I read files up to 0.0 MB — share a shorter period, or only the user, login and logout columns",
+      ":warning: upload: big.csv is 25.0 MB; I read files up to 0.0 MB — share a shorter period, or only the user, login and logout columns; whoever runs dealdesk can raise the limit with DEALDESK_MAX_FILE_MB (up to 500)",
     );
   });
 

@@ -268,6 +268,7 @@ export function openAnalysisPool(options: AnalysisPoolOptions): AnalysisPool {
       defaultCurrency: ctx.defaultCurrency,
       ...(ctx.deal ? { deal: ctx.deal } : {}),
       nowMs: ctx.now().getTime(),
+      ...(ctx.maxFileBytes !== undefined ? { maxFileBytes: ctx.maxFileBytes } : {}),
     };
     const command = line.trim().split(/\s+/)[0] ?? "";
     return enqueue(request, `"${command}"`, ctx.progress ?? (async () => undefined), ctx.signal);

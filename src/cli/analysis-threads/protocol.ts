@@ -36,6 +36,8 @@ export interface CommandRequest {
   readonly defaultCurrency: CurrencyCode;
   readonly deal?: DealRates;
   readonly nowMs: number;
+  /** The largest file its paths may name (DEALDESK_MAX_FILE_MB), in bytes. */
+  readonly maxFileBytes?: number;
 }
 
 export type ThreadRequest = AnalysisRequest | CommandRequest;
@@ -54,6 +56,9 @@ export function threadContext(
   return {
     defaultCurrency: request.defaultCurrency,
     ...(request.deal ? { deal: request.deal } : {}),
+    ...(request.kind === "command" && request.maxFileBytes !== undefined
+      ? { maxFileBytes: request.maxFileBytes }
+      : {}),
     solver,
     now: () => new Date(request.nowMs),
   };

@@ -14,9 +14,19 @@ import type { Issue } from "../../core/result.js";
 import { rightsize } from "../../core/rightsize.js";
 import { rosterAsOf } from "../../core/roster-as-of.js";
 import { optimiseSplit, type SplitReport } from "../../core/split/optimise.js";
-import type { Session } from "../../core/usage.js";
-import { countDateOnly, dateOnlyIssue, dateOnlyNote } from "../../roster/date-only-sessions.js";
-import { asWritten, type RosterFileRead, readRosterFile } from "../../roster/read-file.js";
+import {
+  logBounds,
+  type Session,
+  sessionColumnsOf,
+  sessionsOfColumns,
+  usersOf,
+} from "../../core/usage.js";
+import {
+  countDateOnlyColumns,
+  dateOnlyIssue,
+  dateOnlyNote,
+} from "../../roster/date-only-sessions.js";
+import { asWritten, type RosterFileRead, readRosterFileWith } from "../../roster/read-file.js";
 import { zoneOffsetAt } from "../../roster/time-zone.js";
 import type { CommandContext, Progress, UploadedFile } from "../context.js";
 import {
@@ -27,7 +37,7 @@ import {
   replied,
   type Table,
 } from "../reply.js";
-import { type ChartFiles, concurrencyCharts, splitCharts } from "./charts.js";
+import { type ChartFiles, concurrencyCharts, NO_CHARTS, splitCharts } from "./charts.js";
 import {
   atOrAboveTable,
   concurrencyData,
@@ -167,10 +177,13 @@ export async function analyseFile(
   const knownUsers = o.roster?.read.roster
     ? new Set(o.roster.read.roster.map((u) => u.user))
     : undefined;
-  const read = await readRosterFile(file.bytes, file.name, {
-    ...request.read,
-    ...(knownUsers ? { knownUsers } : {}),
-  });
+  // Concurrency alone reads a log's flat columns and nothing else: no object per session.
+  const read = await readRosterFileWith(
+    file.bytes,
+    file.name,
+    { ...request.read, ...(knownUsers ? { knownUsers } : {}) },
+    { lines: true, sessionObjects: o.mode !== "concurrency" },
+  );
   if (!read.ok) return rejected(o.command, read.issues, o.usage);
   const mismatch = kindMismatch(read.value, file, o);
   if (mismatch) return rejected(o.command, [mismatch], o.usage);
@@ -183,6 +196,7 @@ export async function analyseFile(
     stages: new Stages(progress),
     timeZone: request.read?.timeZone ?? "UTC",
     solver: ctx.solver,
+    charts: ctx.dataOnly !== true,
   };
   const outcome = await (read.value.kind === "roster" ? rightsizeFile(job) : sessionsFile(job));
   return withReadSummary(outcome, read.value, file.name, request.read?.timeZone, o.roster);
@@ -199,6 +213,8 @@ interface FileJob {
   /** Times without a zone are read, and shown, in this zone. */
   readonly timeZone: string;
   readonly solver: CommandContext["solver"];
+  /** False when the front end shows only data (`--json`): no charts are drawn. */
+  readonly charts: boolean;
 }
 
 /** Notes, files and data every file reply shares: how the file was read. */
@@ -326,14 +342,15 @@ function missingRatesLine(file: UploadedFile, rates: FileRates): string {
 
 async function sessionsFile(job: FileJob): Promise<CommandOutcome> {
   const { file, read, rates, request, o, stages, timeZone } = job;
-  const sessions: readonly Session[] = read.sessions ?? [];
+  // The reader's flat columns (concurrency alone gets only those): the same figures without a
+  // pass over a million objects.
+  const columns = read.sessionColumns ?? sessionColumnsOf(read.sessions ?? []);
   // Dates with no times read as sessions of no length (a "£0, proven optimal" split): refuse.
-  const dateOnly = countDateOnly(sessions, timeZone);
+  const dateOnly = countDateOnlyColumns(columns, timeZone);
   const noTimes = dateOnlyIssue(dateOnly, file.name);
   if (noTimes) return rejected(o.command, [noTimes], o.usage);
-  const first = sessions.reduce((m, s) => Math.min(m, s.start), Number.POSITIVE_INFINITY);
-  const last = sessions.reduce((m, s) => Math.max(m, s.end), Number.NEGATIVE_INFINITY);
-  const range = sessions.length > 0 ? `, ${dateRange(first, last, timeZone)}` : "";
+  const { first, last } = logBounds(columns);
+  const range = columns.starts.length > 0 ? `, ${dateRange(first, last, timeZone)}` : "";
   await stages.next(
     `Reading ${file.name} … ${plural(read.summary.sessions, "session", "sessions")} from ${plural(read.summary.users, "person", "people")}${range}.`,
     "Measuring concurrency …",
@@ -341,13 +358,13 @@ async function sessionsFile(job: FileJob): Promise<CommandOutcome> {
   const policies = resolvePolicies(
     request,
     o.roster ? { name: o.roster.name, users: o.roster.read.roster ?? [] } : undefined,
-    new Set(sessions.map((s) => s.user)),
+    usersOf(columns),
   );
   if (!policies.ok) return rejected(o.command, policies.issues, o.usage);
   const { forceNamed, forceConcurrent } = policies.value;
   const groups = groupsOf(o.roster?.read);
-  const offset = sessions.length > 0 ? Math.round(zoneOffsetAt(timeZone, first) / 60_000) : 0;
-  const measured = analyseConcurrency(sessions, {
+  const offset = columns.starts.length > 0 ? Math.round(zoneOffsetAt(timeZone, first) / 60_000) : 0;
+  const measured = analyseConcurrency(columns, {
     utcOffsetMinutes: offset,
     ...(groups ? { groups } : {}),
   });
@@ -361,11 +378,13 @@ async function sessionsFile(job: FileJob): Promise<CommandOutcome> {
   const priced = wantsSplit && rates.named && rates.concurrent;
   const chartTime = { utcOffsetMinutes: offset, timeZone };
   if (!priced) {
-    const charts = await concurrencyCharts(sessions, chartTime);
+    const charts = job.charts ? await concurrencyCharts(c.steps, chartTime) : NO_CHARTS;
     await stages.next(`Measuring concurrency … peak ${c.peak}.`);
     return replied(concurrencyReply(job, { c, parts, logSpan, askForRates: wantsSplit, charts }));
   }
   await stages.next(`Measuring concurrency … peak ${c.peak}.`, "Finding the cheapest split …");
+  // The split works on Session objects: the reader gave them, or they are made from the columns.
+  const sessions: readonly Session[] = read.sessions ?? sessionsOfColumns(columns);
   const named = rates.named as RateUse;
   const concurrent = rates.concurrent as RateUse;
   const solve = await job.solver();
@@ -400,15 +419,17 @@ async function sessionsFile(job: FileJob): Promise<CommandOutcome> {
   };
   const refusals = refusalsTable(view);
   const unknownForced = forcedWithoutSessions(request, sessions);
-  const charts = await splitCharts(sessions, {
-    ...chartTime,
-    report: split.value,
-    named,
-    concurrent,
-    ...(request.headroom ? { headroom: request.headroom } : {}),
-    forceNamed,
-    forceConcurrent,
-  });
+  const charts = job.charts
+    ? await splitCharts(sessions, {
+        ...chartTime,
+        report: split.value,
+        named,
+        concurrent,
+        ...(request.headroom ? { headroom: request.headroom } : {}),
+        forceNamed,
+        forceConcurrent,
+      })
+    : NO_CHARTS;
   return replied({
     command: o.command,
     headline: splitHeadline(view),

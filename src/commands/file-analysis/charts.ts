@@ -7,8 +7,9 @@
 import { concurrencySpec } from "../../charts/concurrency-chart.js";
 import { costSpec } from "../../charts/cost-chart.js";
 import { renderChart } from "../../charts/render.js";
-import { costByNamedSeats, onlineOverTime } from "../../core/chart-data.js";
+import { costByNamedSeats, onlineOverTime, onlineSeriesOf } from "../../core/chart-data.js";
 import type { SplitReport } from "../../core/split/optimise.js";
+import type { Steps } from "../../core/timeline.js";
 import type { Session } from "../../core/usage.js";
 import type { ReplyFile } from "../reply.js";
 import type { RateUse } from "./rates.js";
@@ -40,15 +41,18 @@ function png(name: string, content: Uint8Array, description: string): ReplyFile 
   return { name, mediaType: "image/png", content, description };
 }
 
+/** No charts: the front end shows only the reply's data (`--json`), which has no pictures. */
+export const NO_CHARTS: ChartFiles = { files: [], notes: [] };
+
 const FAILED = "The charts could not be drawn this time; every figure above stands without them.";
 
-/** People online over time, no pool: for a reply without a split. */
-export async function concurrencyCharts(
-  sessions: readonly Session[],
-  time: ChartTime,
-): Promise<ChartFiles> {
+/**
+ * People online over time, no pool: for a reply without a split. Drawn from the steps the
+ * concurrency analysis already swept, so the log is not merged a second time.
+ */
+export async function concurrencyCharts(steps: Steps, time: ChartTime): Promise<ChartFiles> {
   try {
-    const chart = await renderChart(concurrencySpec({ series: onlineOverTime(sessions), ...time }));
+    const chart = await renderChart(concurrencySpec({ series: onlineSeriesOf(steps), ...time }));
     return { files: [png(CONCURRENCY_PNG, chart.png, "People online over time")], notes: [] };
   } catch {
     return { files: [], notes: [FAILED] };

@@ -4,6 +4,7 @@
  * data), and every assumption made on the way. A reply is only as good as its reading, so the
  * reader can check it before trusting a figure. The same lines go to the terminal and to Slack.
  */
+import { logBounds } from "../../core/usage.js";
 import { KIND_LABELS, type RosterFileRead } from "../../roster/read-file.js";
 import { formatMapping } from "../../roster/read-result.js";
 import type { CommandOutcome, ReadBlock } from "../reply.js";
@@ -107,6 +108,11 @@ function rosterLine(read: RosterFileRead, name: string): string {
 
 /** The sessions' first start and last end, or undefined for a roster or an empty log. */
 function sessionRange(read: RosterFileRead): { from: number; to: number } | undefined {
+  if (read.sessionColumns) {
+    if (read.sessionColumns.starts.length === 0) return undefined;
+    const { first, last } = logBounds(read.sessionColumns);
+    return { from: first, to: last };
+  }
   const sessions = read.sessions ?? [];
   if (sessions.length === 0) return undefined;
   let from = Number.POSITIVE_INFINITY;

@@ -4,6 +4,7 @@
  * message the uploader is told.
  */
 import type { CommandOutcome } from "../../commands/reply.js";
+import { MAX_FILE_MB_CEILING } from "../../core/file-size-limit.js";
 import { renderErrorBlocks, type SlackMessage } from "../blocks/reply-blocks.js";
 import type { SlackDeps } from "../deps.js";
 import { acceptSpreadsheet } from "./accept-spreadsheet.js";
@@ -26,7 +27,7 @@ export function tooLargeMessage(info: FileInfo, maxBytes: number): SlackMessage 
     problem(
       "upload.too_large",
       `${info.name} is ${megabytes(info.size)}; I read files up to ${megabytes(maxBytes)}`,
-      "share a shorter period, or only the user, login and logout columns",
+      `share a shorter period, or only the user, login and logout columns; whoever runs dealdesk can raise the limit with DEALDESK_MAX_FILE_MB (up to ${MAX_FILE_MB_CEILING})`,
     ),
   );
 }

@@ -5,7 +5,7 @@ import { concurrencyCommand } from "../../../src/commands/file-analysis/concurre
 import { rightsizeCommand } from "../../../src/commands/file-analysis/rightsize.js";
 import { splitCommand } from "../../../src/commands/file-analysis/split.js";
 import type { CommandOutcome } from "../../../src/commands/reply.js";
-import { readTypedFile } from "../../../src/commands/typed-file.js";
+import { readTypedFile, tooLargeHint } from "../../../src/commands/typed-file.js";
 import { gbp, ROSTER_CSV, SIX_PEOPLE_CSV, tempDir, writeFixture } from "./fixtures.js";
 
 async function issues(run: CommandOutcome | Promise<CommandOutcome>) {
@@ -68,6 +68,29 @@ describe("file commands: bad input", () => {
     if (read.ok) return;
     expect(read.issues[0]?.code).toBe("file.too_large");
     expect(read.issues[0]?.message).toBe("big.csv is 3 MB; the limit is 2 MB");
+    // 3 MiB exactly: the setting that reads it is 3.
+    expect(read.issues[0]?.hint).toBe(
+      "start dealdesk with DEALDESK_MAX_FILE_MB=3 (up to 500) to read it, or export a shorter period or only the user, login and logout columns",
+    );
+  });
+
+  it("takes the limit from the context's maxFileBytes (DEALDESK_MAX_FILE_MB)", async () => {
+    const path = writeFixture(tempDir(), "big.csv", "x".repeat(2 * 1024 * 1024 + 1));
+    const read = await readTypedFile({ ...gbp, maxFileBytes: 2 * 1024 * 1024 }, path);
+    expect(read.ok).toBe(false);
+    if (read.ok) return;
+    // 2 MiB + 1 byte rounds up to 3 MB, and needs a setting of 3.
+    expect(read.issues[0]?.message).toBe("big.csv is 3 MB; the limit is 2 MB");
+    expect(read.issues[0]?.hint).toContain("DEALDESK_MAX_FILE_MB=3 ");
+    const fits = await readTypedFile({ ...gbp, maxFileBytes: 3 * 1024 * 1024 }, path);
+    expect(fits.ok).toBe(true);
+  });
+
+  it("says a file past what any setting reads must be cut, not the setting raised", () => {
+    // 600 MiB > the 500 MiB ceiling.
+    expect(tooLargeHint(600 * 1024 * 1024)).toBe(
+      "500 MB is the most one file can be read as: export a shorter period or only the user, login and logout columns",
+    );
   });
 
   it("says an unsupported file is neither CSV nor XLSX", async () => {
