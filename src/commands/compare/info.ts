@@ -5,7 +5,7 @@ export const NAME = "compare";
 export const EXAMPLE =
   "compare HaloITSM: named £70 3y uplift 5% impl £12,000; Rival: concurrent £140 3y cap 3% impl £20,000 --users 240 --pool 60";
 export const USAGE =
-  "compare VENDOR: QUOTE; VENDOR: QUOTE … [--users N] [--pool N] [--split NAMED+POOL] [--over YEARS] [--for VENDOR]   or   compare QUOTES.json";
+  "compare VENDOR: QUOTE; VENDOR: QUOTE … [--users N] [--pool N] [--split NAMED+POOL] [--over YEARS] [--for VENDOR]   or   compare PATH.json [--users N] [--pool N] [--split NAMED+POOL]";
 
 export const COMPARE_INFO: CommandInfo = {
   name: NAME,
@@ -16,7 +16,7 @@ export const COMPARE_INFO: CommandInfo = {
   examples: [
     EXAMPLE,
     "compare halo: named 70 3y uplift 5%; ivanti: named 1-99@75, 100-249@65, 250+@60 concurrent 130 3y uplift 4% impl 15k; rival: concurrent 140 3y GBP --users 240 --pool 60 --split 150+25",
-    "compare quotes.json --users 240 --pool 60",
+    "compare examples/quotes.json",
   ],
   help: [
     "Each quote starts with the vendor's name and a colon (HaloITSM:); a semicolon between quotes is optional. The first vendor is the one the headline is about; --for NAME picks another.",
