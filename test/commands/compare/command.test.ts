@@ -278,7 +278,7 @@ describe("compare: bad input, each with the error the user sees", () => {
     [
       "halo: named 70 80 3y; rival: named 60 3y --users 10",
       "compare.unknown_word",
-      'in halo\'s quote I don\'t know what "80" means',
+      "in halo's quote I don't know what \"80\" means",
     ],
     [
       "halo: named 3y; rival: named 60 3y --users 10",
