@@ -52,7 +52,7 @@ const load = os
 const pricing = () => {
   const quotes = parseQuotes(tokenize(QUOTES));
   if (!quotes.ok) throw new Error("quotes");
-  const built = buildOffers(quotes.value, undefined, GBP);
+  const built = buildOffers(quotes.value.quotes, undefined, GBP);
   if (!built.ok) throw new Error("offers");
   const r = compareOffers({
     offers: built.value.offers,

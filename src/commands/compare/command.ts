@@ -62,7 +62,7 @@ async function readInput(
   }
   const quotes = parseQuotes(positional);
   if (!quotes.ok) return quotes;
-  return ok({ quotes: quotes.value, usage: {} });
+  return ok({ quotes: quotes.value.quotes, usage: {}, notes: quotes.value.notes });
 }
 
 /** A value typed on the command line wins over the file's; both given is fine, the typed one is used. */
@@ -108,7 +108,11 @@ async function run(text: string, ctx: CommandContext): Promise<CommandOutcome> {
   if (!comparison.ok) return rejected(NAME, comparison.issues, USAGE);
   const chart = await compareChart(comparison.value);
   return replied(
-    compareReply(comparison.value, [...usage.value.sources, ...built.value.notes], chart),
+    compareReply(
+      comparison.value,
+      [...usage.value.sources, ...(file.notes ?? []), ...built.value.notes],
+      chart,
+    ),
   );
 }
 

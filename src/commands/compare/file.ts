@@ -71,6 +71,8 @@ export interface QuotesFile {
   readonly over?: string;
   readonly chosen?: string;
   readonly currency?: string;
+  /** What was read from pasted prose, for the notes (typed quotes only). */
+  readonly notes?: readonly string[];
 }
 
 const EXAMPLE_HINT = "see the README's \"Comparing competing quotes\" for the file's shape";

@@ -11,6 +11,7 @@ import { parseAmount, parsePercent, type TypedAmount } from "../grammar/amounts.
 import { looksLikeCurrencyCode } from "../grammar/currency.js";
 import { parseTierList } from "../grammar/tier-list.js";
 import { EXAMPLE } from "./info.js";
+import { readPastedQuote } from "./pasted.js";
 import type { PriceWords, QuoteWords, UpliftWords } from "./quote-words.js";
 
 const MODES: Readonly<Record<string, TierMode>> = {
@@ -297,9 +298,23 @@ class QuoteReader {
   }
 }
 
+/** Errors of the compare grammar after which the quote may be prose for the quote reader. */
+const PROSE_HINTS = new Set([
+  "compare.unknown_word",
+  "compare.seats_in_quote",
+  "compare.missing_value",
+]);
+
+export interface ParsedQuotes {
+  readonly quotes: readonly QuoteWords[];
+  /** What was read from pasted prose and not used, a sentence each. */
+  readonly notes: readonly string[];
+}
+
 /** Splits the words into vendors' quotes and reads each; words before the first vendor are an error. */
-export function parseQuotes(positional: readonly string[]): Result<QuoteWords[]> {
+export function parseQuotes(positional: readonly string[]): Result<ParsedQuotes> {
   const quotes: QuoteWords[] = [];
+  const notes: string[] = [];
   let current: { name: string; tokens: string[] } | undefined;
   const groups: { name: string; tokens: string[] }[] = [];
   for (const token of positional) {
@@ -324,8 +339,17 @@ export function parseQuotes(positional: readonly string[]): Result<QuoteWords[]>
       codes: [],
       modes: [],
     }).read();
-    if (!r.ok) return r;
-    quotes.push(r.value);
+    if (r.ok) {
+      quotes.push(r.value);
+      continue;
+    }
+    const prose = PROSE_HINTS.has(r.issues[0]?.code ?? "")
+      ? readPastedQuote(g.name, g.tokens.join(" ").replace(/;\s*$/, ""))
+      : undefined;
+    if (!prose) return r;
+    if (!prose.ok) return prose;
+    quotes.push(prose.value.words);
+    notes.push(...prose.value.notes);
   }
-  return ok(quotes);
+  return ok({ quotes, notes });
 }

@@ -25,6 +25,7 @@ export const COMPARE_INFO: CommandInfo = {
     "Usage, the same for every vendor: --users (the people: a named-only vendor licenses each of them), --pool (the measured peak: an all-concurrent vendor is priced on it) and --split 150+25 (named seats + pool: a mixed vendor is priced on it; split on the session log finds the cheapest). In Slack, the channel's last split or rightsize gives these when they are not typed.",
     "Terms: quotes for different terms are not compared until you say over how many years (--over 5); a shorter quote is then priced as renewed on the same terms. A quote without a term takes the others'.",
     "Currencies: every quote must be in one currency; I never convert. A quote with no currency mark takes the others' currency.",
+    "A quote pasted as prose (Rival: 260 agents at £62 per agent per month, 3 year term, 5% annual uplift) is read by the quote reader: its prices, term, uplift and fixed implementation are used, its seat count is not (every quote is priced on the same usage), and a total, a T&M estimate, a discount or a number it can't place is refused.",
     "A quote without an uplift is priced flat, and the reply says so. A JSON file (compare quotes.json, CLI and console only) holds the same: see the README.",
   ],
 };

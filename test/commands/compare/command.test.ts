@@ -271,11 +271,6 @@ describe("compare: bad input, each with the error the user sees", () => {
       '"named" comes before any vendor\'s name',
     ],
     [
-      "halo: 240 named @ 70 3y; rival: named 60 3y --users 10",
-      "compare.seats_in_quote",
-      'in halo\'s quote, "240 named" gives seats, but every quote is priced on the same usage',
-    ],
-    [
       "halo: named 70 80 3y; rival: named 60 3y --users 10",
       "compare.unknown_word",
       "in halo's quote I don't know what \"80\" means",
@@ -353,5 +348,47 @@ describe("compare: registration", () => {
     expect(findCommand("cost")?.aliases).toEqual([]);
     const r = await reply("150 named @ 70 vs 500 named @ 100");
     expect(r.command).toBe("cost");
+  });
+});
+
+describe("compare: a quote pasted as prose, read by the quote reader", () => {
+  it("takes its price, term, uplift and implementation, not its seat count", async () => {
+    const r = await reply(
+      "HaloITSM: named £70 3y uplift 5% impl £12,000; Rival: 260 agents at £62 per agent per month, 3 year term, 5% annual uplift, implementation £9,000 --users 240",
+    );
+    // Rival on the same 240 users: 240 × 62 × 12 = 178,560; × 1.05 = 187,488; × 1.05 = 196,862.40;
+    // sum 562,910.40 + 9,000 = 571,910.40. HaloITSM 647,544 − 571,910.40 = 75,633.60
+    expect(r.headline).toBe(
+      "HaloITSM's offer is £75,633.60 over 3 years above the like-for-like competitor quote: £647,544 against Rival's £571,910.40.",
+    );
+    expect(r.notes).toContain(
+      "Rival's quote is for 260 seats; like every quote it is priced on the shared usage instead.",
+    );
+  });
+
+  it("reads seats written cost-style as a quote's own count, not the usage", async () => {
+    const r = await reply("halo: 240 named @ 70 3y; rival: named 60 3y --users 10");
+    // halo on the 10 users: 10 × 70 × 12 × 3 = 25,200; rival 10 × 60 × 12 × 3 = 21,600
+    expect(r.tables[0]?.rows.map((row) => row[4])).toEqual(["£25,200", "£21,600"]);
+    expect(r.notes).toContain(
+      "halo's quote is for 240 seats; like every quote it is priced on the shared usage instead.",
+    );
+  });
+
+  it("passes on the quote reader's question about a pasted total", async () => {
+    const found = await issue(
+      "HaloITSM: named £70 3y; Rival: 260 agents, £1.2m for 3 years --users 240",
+    );
+    expect(found.code).toBe("quote.total_only");
+    expect(found.message).toBe(
+      "Rival: I read £1,200,000 as the total for 3 years, not a price per agent. To work the figures out I need the price per agent or the year-1 annual amount.",
+    );
+  });
+
+  it("refuses a pasted figure it can't price like for like", async () => {
+    const found = await issue(
+      "HaloITSM: named £70 3y; Rival: 260 agents at £62 per agent per month, 3 year term, 10% multi-year discount --users 240",
+    );
+    expect(found.code).toBe("compare.pasted_unpriceable");
   });
 });
