@@ -346,7 +346,8 @@ export function parseQuotes(positional: readonly string[]): Result<ParsedQuotes>
     const prose = PROSE_HINTS.has(r.issues[0]?.code ?? "")
       ? readPastedQuote(g.name, g.tokens.join(" ").replace(/;\s*$/, ""))
       : undefined;
-    if (!prose) return r;
+    // Prose with a price but no seat count is not a pasted quote: the grammar's error says more.
+    if (!prose || (!prose.ok && prose.issues[0]?.code === "quote.no_seats")) return r;
     if (!prose.ok) return prose;
     quotes.push(prose.value.words);
     notes.push(...prose.value.notes);

@@ -88,7 +88,7 @@ export interface PastedQuote {
   readonly notes: readonly string[];
 }
 
-/** The quote read as prose, or undefined when the reader finds no quote in it. */
+/** The quote read as prose, or undefined when the reader finds no per-seat quote in it. */
 export function readPastedQuote(vendor: string, text: string): Result<PastedQuote> | undefined {
   const reading = readQuote(text);
   if (!reading.isQuote) return undefined;
@@ -104,6 +104,8 @@ export function readPastedQuote(vendor: string, text: string): Result<PastedQuot
     );
   }
   const q = reading.quote;
+  // No per-seat price at all: not a pasted quote after all, so the grammar's own error stands.
+  if (q.lines.length === 0 && (q.tiers ?? []).length === 0) return undefined;
   if (q.periodTotal || q.termTotal) return refuse(vendor, "a total rather than per-seat prices");
   if (q.implementation?.days !== undefined || q.implementation?.dayRate !== undefined) {
     return refuse(

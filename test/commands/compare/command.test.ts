@@ -385,6 +385,12 @@ describe("compare: a quote pasted as prose, read by the quote reader", () => {
     );
   });
 
+  it("keeps the grammar's error for prose with a price but no seats", async () => {
+    const found = await issue("halo: named £70 per month 3y; rival: named 60 3y --users 10");
+    expect(found.code).toBe("compare.unknown_word");
+    expect(found.message).toBe("in halo's quote I don't know what \"per\" means");
+  });
+
   it("refuses a pasted figure it can't price like for like", async () => {
     const found = await issue(
       "HaloITSM: named £70 3y; Rival: 260 agents at £62 per agent per month, 3 year term, 10% multi-year discount --users 240",
