@@ -84,4 +84,9 @@ export interface CommandContext {
    * stop early (the analysis threads) stops; a front end drops whatever answer still arrives.
    */
   readonly signal?: AbortSignal;
+  /**
+   * The `data` of the channel's newest split or rightsize (its reply's, or the saved analysis's
+   * outputs), for `compare` to price quotes on measured usage. Absent outside a channel.
+   */
+  readonly lastAnalysis?: () => Promise<unknown>;
 }

@@ -8,6 +8,7 @@
  */
 import { ASK_INFO } from "./ask/info.js";
 import type { Command, CommandInfo } from "./command.js";
+import { COMPARE_INFO } from "./compare/info.js";
 import type { CommandContext } from "./context.js";
 import { COST_INFO } from "./cost/info.js";
 import { BRIEF_INFO, EMAIL_INFO, TRIAGE_INFO } from "./deal/info.js";
@@ -32,6 +33,7 @@ export function lazyCommand(info: CommandInfo, load: () => Promise<Command>): Co
 // (which follows dynamic imports when it looks for circles) sees the edge.
 export const commands: readonly Command[] = [
   lazyCommand(COST_INFO, async () => (await import("./cost/command.js")).costCommand),
+  lazyCommand(COMPARE_INFO, async () => (await import("./compare/command.js")).compareCommand),
   lazyCommand(TIERS_INFO, async () => (await import("./tiers/command.js")).tiersCommand),
   lazyCommand(RENEWAL_INFO, async () => (await import("./renewal/command.js")).renewalCommand),
   lazyCommand(IMPL_INFO, async () => (await import("./impl/command.js")).implementationCommand),

@@ -13,6 +13,7 @@ describe("dispatch", () => {
     const rows = out.reply.tables[0]?.rows ?? [];
     expect(rows.map((r) => r[0])).toEqual([
       "cost",
+      "compare",
       "tiers",
       "renewal",
       "impl",
@@ -48,7 +49,7 @@ describe("dispatch", () => {
     expect(out.issues[0]).toEqual({
       code: "command.unknown",
       message: 'I don\'t know the command "cots" — did you mean cost?',
-      hint: "try one of: cost, tiers, renewal, impl, split, concurrency, rightsize, upload, triage, draft, brief, email, ask, or help",
+      hint: "try one of: cost, compare, tiers, renewal, impl, split, concurrency, rightsize, upload, triage, draft, brief, email, ask, or help",
     });
   });
 

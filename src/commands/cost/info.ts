@@ -10,7 +10,7 @@ export const USAGE = `cost LINES [vs LINES ...] [for N users] [GBP] [--years N] 
 
 export const COST_INFO: CommandInfo = {
   name: NAME,
-  aliases: ["compare"],
+  aliases: [],
   summary:
     "Cost licence plans and compare them with a baseline, showing where the saving comes from.",
   usage: USAGE,

@@ -9,6 +9,28 @@ import type { DealScope } from "../deal-context.js";
 import { chatContext, contextFor } from "../deal-context.js";
 import type { SlackCommandContext, SlackDeps } from "../deps.js";
 
+/** Analyses looked through for the newest split or rightsize; a channel rarely has more. */
+const LAST_ANALYSIS_LIMIT = 50;
+const USAGE_KINDS = new Set(["split", "rightsize"]);
+
+/**
+ * The outputs of the channel's newest saved split or rightsize, for `compare` to price quotes on
+ * measured usage; undefined when there is none or the store can't be read (compare then asks).
+ */
+function lastAnalysis(deps: SlackDeps, scope: DealScope): (() => Promise<unknown>) | undefined {
+  const store = deps.store;
+  if (!store) return undefined;
+  return async () => {
+    try {
+      const saved = await store.analyses.list(scope, { limit: LAST_ANALYSIS_LIMIT });
+      return saved.find((a) => USAGE_KINDS.has(a.kind))?.outputs;
+    } catch (error) {
+      if (isStorageUnavailable(error)) return undefined;
+      throw error;
+    }
+  };
+}
+
 export async function slackContext(
   deps: SlackDeps,
   scope: DealScope,
@@ -22,11 +44,13 @@ export async function slackContext(
     },
   );
   const deal = "deal" in read ? read.deal : undefined;
+  const analysis = lastAnalysis(deps, scope);
   return {
     ...chatContext(contextFor(deps.baseContext, deal)),
     scope,
     userId,
     ...(deal ? { deal } : {}),
     ...("unread" in read ? { dealUnread: true as const } : {}),
+    ...(analysis ? { lastAnalysis: analysis } : {}),
   };
 }

@@ -163,7 +163,7 @@ describe("cost: THE CHECK", () => {
 
   it("answers to its alias too", () => {
     expect(costCommand.name).toBe("cost");
-    expect(costCommand.aliases).toEqual(["compare"]);
+    expect(costCommand.aliases).toEqual([]);
   });
 });
 
