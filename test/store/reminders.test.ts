@@ -25,7 +25,7 @@ function plan(from = now): readonly PlannedReminder[] {
 
 describe.each(backends())("reminders on $name", (backend: Backend) => {
   const { store, testDb } = migratedStore(backend);
-  const mine = (scope: Scope, list: { scope: Scope }[]) =>
+  const mine = <T extends { scope: Scope }>(scope: Scope, list: T[]): T[] =>
     list.filter((r) => r.scope.teamId === scope.teamId);
 
   it("schedules a plan, lists it and audits it", async () => {
