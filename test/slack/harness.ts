@@ -57,6 +57,8 @@ export async function startHarness(
     /** Time limits of Web API calls and downloads (the defaults are 15 s and 60 s). */
     webApiTimeoutMs?: number;
     downloadTimeoutMs?: number;
+    /** How often due reminders are looked for (0: only on `app.sweepReminders()`). */
+    reminderSweepMs?: number;
   } = {},
 ): Promise<Harness> {
   const fake = await startFakeSlack();
@@ -81,6 +83,7 @@ export async function startHarness(
     ...(options.now ? { now: options.now } : {}),
     ...(options.webApiTimeoutMs ? { webApiTimeoutMs: options.webApiTimeoutMs } : {}),
     ...(options.downloadTimeoutMs ? { downloadTimeoutMs: options.downloadTimeoutMs } : {}),
+    ...(options.reminderSweepMs === undefined ? {} : { reminderSweepMs: options.reminderSweepMs }),
     logger: recordingLogger(log, { debug: options.debugLog ?? false }),
     logLevel: options.logLevel ?? LogLevel.ERROR,
     retries: 0,

@@ -8,6 +8,7 @@ import { isStorageUnavailable } from "../../store/unavailable.js";
 import type { DealScope } from "../deal-context.js";
 import { chatContext, contextFor } from "../deal-context.js";
 import type { SlackCommandContext, SlackDeps } from "../deps.js";
+import { channelReminders } from "../reminders/channel-reminders.js";
 
 export async function slackContext(
   deps: SlackDeps,
@@ -28,5 +29,6 @@ export async function slackContext(
     userId,
     ...(deal ? { deal } : {}),
     ...("unread" in read ? { dealUnread: true as const } : {}),
+    ...(deps.store ? { reminders: channelReminders(deps.store, scope, userId, deps.now) } : {}),
   };
 }
