@@ -26,11 +26,11 @@ const now = () => clock;
 const reminderPosts = (h: Harness) =>
   h.fake.callsOf("chat.postMessage").filter((c) => String(c.args.text).startsWith(":alarm_clock:"));
 
-async function slash(h: Harness, text: string): Promise<ApiCall> {
+async function slash(h: Harness, text: string, channel = CHANNEL): Promise<ApiCall> {
   const from = h.fake.calls.length;
-  const res = await slashIn(h.url, h.fake, text, { channel: CHANNEL });
+  const res = await slashIn(h.url, h.fake, text, { channel });
   expect(res.status).toBe(200);
-  return nextCall(h.fake, "chat.postMessage", from, (c) => c.args.channel === CHANNEL);
+  return nextCall(h.fake, "chat.postMessage", from, (c) => c.args.channel === channel);
 }
 
 describe.each(backends())("renewal reminders in Slack on $name", (backend: Backend) => {
@@ -147,6 +147,24 @@ describe.each(backends())("renewal reminders in Slack on $name", (backend: Backe
     expect(await h.app.sweepReminders()).toBe(0);
     const listed = await slash(h, "reminders");
     expect(blocksText(listed.args.blocks)).toContain("not posted (too_late)");
+  });
+
+  it("records a post Slack refuses and never tries it again", async () => {
+    clock = new Date("2027-01-10T00:00:00Z");
+    await slash(h, "set vendor HaloITSM renews 2027-06-30 notice 30", "CR2");
+    // Notice deadline 2027-06-30 − 30 = 05-31; its 30-day reminder 05-01 09:00 UTC; start-by
+    // 05-31 − 90 = 03-02, reminded from 01-31 09:00 UTC.
+    clock = new Date("2027-01-31T09:00:00Z");
+    h.fake.refuse("chat.postMessage", "not_in_channel", 1);
+    expect(await h.app.sweepReminders()).toBe(0);
+    expect(await h.app.sweepReminders()).toBe(0);
+    const listed = await slash(h, "reminders", "CR2");
+    expect(blocksText(listed.args.blocks)).toMatch(
+      /31 January 2027 09:00 UTC.*not posted \(not_in_channel\)/s,
+    );
+    expect(h.log.some((l) => l.includes("posting reminder") && l.includes("not_in_channel"))).toBe(
+      true,
+    );
   });
 
   it("is deleted with the channel's data by forget", async () => {

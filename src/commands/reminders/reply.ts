@@ -66,9 +66,10 @@ export function remindersReply(
   listing: ReminderListing,
   options: { readonly listedOnly: boolean },
 ): CommandOutcome {
+  // The dates table has each deadline's date, so a row names only which one it is.
   const rows = listing.reminders.map((r) => [
     `${dayOf(r.dueAt)} ${String(REMINDER_HOUR_UTC).padStart(2, "0")}:00 UTC`,
-    purpose(r),
+    `${days(r.daysBefore)} before ${DEADLINE[r.kind]}`,
     status(r),
   ]);
   const notes = [

@@ -40,7 +40,7 @@ describe("reminders renews DATE notice DAYS (a preview: nothing stored or posted
     ]);
     expect(r.tables[1]?.rows[3]).toEqual([
       "1 December 2026 09:00 UTC",
-      "30 days before the notice deadline (31 December 2026)",
+      "30 days before the notice deadline",
       "due",
     ]);
     expect(r.notes).toContain(
