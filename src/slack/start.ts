@@ -22,7 +22,11 @@ import { ANALYSE_UPLOAD_JOB } from "./jobs/payload.js";
 import { analyseUploadWorker } from "./jobs/worker.js";
 import { SlackMemory } from "./memory.js";
 import { postDueReminders } from "./reminders/post-due.js";
-import { type ReminderTicker, startReminderTicker } from "./reminders/ticker.js";
+import {
+  REMINDER_SWEEP_JOB,
+  type ReminderTicker,
+  startReminderTicker,
+} from "./reminders/ticker.js";
 import { SocketModeStartError, startSocketMode } from "./socket-mode.js";
 import { allowedFileHosts } from "./uploads/hosts.js";
 import { analysisNotAvailable } from "./uploads/not-available.js";
@@ -71,8 +75,10 @@ export interface StartSlackOptions {
   /** How long Socket Mode gets to open its WebSocket before start-up fails (default 30 s). */
   readonly socketModeStartMs?: number;
   /**
-   * How often this instance looks for renewal reminders that are due, with a store (default
-   * 60 s; 0: only when `sweepReminders` is called, as tests do with a fake clock).
+   * How often this instance looks for renewal reminders that are due, with a store. Default:
+   * each minute of the job queue (`everyMinute`) when it has one and this instance works jobs,
+   * else a 60 s timer. Set: a timer of this many ms, or 0 for none (only `sweepReminders`, as
+   * tests do with a fake clock).
    */
   readonly reminderSweepMs?: number;
 }
@@ -145,13 +151,24 @@ export async function startSlackApp(options: StartSlackOptions): Promise<Running
     await options.jobs.work(ANALYSE_UPLOAD_JOB, analyseUploadWorker(deps, app.client));
   }
   const store = options.store;
+  // The queue's minute when it has one and this instance works jobs; else a timer of its own.
+  const queueMinute =
+    options.jobs?.everyMinute !== undefined &&
+    options.workJobs !== false &&
+    options.reminderSweepMs === undefined;
   const reminders: ReminderTicker | undefined = store
     ? startReminderTicker(
         () => postDueReminders({ store, client: app.client, now, logger }),
         logger,
-        options.reminderSweepMs,
+        queueMinute ? 0 : options.reminderSweepMs,
       )
     : undefined;
+  if (reminders && queueMinute && options.jobs?.everyMinute) {
+    await options.jobs.work(REMINDER_SWEEP_JOB, async () => {
+      await reminders.sweep();
+    });
+    await options.jobs.everyMinute(REMINDER_SWEEP_JOB);
+  }
   const sweepReminders = async () => (reminders ? reminders.sweep() : 0);
   const stopApp = async () => {
     await app.stop();

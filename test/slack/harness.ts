@@ -6,6 +6,7 @@ import { currency } from "../../src/core/money.js";
 import type { AnalyseUpload } from "../../src/slack/deps.js";
 import { type RunningSlackApp, startSlackApp } from "../../src/slack/start.js";
 import { storedDealContext } from "../../src/slack/stored-deals.js";
+import type { JobQueue } from "../../src/store/jobs.js";
 import type { Store } from "../../src/store/store.js";
 import { type FakeSlack, startFakeSlack } from "./fake-slack.js";
 import { SIGNING_SECRET } from "./signed.js";
@@ -59,6 +60,8 @@ export async function startHarness(
     downloadTimeoutMs?: number;
     /** How often due reminders are looked for (0: only on `app.sweepReminders()`). */
     reminderSweepMs?: number;
+    /** A job queue for the app (queued analyses; the reminders' minute). */
+    jobs?: JobQueue;
   } = {},
 ): Promise<Harness> {
   const fake = await startFakeSlack();
@@ -84,6 +87,7 @@ export async function startHarness(
     ...(options.webApiTimeoutMs ? { webApiTimeoutMs: options.webApiTimeoutMs } : {}),
     ...(options.downloadTimeoutMs ? { downloadTimeoutMs: options.downloadTimeoutMs } : {}),
     ...(options.reminderSweepMs === undefined ? {} : { reminderSweepMs: options.reminderSweepMs }),
+    ...(options.jobs ? { jobs: options.jobs } : {}),
     logger: recordingLogger(log, { debug: options.debugLog ?? false }),
     logLevel: options.logLevel ?? LogLevel.ERROR,
     retries: 0,

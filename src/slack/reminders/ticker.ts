@@ -1,18 +1,21 @@
 /**
- * When due reminders are looked for: once a minute on every replica, on both engines.
+ * When due reminders are looked for: once a minute. With a job queue (start.ts) the minute comes
+ * from the queue — pg-boss's cron schedule on PostgreSQL (one sweep a minute between all
+ * replicas), a timer queueing into the embedded queue on PGlite; without one, from this timer.
  *
- * Why a timer and not pg-boss's schedule (or a pg-boss job per reminder with startAfter): what
- * makes a reminder post once is the claim in the reminders table (post-due.ts), not the queue.
- * pg-boss would only thin the sweeps from one per replica per minute to one per minute, and would
- * add a second record of what is due (a job to cancel when reminders are turned off or a date
- * moves) judged by the database's clock, which a test cannot fake. A sweep is one indexed query
- * (reminders_due_idx), so a timer per replica is the simplest thing that is never twice; and on
- * embedded PGlite, with one process, it is the same code. Sweeps never overlap on one replica.
+ * Why a periodic sweep and not a pg-boss job per reminder (send with startAfter): what makes a
+ * reminder post once is the claim in the reminders table (post-due.ts), not the queue, and a job
+ * per reminder would be a second record of what is due — one to cancel when reminders are turned
+ * off or a date moves — judged by the database's clock, which a test cannot fake. The sweep asks
+ * the table with the injected clock; it is one indexed query (reminders_due_idx). Sweeps never
+ * overlap on one replica, and two replicas sweeping at once still post each reminder once.
  */
 import type { Logger } from "@slack/bolt";
 import { logFailure } from "../log-failure.js";
 
 export const REMINDER_SWEEP_MS = 60_000;
+/** The job the queue sends once a minute; its handler sweeps (no data). */
+export const REMINDER_SWEEP_JOB = "post-due-reminders";
 
 export interface ReminderTicker {
   /** Sweeps now (after any sweep already running); resolves with how many it posted. */
