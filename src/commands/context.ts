@@ -6,6 +6,7 @@
 import type { CurrencyCode, Money } from "../core/money.js";
 import type { SolveMip } from "../core/split/solver.js";
 import type { ModelAnswer } from "./ask/model-answer.js";
+import type { ChannelReminders } from "./reminders/listing.js";
 
 /** The channel's deal rates, when a front end knows them (Slack: `/deal set …`). */
 export interface DealRates {
@@ -89,4 +90,9 @@ export interface CommandContext {
    * outputs), for `compare` to price quotes on measured usage. Absent outside a channel.
    */
   readonly lastAnalysis?: () => Promise<unknown>;
+  /**
+   * The channel's renewal reminders (the Slack app, from its store). Absent (console, CLI),
+   * `reminders` only lists what a typed renewal date would schedule.
+   */
+  readonly reminders?: ChannelReminders;
 }

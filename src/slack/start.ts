@@ -22,6 +22,12 @@ import type { AnalyseUpload, Dispatch, SlackDeps } from "./deps.js";
 import { ANALYSE_UPLOAD_JOB } from "./jobs/payload.js";
 import { analyseUploadWorker } from "./jobs/worker.js";
 import { SlackMemory } from "./memory.js";
+import { postDueReminders } from "./reminders/post-due.js";
+import {
+  REMINDER_SWEEP_JOB,
+  type ReminderTicker,
+  startReminderTicker,
+} from "./reminders/ticker.js";
 import { SocketModeStartError, startSocketMode } from "./socket-mode.js";
 import { allowedFileHosts } from "./uploads/hosts.js";
 import { analysisNotAvailable } from "./uploads/not-available.js";
@@ -70,6 +76,13 @@ export interface StartSlackOptions {
   readonly workJobs?: boolean;
   /** How long Socket Mode gets to open its WebSocket before start-up fails (default 30 s). */
   readonly socketModeStartMs?: number;
+  /**
+   * How often this instance looks for renewal reminders that are due, with a store. Default:
+   * each minute of the job queue (`everyMinute`) when it has one and this instance works jobs,
+   * else a 60 s timer. Set: a timer of this many ms, or 0 for none (only `sweepReminders`, as
+   * tests do with a fake clock).
+   */
+  readonly reminderSweepMs?: number;
 }
 
 /** package.json's version: saved with every analysis so an old result can be told from a re-run. */
@@ -81,6 +94,8 @@ export function calculatorVersion(): string {
 export interface RunningSlackApp {
   /** The HTTP port listened on (undefined in Socket Mode); useful with PORT=0. */
   readonly port?: number;
+  /** Posts the renewal reminders due now (what the timer does); how many this call posted. */
+  sweepReminders(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -137,20 +152,46 @@ export async function startSlackApp(options: StartSlackOptions): Promise<Running
     // app.client carries the bot token and SLACK_API_URL, like the listeners' clients.
     await options.jobs.work(ANALYSE_UPLOAD_JOB, analyseUploadWorker(deps, app.client));
   }
+  const store = options.store;
+  // The queue's minute when it has one and this instance works jobs; else a timer of its own.
+  const queueMinute =
+    options.jobs?.everyMinute !== undefined &&
+    options.workJobs !== false &&
+    options.reminderSweepMs === undefined;
+  const reminders: ReminderTicker | undefined = store
+    ? startReminderTicker(
+        () => postDueReminders({ store, client: app.client, now, logger }),
+        logger,
+        queueMinute ? 0 : options.reminderSweepMs,
+      )
+    : undefined;
+  if (reminders && queueMinute && options.jobs?.everyMinute) {
+    await options.jobs.work(REMINDER_SWEEP_JOB, async () => {
+      await reminders.sweep();
+    });
+    await options.jobs.everyMinute(REMINDER_SWEEP_JOB);
+  }
+  const sweepReminders = async () => (reminders ? reminders.sweep() : 0);
+  const stopApp = async () => {
+    await app.stop();
+    await reminders?.stop();
+  };
   if (config.appToken) {
     try {
       await startSocketMode(app, config, options.socketModeStartMs);
     } catch (error) {
+      await reminders?.stop();
       if (error instanceof SocketModeStartError) throw new SlackStartError(error.message);
       throw error;
     }
-    return { stop: () => app.stop().then(() => undefined) };
+    return { sweepReminders, stop: stopApp };
   }
   const server = (await app.start(config.port)) as Server;
   const port = (server.address() as AddressInfo | null)?.port;
   return {
     ...(port === undefined ? {} : { port }),
-    stop: () => app.stop().then(() => undefined),
+    sweepReminders,
+    stop: stopApp,
   };
 }
 

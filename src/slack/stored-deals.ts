@@ -18,6 +18,8 @@ export function storedDealContext(store: Store, now: () => Date): DealContextSto
         currency: deal.currency,
         ...(deal.namedRate ? { namedRate: deal.namedRate } : {}),
         ...(deal.concurrentRate ? { concurrentRate: deal.concurrentRate } : {}),
+        ...(deal.renewalDate ? { renewalDate: deal.renewalDate } : {}),
+        ...(deal.noticeDays !== undefined ? { noticeDays: deal.noticeDays } : {}),
       };
       return channelDeal;
     },
@@ -31,12 +33,17 @@ export function storedDealContext(store: Store, now: () => Date): DealContextSto
           ...(previous?.tiers ? { tiers: previous.tiers } : {}),
           ...(previous?.termYears !== undefined ? { termYears: previous.termYears } : {}),
           ...(previous?.cap ? { cap: previous.cap } : {}),
-          ...(previous?.renewalDate ? { renewalDate: previous.renewalDate } : {}),
           ...(previous?.notes !== undefined ? { notes: previous.notes } : {}),
           vendor: deal.vendor,
           currency: deal.currency,
           ...(deal.namedRate ? { namedRate: deal.namedRate } : {}),
           ...(deal.concurrentRate ? { concurrentRate: deal.concurrentRate } : {}),
+          // The rates form sends no renewal: the stored date and notice period stay (neither
+          // can be cleared, only changed).
+          ...withRenewal(
+            deal.renewalDate ?? previous?.renewalDate,
+            deal.noticeDays ?? previous?.noticeDays,
+          ),
         },
         stamp,
       );
@@ -46,5 +53,12 @@ export function storedDealContext(store: Store, now: () => Date): DealContextSto
         stamp,
       );
     },
+  };
+}
+
+function withRenewal(renewalDate: string | undefined, noticeDays: number | undefined) {
+  return {
+    ...(renewalDate === undefined ? {} : { renewalDate }),
+    ...(noticeDays === undefined ? {} : { noticeDays }),
   };
 }

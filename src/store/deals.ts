@@ -53,6 +53,8 @@ export interface DealFields {
   readonly cap?: DealCap;
   /** `YYYY-MM-DD`. */
   readonly renewalDate?: string;
+  /** Days' notice of non-renewal before the renewal date, 0 to 365 (migration 0006). */
+  readonly noticeDays?: number;
   readonly notes?: string;
 }
 
@@ -88,6 +90,7 @@ const dealRow = z.object({
   term_years: nullable(z.number().int().min(1).max(10)),
   cap: nullable(capSchema),
   renewal_date: nullable(isoDate),
+  notice_days: nullable(z.number().int().min(0).max(365)),
   notes: nullable(z.string()),
   updated_by: z.string(),
   updated_at: timestampColumn,
@@ -110,6 +113,7 @@ function toDeal(row: unknown): Deal {
     ...(r.term_years === undefined ? {} : { termYears: r.term_years }),
     ...(r.cap === undefined ? {} : { cap: r.cap }),
     ...(r.renewal_date === undefined ? {} : { renewalDate: r.renewal_date }),
+    ...(r.notice_days === undefined ? {} : { noticeDays: r.notice_days }),
     ...(r.notes === undefined ? {} : { notes: r.notes }),
     updatedBy: r.updated_by,
     updatedAt: r.updated_at,
@@ -126,11 +130,12 @@ function checkFields(deal: DealFields): void {
   if (deal.tiers !== undefined) tiersSchema.parse(deal.tiers);
   if (deal.cap !== undefined) capSchema.parse(deal.cap);
   if (deal.renewalDate !== undefined) isoDate.parse(deal.renewalDate);
+  if (deal.noticeDays !== undefined) z.number().int().min(0).max(365).parse(deal.noticeDays);
 }
 
 const COLUMNS = `team_id, channel_id, vendor, currency, named_rate_minor, concurrent_rate_minor,
   tiers, term_years, cap, to_char(renewal_date, 'YYYY-MM-DD') AS renewal_date, notes, updated_by,
-  updated_at`;
+  updated_at, notice_days`;
 
 const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
 
@@ -157,15 +162,18 @@ export function dealRepository(db: Queryable): DealRepository {
       checkStamp(stamp);
       const r = await db.query(
         `INSERT INTO deals (team_id, channel_id, vendor, currency, named_rate_minor,
-           concurrent_rate_minor, tiers, term_years, cap, renewal_date, notes, updated_by, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9::jsonb, $10::date, $11, $12, $13::timestamptz)
+           concurrent_rate_minor, tiers, term_years, cap, renewal_date, notes, updated_by, updated_at,
+           notice_days)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9::jsonb, $10::date, $11, $12, $13::timestamptz,
+           $14)
          ON CONFLICT (team_id, channel_id) DO UPDATE SET
            vendor = excluded.vendor, currency = excluded.currency,
            named_rate_minor = excluded.named_rate_minor,
            concurrent_rate_minor = excluded.concurrent_rate_minor, tiers = excluded.tiers,
            term_years = excluded.term_years, cap = excluded.cap,
            renewal_date = excluded.renewal_date, notes = excluded.notes,
-           updated_by = excluded.updated_by, updated_at = excluded.updated_at
+           updated_by = excluded.updated_by, updated_at = excluded.updated_at,
+           notice_days = excluded.notice_days
          RETURNING ${COLUMNS}`,
         [
           ...scopeParams(scope),
@@ -180,6 +188,7 @@ export function dealRepository(db: Queryable): DealRepository {
           deal.notes ?? null,
           stamp.by,
           stamp.at.toISOString(),
+          deal.noticeDays ?? null,
         ],
       );
       return toDeal(r.rows[0]);

@@ -43,6 +43,8 @@ function readJob(row: Readonly<Record<string, unknown>>): QueuedJob | undefined 
 
 export interface EmbeddedQueueOptions {
   readonly logger?: QueueLogger;
+  /** How often `everyMinute` queues its job (default 60 s; tests shorten it). */
+  readonly minuteMs?: number;
 }
 
 export async function openEmbeddedQueue(
@@ -62,6 +64,8 @@ export async function openEmbeddedQueue(
   let pumping: Promise<void> | undefined;
   let again = false;
   let stopped = false;
+  const timers: NodeJS.Timeout[] = [];
+  const minuteJobs: string[] = [];
 
   const next = async (): Promise<QueuedJob | undefined> => {
     // One statement takes the oldest queued job this instance has a handler for.
@@ -148,8 +152,28 @@ export async function openEmbeddedQueue(
       kick();
       return String(r.rows[0]?.id);
     },
+    async everyMinute(name) {
+      checkJobName(name);
+      const queueOne = async () => {
+        if (stopped) return;
+        // One waiting at a time: a sweep held up behind a long analysis is not queued twice.
+        await db.query(
+          `INSERT INTO job_queue (name, data) SELECT $1, '{}'::jsonb
+           WHERE NOT EXISTS (SELECT 1 FROM job_queue WHERE name = $1 AND state = 'queued')`,
+          [name],
+        );
+        kick();
+      };
+      const timer = setInterval(() => {
+        queueOne().catch(() => logger.warn(`dealdesk: could not queue the ${name} job`));
+      }, options.minuteMs ?? 60_000);
+      timer.unref();
+      timers.push(timer);
+      minuteJobs.push(name);
+    },
     async stop(options = {}) {
       stopped = true;
+      for (const timer of timers) clearInterval(timer);
       const givenBack = await running.drain(options.graceMs ?? DEFAULT_GRACE_MS);
       for (const job of givenBack)
         await giveBack(job.id).catch(() =>
@@ -157,6 +181,15 @@ export async function openEmbeddedQueue(
         );
       // The runner ends at its next step; after this the database may be closed.
       await pumping;
+      // A minute's job still waiting is not work to keep: the next start queues its own.
+      if (minuteJobs.length > 0)
+        await db
+          .query(
+            `DELETE FROM job_queue WHERE state = 'queued'
+             AND name IN (SELECT jsonb_array_elements_text($1::jsonb))`,
+            [JSON.stringify(minuteJobs)],
+          )
+          .catch(() => undefined);
       if (givenBack.length > 0)
         logger.warn(`dealdesk: gave back ${givenBack.length} running job(s) at shutdown`);
     },

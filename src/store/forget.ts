@@ -19,8 +19,9 @@ export interface ForgetResult {
 /**
  * Children before parents, so the channel-scoped foreign keys are never violated. Button state
  * kept for the channel's messages goes too (it can hold a typed command); it is not counted.
+ * So do the channel's renewal reminders and its "reminders off" (migration 0006).
  */
-const STATE_TABLES = ["action_states"] as const;
+const STATE_TABLES = ["action_states", "reminders", "reminders_off"] as const;
 
 const TABLES = [
   ["drafts", "drafts"],

@@ -50,6 +50,13 @@ export interface JobQueue {
   /** Enqueues a job and returns its id; it runs on whichever instance works that name. */
   send(name: string, data: JobData, options?: SendOptions): Promise<string>;
   /**
+   * Sends a job of this name (with no data) once a minute, for whichever instance works it
+   * (renewal reminders' due sweep). pg-boss: its cron schedule, kept in the database, so the
+   * replicas between them get one job a minute; embedded: a timer in this process that queues
+   * one unless one is already waiting. The in-memory queue has none.
+   */
+  everyMinute?(name: string): Promise<void>;
+  /**
    * Stops taking jobs, lets running ones finish within the grace period and gives back the rest
    * (they run again on another instance or after a restart). Resolves within the grace period
    * plus a moment; the store the handlers use may be closed after it.

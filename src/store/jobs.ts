@@ -200,6 +200,12 @@ export async function openPgBossQueue(options: PgBossQueueOptions): Promise<JobQ
       if (id === null) throw new Error(`the job queue refused a ${name} job`);
       return id;
     },
+    async everyMinute(name) {
+      await ensureQueue(name);
+      // Idempotent: every replica registers the same schedule; pg-boss's cron sends one job a
+      // minute between them (its own singleton per minute).
+      await boss.schedule(name, "* * * * *");
+    },
     stop(options = {}) {
       stopping ??= stop(options.graceMs ?? DEFAULT_GRACE_MS);
       return stopping;

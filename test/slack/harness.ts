@@ -6,6 +6,7 @@ import { currency } from "../../src/core/money.js";
 import type { AnalyseUpload } from "../../src/slack/deps.js";
 import { type RunningSlackApp, startSlackApp } from "../../src/slack/start.js";
 import { storedDealContext } from "../../src/slack/stored-deals.js";
+import type { JobQueue } from "../../src/store/jobs.js";
 import type { Store } from "../../src/store/store.js";
 import { type FakeSlack, startFakeSlack } from "./fake-slack.js";
 import { SIGNING_SECRET } from "./signed.js";
@@ -57,6 +58,10 @@ export async function startHarness(
     /** Time limits of Web API calls and downloads (the defaults are 15 s and 60 s). */
     webApiTimeoutMs?: number;
     downloadTimeoutMs?: number;
+    /** How often due reminders are looked for (0: only on `app.sweepReminders()`). */
+    reminderSweepMs?: number;
+    /** A job queue for the app (queued analyses; the reminders' minute). */
+    jobs?: JobQueue;
   } = {},
 ): Promise<Harness> {
   const fake = await startFakeSlack();
@@ -81,6 +86,8 @@ export async function startHarness(
     ...(options.now ? { now: options.now } : {}),
     ...(options.webApiTimeoutMs ? { webApiTimeoutMs: options.webApiTimeoutMs } : {}),
     ...(options.downloadTimeoutMs ? { downloadTimeoutMs: options.downloadTimeoutMs } : {}),
+    ...(options.reminderSweepMs === undefined ? {} : { reminderSweepMs: options.reminderSweepMs }),
+    ...(options.jobs ? { jobs: options.jobs } : {}),
     logger: recordingLogger(log, { debug: options.debugLog ?? false }),
     logLevel: options.logLevel ?? LogLevel.ERROR,
     retries: 0,

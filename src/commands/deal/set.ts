@@ -16,6 +16,7 @@ import type { DealRates } from "../context.js";
 import { parseAmount, signCurrency } from "../grammar/amounts.js";
 import { tokenize } from "../grammar/tokens.js";
 import { type CommandOutcome, column, rejected, replied } from "../reply.js";
+import { parseNoticeDays, parseRenewalDate, renewalNotes } from "./set-renewal.js";
 
 /** The part of the store's DealFields the Slack app sets and reads; commands get it as ctx.deal. */
 export interface ChannelDeal extends DealRates {
@@ -25,10 +26,14 @@ export interface ChannelDeal extends DealRates {
   readonly namedRate?: Money;
   /** Per concurrent pool slot per month. */
   readonly concurrentRate?: Money;
+  /** `YYYY-MM-DD` (set-renewal.ts); reminders are planned from it. */
+  readonly renewalDate?: string;
+  /** Days' notice of non-renewal before the renewal date. */
+  readonly noticeDays?: number;
 }
 
 export const SET_USAGE = "set vendor HaloITSM currency GBP named 70 concurrent 140";
-const KEYS = ["vendor", "currency", "named", "concurrent"] as const;
+const KEYS = ["vendor", "currency", "named", "concurrent", "renews", "notice"] as const;
 type Key = (typeof KEYS)[number];
 
 function issue(code: string, message: string, hint = SET_USAGE): Issue {
@@ -136,6 +141,20 @@ export function applySet(
     else if (key === "named") namedRate = r.value;
     else concurrentRate = r.value;
   }
+  let renewalDate = current?.renewalDate;
+  let noticeDays = current?.noticeDays;
+  const renewsText = values.get("renews");
+  if (renewsText !== undefined) {
+    const r = parseRenewalDate(renewsText);
+    if (r.ok) renewalDate = r.value;
+    else issues.push(r.issue);
+  }
+  const noticeText = values.get("notice");
+  if (noticeText !== undefined) {
+    const r = parseNoticeDays(noticeText);
+    if (r.ok) noticeDays = r.value;
+    else issues.push(r.issue);
+  }
   if (issues.length > 0) return { ok: false, issues };
   return {
     ok: true,
@@ -145,6 +164,8 @@ export function applySet(
       currency: code,
       ...(namedRate ? { namedRate } : {}),
       ...(concurrentRate ? { concurrentRate } : {}),
+      ...(renewalDate === undefined ? {} : { renewalDate }),
+      ...(noticeDays === undefined ? {} : { noticeDays }),
     },
   };
 }
@@ -178,6 +199,7 @@ export function dealReply(deal: ChannelDeal, currencyAssumed: boolean): CommandO
     notes: [
       ...(currencyAssumed ? [`No currency given, so I assumed ${deal.currency}.`] : []),
       `Commands in this channel now default to ${deal.currency}.`,
+      ...renewalNotes(deal.renewalDate, deal.noticeDays),
     ],
     working: [],
     next: ["cost 150 named @ 70 + 100 concurrent @ 140 vs 500 named @ 100"],
@@ -187,6 +209,8 @@ export function dealReply(deal: ChannelDeal, currencyAssumed: boolean): CommandO
       namedRate: deal.namedRate ? moneyJson(deal.namedRate) : null,
       concurrentRate: deal.concurrentRate ? moneyJson(deal.concurrentRate) : null,
       currencyAssumed,
+      renewalDate: deal.renewalDate ?? null,
+      noticeDays: deal.noticeDays ?? null,
     },
   });
 }

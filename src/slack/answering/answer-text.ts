@@ -8,6 +8,7 @@ import type { CommandOutcome } from "../../commands/reply.js";
 import type { DealScope } from "../deal-context.js";
 import { runSet } from "../deal-context.js";
 import type { SlackDeps } from "../deps.js";
+import { rescheduleReminders } from "../reminders/channel-reminders.js";
 import { saveTypedAnalysis } from "../saving/save.js";
 import { slackContext } from "./slack-context.js";
 import { noteUnreadDeal } from "./unread-deal.js";
@@ -29,7 +30,13 @@ export async function answerText(
       get: deps.deals.get.bind(deps.deals),
       set: (s: DealScope, deal: ChannelDeal) => deps.deals.set(s, deal, userId),
     };
-    return runSet(trimmed.slice(3), scope, deals, deps.baseContext);
+    const outcome = await runSet(trimmed.slice(3), scope, deals, deps.baseContext);
+    // A new renewal date or notice period plans the channel's reminders again.
+    if (!outcome.ok || deps.store === undefined || !/\b(renews|notice)\b/i.test(trimmed))
+      return outcome;
+    const note = await rescheduleReminders(deps.store, scope, userId, deps.now());
+    if (note === undefined) return outcome;
+    return { ...outcome, reply: { ...outcome.reply, notes: [...outcome.reply.notes, note] } };
   }
   const ctx = await slackContext(deps, scope, userId);
   const word = first.replace(/^--?/, "");

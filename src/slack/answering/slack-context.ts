@@ -8,6 +8,7 @@ import { isStorageUnavailable } from "../../store/unavailable.js";
 import type { DealScope } from "../deal-context.js";
 import { chatContext, contextFor } from "../deal-context.js";
 import type { SlackCommandContext, SlackDeps } from "../deps.js";
+import { channelReminders } from "../reminders/channel-reminders.js";
 
 /** Analyses looked through for the newest split or rightsize; a channel rarely has more. */
 const LAST_ANALYSIS_LIMIT = 50;
@@ -52,5 +53,6 @@ export async function slackContext(
     ...(deal ? { deal } : {}),
     ...("unread" in read ? { dealUnread: true as const } : {}),
     ...(analysis ? { lastAnalysis: analysis } : {}),
+    ...(deps.store ? { reminders: channelReminders(deps.store, scope, userId, deps.now) } : {}),
   };
 }

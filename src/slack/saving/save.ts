@@ -180,7 +180,7 @@ export async function saveAnalysedUpload(
 }
 
 /** Commands whose replies are not analyses: help text and the deal itself (saved as the deal). */
-const NOT_ANALYSES = new Set(["help", "set", "deal"]);
+const NOT_ANALYSES = new Set(["help", "set", "deal", "reminders"]);
 
 /** Saves a typed calculation: kind = the command word, inputs = the typed text, outputs = data. */
 export async function saveTypedAnalysis(

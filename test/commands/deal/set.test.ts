@@ -50,7 +50,7 @@ describe("applySet", () => {
     [
       "vendor HaloITSM seats",
       "set.unknown_word",
-      'I don\'t know "seats" here: set takes vendor, currency, named, concurrent',
+      'I don\'t know "seats" here: set takes vendor, currency, named, concurrent, renews, notice',
       HINT,
     ],
     ["vendor HaloITSM named", "set.missing_value", "named needs a value", HINT],
