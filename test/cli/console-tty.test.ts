@@ -10,7 +10,7 @@ import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { runConsole } from "../../src/cli/console.js";
 import type { ModelAnswer } from "../../src/commands/ask/model-answer.js";
-import type { CommandContext, FileRead, QuestionAnswerer } from "../../src/commands/context.js";
+import type { FileRead, QuestionAnswerer } from "../../src/commands/context.js";
 import { testContext } from "../commands/context.js";
 import { terminal } from "./console/fake-terminal.js";
 

@@ -142,9 +142,18 @@ describe("reminders through the channel's port", () => {
     })),
   });
   const port: ChannelReminders = {
-    list: async () => (calls.push("list"), listing(false)),
-    turnOff: async () => (calls.push("off"), listing(true)),
-    turnOn: async () => (calls.push("on"), listing(false)),
+    list: async () => {
+      calls.push("list");
+      return listing(false);
+    },
+    turnOff: async () => {
+      calls.push("off");
+      return listing(true);
+    },
+    turnOn: async () => {
+      calls.push("on");
+      return listing(false);
+    },
   };
   const ctx = testContext({ reminders: port, now: () => new Date("2026-09-03T00:00:00Z") });
 
