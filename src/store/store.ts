@@ -8,6 +8,7 @@ import { type DealRepository, dealRepository } from "./deals.js";
 import { type DraftRepository, draftRepository } from "./drafts.js";
 import { countChannel, type ForgetResult, forgetChannel } from "./forget.js";
 import { migrate } from "./migrate.js";
+import { type OfferRepository, offerRepository } from "./offers.js";
 import { openDb, type StoreConfig } from "./open-db.js";
 import { applyRetention, type RetentionResult } from "./retention.js";
 import type { Scope, Stamp } from "./scope.js";
@@ -24,6 +25,8 @@ export interface Store {
   readonly claims: ClaimRepository;
   /** Button state too long for a button value, bound to its channel. */
   readonly actionStates: ActionStateRepository;
+  /** Offer rounds, target and walk-away per channel. */
+  readonly offers: OfferRepository;
   forget(scope: Scope, stamp: Stamp): Promise<ForgetResult>;
   /** What `forget` would delete in this channel now (for the confirmation prompt). */
   countChannel(scope: Scope): Promise<ForgetResult>;
@@ -41,6 +44,7 @@ export function createStore(db: Db): Store {
     audit: auditRepository(db),
     claims: claimRepository(db),
     actionStates: actionStateRepository(db),
+    offers: offerRepository(db),
     forget: (scope, stamp) => forgetChannel(db, scope, stamp),
     countChannel: (scope) => countChannel(db, scope),
     applyRetention: (options) => applyRetention(db, options),
