@@ -14,6 +14,7 @@ import { BRIEF_INFO, EMAIL_INFO, TRIAGE_INFO } from "./deal/info.js";
 import { DRAFT_INFO } from "./draft/info.js";
 import { CONCURRENCY_INFO, RIGHTSIZE_INFO, SPLIT_INFO, UPLOAD_INFO } from "./file-analysis/info.js";
 import { IMPL_INFO } from "./impl/info.js";
+import { HISTORY_INFO, OFFER_INFO } from "./offer/info.js";
 import { RENEWAL_INFO } from "./renewal/info.js";
 import type { CommandOutcome } from "./reply.js";
 import { TIERS_INFO } from "./tiers/info.js";
@@ -49,6 +50,8 @@ export const commands: readonly Command[] = [
   lazyCommand(DRAFT_INFO, async () => (await import("./draft/command.js")).draftCommand),
   lazyCommand(BRIEF_INFO, async () => (await import("./deal/brief.js")).briefCommand),
   lazyCommand(EMAIL_INFO, async () => (await import("./deal/email.js")).emailCommand),
+  lazyCommand(OFFER_INFO, async () => (await import("./offer/command.js")).offerCommand),
+  lazyCommand(HISTORY_INFO, async () => (await import("./offer/history.js")).historyCommand),
   lazyCommand(ASK_INFO, async () => (await import("./ask/command.js")).askCommand),
 ];
 
