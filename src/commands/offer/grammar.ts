@@ -138,6 +138,9 @@ function readWho(tokens: readonly string[]): Result<{ who: OfferWho; used: numbe
       );
     return ok({ who: { kind: "round", party: { kind: "named", name } }, used: 2 });
   }
+  if (isKeyword(first) || /^\d/.test(first)) {
+    return fail("offer.no_party", "say who made the offer first", WHO_HINT);
+  }
   return fail("offer.no_party", `I don't know who "${first}" is`, WHO_HINT);
 }
 

@@ -208,7 +208,7 @@ function working(h: OfferHistory): string[] {
         g.lever === "namedRate" ? latest.terms.namedSeats : latest.terms.concurrentSeats;
       const yearly =
         g.perYear !== undefined && g.lever !== "annual" && seats !== undefined
-          ? ` × ${seats} × 12 = ${signedMoney(g.perYear)} a year`
+          ? `; ${signedMoney(g.amount)} × ${seats} × 12 = ${signedMoney(g.perYear)} a year`
           : "";
       lines.push(
         `${LEVER_LABELS[g.lever]} to ${name}: ${g.latest} − ${g.position} = ${signedMoney(g.amount)}${yearly}`,
@@ -222,10 +222,12 @@ function notes(h: OfferHistory, keptIn: string): string[] {
   const out: string[] = [];
   const latest = h.rounds[h.rounds.length - 1] as RoundView;
   if (latest.carried.size > 0) {
-    const carried = [...latest.carried].map(
-      ([lever, from]) => `${LEVER_LABELS[lever]} from round ${from}`,
-    );
-    out.push(`Round ${latest.round.round} did not restate ${carried.join(", ")}, so those stand.`);
+    const bySource = new Map<number, string[]>();
+    for (const [lever, from] of latest.carried) {
+      bySource.set(from, [...(bySource.get(from) ?? []), LEVER_LABELS[lever]]);
+    }
+    const carried = [...bySource].map(([from, levers]) => `${levers.join(", ")} (round ${from})`);
+    out.push(`Round ${latest.round.round} did not restate ${carried.join("; ")}, so those stand.`);
   }
   const pricedOnTiers = h.rounds.some(
     (r) => r.terms.namedRate === undefined && r.terms.tiers !== undefined && r.annual,
