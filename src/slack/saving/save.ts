@@ -179,8 +179,11 @@ export async function saveAnalysedUpload(
   }
 }
 
-/** Commands whose replies are not analyses: help text and the deal itself (saved as the deal). */
-const NOT_ANALYSES = new Set(["help", "set", "deal"]);
+/**
+ * Commands whose replies are not analyses: help text, the deal itself (saved as the deal) and the
+ * offer history (saved as offers, src/store/offers.ts).
+ */
+const NOT_ANALYSES = new Set(["help", "set", "deal", "offer", "history"]);
 
 /** Saves a typed calculation: kind = the command word, inputs = the typed text, outputs = data. */
 export async function saveTypedAnalysis(
