@@ -103,18 +103,22 @@ function cell(r: RoundView, lever: LeverKey): string {
   return value !== undefined && r.carried.has(lever) ? `(${text})` : text;
 }
 
+/** The rounds table, without the lever columns no round has a value in (narrower on a phone). */
 function roundsTable(h: OfferHistory): Table {
-  const withTiers = h.rounds.some((r) => r.terms.tiers !== undefined);
+  const levers: readonly [string, (r: RoundView) => string][] = [
+    ["named", (r) => seatsCell(r, "namedSeats", "namedRate")],
+    ["concurrent", (r) => seatsCell(r, "concurrentSeats", "concurrentRate")],
+    ["tiers", (r) => cell(r, "tiers")],
+    ["cap", (r) => cell(r, "cap")],
+    ["term", (r) => cell(r, "termYears")],
+    ["impl", (r) => cell(r, "implementation")],
+  ];
+  const shown = levers.filter(([, read]) => h.rounds.some((r) => read(r) !== "—"));
   const columns: Column[] = [
     column("round", "right"),
     column("date"),
     column("by"),
-    column("named"),
-    column("concurrent"),
-    ...(withTiers ? [column("tiers")] : []),
-    column("cap"),
-    column("term"),
-    column("impl", "right"),
+    ...shown.map(([name]) => column(name, name === "impl" ? "right" : "left")),
     column("a year", "right"),
   ];
   return {
@@ -124,12 +128,7 @@ function roundsTable(h: OfferHistory): Table {
       String(r.round.round),
       r.round.date,
       partyText(r.round.offeredBy),
-      seatsCell(r, "namedSeats", "namedRate"),
-      seatsCell(r, "concurrentSeats", "concurrentRate"),
-      ...(withTiers ? [cell(r, "tiers")] : []),
-      cell(r, "cap"),
-      cell(r, "termYears"),
-      cell(r, "implementation"),
+      ...shown.map(([, read]) => read(r)),
       r.annual ? formatMoney(r.annual.annual) : "—",
     ]),
   };
@@ -157,26 +156,29 @@ function gapsTable(h: OfferHistory): Table | undefined {
   const n = h.rounds.length;
   const find = (p: PositionGaps | undefined, lever: string) =>
     p?.gaps.find((g) => g.lever === lever);
+  const sides = (
+    [
+      ["target", h.target],
+      ["walk-away", h.walkAway],
+    ] as const
+  ).filter(([, p]) => p !== undefined);
+  const names = sides.map(([name]) => (name === "target" ? "our target" : "our walk-away"));
   return {
-    title: `What is left between round ${n} and our target and walk-away (lower is better on money)`,
+    title: `What is left between round ${n} and ${names.join(" and ")} (lower is better on money)`,
     columns: [
       column("lever"),
       column(`round ${n}`, "right"),
-      column("target", "right"),
-      column("to target", "right"),
-      column("walk-away", "right"),
-      column("to walk-away", "right"),
+      ...sides.flatMap(([name]) => [column(name, "right"), column(`to ${name}`, "right")]),
     ],
     rows: levers.map((lever) => {
-      const t = find(h.target, lever);
-      const w = find(h.walkAway, lever);
+      const latest = sides.map(([, p]) => find(p, lever)?.latest).find((x) => x !== undefined);
       return [
         LEVER_LABELS[lever],
-        t?.latest ?? w?.latest ?? "—",
-        t?.position ?? "—",
-        t?.text ?? "—",
-        w?.position ?? "—",
-        w?.text ?? "—",
+        latest ?? "—",
+        ...sides.flatMap(([, p]) => {
+          const g = find(p, lever);
+          return [g?.position ?? "—", g?.text ?? "—"];
+        }),
       ];
     }),
   };

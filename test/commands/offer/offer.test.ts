@@ -250,6 +250,30 @@ describe("history", () => {
     expect(r.notes).toContain("No target set: `offer target named @ £65 cap 2%` sets one.");
   });
 
+  it("leaves out the lever columns no round fills, and an unset position's columns", async () => {
+    const { run } = setup();
+    await run("offer vendor 2026-11-20 named 240 @ £72 cap 3%");
+    await run("offer target named @ £65");
+    const [rounds, gaps] = reply(await run("history")).tables;
+    expect(rounds?.columns.map((c) => c.header)).toEqual([
+      "round",
+      "date",
+      "by",
+      "named",
+      "cap",
+      "a year",
+    ]);
+    expect(gaps?.title).toBe(
+      "What is left between round 1 and our target (lower is better on money)",
+    );
+    // £72 − £65 = £7; £7 × 240 × 12 = £20,160 a year; 240 × £72 × 12 = £207,360 against
+    // 240 × £65 × 12 = £187,200.
+    expect(gaps?.rows).toEqual([
+      ["named rate", "£72/mo", "£65/mo", "£7 to go (£20,160 a year)"],
+      ["subscription a year", "£207,360", "£187,200", "£20,160 to go"],
+    ]);
+  });
+
   it("refuses words after history, and says when there is nothing yet", async () => {
     const { run } = setup();
     expect(codes(await run("history please"))).toEqual(["history.takes_nothing"]);
