@@ -24,6 +24,8 @@ describe("dispatch", () => {
       "draft",
       "brief",
       "email",
+      "offer",
+      "history",
       "ask",
     ]);
     for (const r of rows) expect(r[2]?.length).toBeGreaterThan(5);
@@ -48,7 +50,7 @@ describe("dispatch", () => {
     expect(out.issues[0]).toEqual({
       code: "command.unknown",
       message: 'I don\'t know the command "cots" — did you mean cost?',
-      hint: "try one of: cost, tiers, renewal, impl, split, concurrency, rightsize, upload, triage, draft, brief, email, ask, or help",
+      hint: "try one of: cost, tiers, renewal, impl, split, concurrency, rightsize, upload, triage, draft, brief, email, offer, history, ask, or help",
     });
   });
 
