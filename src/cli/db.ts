@@ -23,7 +23,7 @@ export interface DbCliOutput {
 export const DB_USAGE = `usage:
   dealdesk db migrate                     apply pending database migrations
   dealdesk db status                      list migrations: applied, pending or changed, with sha256
-  dealdesk forget --team T --channel C    delete one channel's deal, uploads, analyses and drafts
+  dealdesk forget --team T --channel C    delete one channel's deal, uploads, analyses, drafts and offers
 `;
 
 /** The actor recorded in the audit trail for a deletion run from the command line. */
@@ -128,8 +128,12 @@ async function runForget(args: readonly string[], config: Config): Promise<DbCli
     const r = await store.forget(scope, { by: CLI_ACTOR, at: new Date() });
     const stdout =
       `Forgot channel ${parsed.channel} in team ${parsed.team}: deleted ${plural(r.deals, "deal")}, ` +
-      `${plural(r.uploads, "upload")} (${plural(r.rawRows, "raw row")}), ${plural(r.analyses, "analysis", "analyses")} ` +
-      `and ${plural(r.drafts, "draft")}. The deletion is recorded in the audit trail.\n`;
+      `${plural(r.uploads, "upload")} (${plural(r.rawRows, "raw row")}), ${plural(r.analyses, "analysis", "analyses")}` +
+      // Offer records (rounds, target, walk-away) are named only when there were some.
+      (r.offers > 0
+        ? `, ${plural(r.drafts, "draft")} and ${plural(r.offers, "offer record")}`
+        : ` and ${plural(r.drafts, "draft")}`) +
+      ". The deletion is recorded in the audit trail.\n";
     return { stdout, stderr: "", exitCode: 0 };
   } finally {
     await store.close();

@@ -6,10 +6,12 @@
  */
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { parseConfig } from "../config.js";
+import type { CommandContext } from "../commands/context.js";
+import { type Config, parseConfig } from "../config.js";
 import { slackRequested } from "../slack/config.js";
 import { parseCliArgs } from "./args.js";
 import { serverContext, terminalContext } from "./context.js";
+import { terminalOfferBook } from "./offer-book.js";
 import { DEFAULT_OUT_DIR } from "./save-files.js";
 
 async function main(): Promise<number> {
@@ -39,6 +41,21 @@ async function main(): Promise<number> {
     const { serveSlack } = await import("./serve-slack.js");
     return serveSlack(process.env, config.config, ctx, (line) => process.stderr.write(`${line}\n`));
   }
+  // The terminal's offer history (`offer`, `history`): its own database, opened on first use.
+  const offers = terminalOfferBook(config.config, () => new Date());
+  try {
+    return await runTerminal(args, config.config, { ...ctx, offers });
+  } finally {
+    await offers.close();
+  }
+}
+
+/** The console chat, a one-shot command, or `db` / `forget`: everything but the Slack app. */
+async function runTerminal(
+  args: ReturnType<typeof parseCliArgs>,
+  config: Config,
+  ctx: CommandContext,
+): Promise<number> {
   if (args.rest.length === 0 && !args.help) {
     const { runConsole } = await import("./console.js");
     const { HISTORY_FILE_NAME } = await import("./console/history.js");
@@ -53,7 +70,7 @@ async function main(): Promise<number> {
         output: process.stdout,
         interactive,
         outDir: DEFAULT_OUT_DIR,
-        historyFile: join(config.config.dataDir, HISTORY_FILE_NAME),
+        historyFile: join(config.dataDir, HISTORY_FILE_NAME),
         ...(threads ? { fileAnalyses: threads.run } : {}),
       },
       terminalContext(ctx),
@@ -65,7 +82,7 @@ async function main(): Promise<number> {
   const adminWord = args.rest[0];
   const out =
     adminWord === "db" || adminWord === "forget"
-      ? await (await import("./db.js")).runDbCli(args.rest, config.config)
+      ? await (await import("./db.js")).runDbCli(args.rest, config)
       : await (await import("./one-shot.js")).runOneShot(
           args,
           terminalContext(ctx),

@@ -4,6 +4,7 @@
  * never reaches for the disk, stderr or the system clock itself.
  */
 import type { CurrencyCode, Money } from "../core/money.js";
+import type { OfferLedger, OfferPosition, OfferRound } from "../core/offer-terms.js";
 import type { SolveMip } from "../core/split/solver.js";
 import type { ModelAnswer } from "./ask/model-answer.js";
 import type { ChannelReminders } from "./reminders/listing.js";
@@ -52,6 +53,21 @@ export interface QuestionAnswerer {
   answer(question: string, ctx: CommandContext): Promise<ModelAnswer>;
 }
 
+/**
+ * A channel's offer history (`offer`, `history`), kept by the front end: the store in Slack, the
+ * console's own database in the terminal (src/store/offers.ts implements it). Failures of the
+ * database throw, as the store's do; the command layer words only what the user typed wrong.
+ */
+export interface OfferBook {
+  /** Where the rounds are kept, for the reply: "this channel", "the embedded database in …". */
+  readonly keptIn: string;
+  ledger(): Promise<OfferLedger>;
+  /** Records the next round; the book numbers it. */
+  addRound(round: Omit<OfferRound, "round">): Promise<OfferRound>;
+  /** Replaces our target or walk-away. */
+  setPosition(kind: "target" | "walk-away", position: OfferPosition): Promise<OfferPosition>;
+}
+
 /** What every command may rely on besides its own text. Front ends build it from config. */
 export interface CommandContext {
   /** Used when the text names no currency; the reply always says it was assumed. */
@@ -95,4 +111,6 @@ export interface CommandContext {
    * `reminders` only lists what a typed renewal date would schedule.
    */
   readonly reminders?: ChannelReminders;
+  /** The channel's offer history; absent (no database), `offer` records nothing and says so. */
+  readonly offers?: OfferBook;
 }

@@ -16,6 +16,7 @@ import { DRAFT_INFO } from "./draft/info.js";
 import { CONCURRENCY_INFO, RIGHTSIZE_INFO, SPLIT_INFO, UPLOAD_INFO } from "./file-analysis/info.js";
 import { IMPL_INFO } from "./impl/info.js";
 import { REMINDERS_INFO } from "./reminders/info.js";
+import { HISTORY_INFO, OFFER_INFO } from "./offer/info.js";
 import { RENEWAL_INFO } from "./renewal/info.js";
 import type { CommandOutcome } from "./reply.js";
 import { TIERS_INFO } from "./tiers/info.js";
@@ -56,6 +57,8 @@ export const commands: readonly Command[] = [
     REMINDERS_INFO,
     async () => (await import("./reminders/command.js")).remindersCommand,
   ),
+  lazyCommand(OFFER_INFO, async () => (await import("./offer/command.js")).offerCommand),
+  lazyCommand(HISTORY_INFO, async () => (await import("./offer/history.js")).historyCommand),
   lazyCommand(ASK_INFO, async () => (await import("./ask/command.js")).askCommand),
 ];
 

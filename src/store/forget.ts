@@ -1,7 +1,7 @@
 /**
- * `forget`: deletes everything a channel stored — deal, uploads with their raw rows, analyses and
- * drafts — in one transaction, and records that it happened. The audit trail is kept: it holds no
- * personal data and is the proof that the deletion was done.
+ * `forget`: deletes everything a channel stored — deal, uploads with their raw rows, analyses,
+ * drafts and offers — in one transaction, and records that it happened. The audit trail is kept:
+ * it holds no personal data and is the proof that the deletion was done.
  */
 import { auditRepository } from "./audit.js";
 import type { Db, Queryable } from "./db.js";
@@ -14,6 +14,8 @@ export interface ForgetResult {
   readonly rawRows: number;
   readonly analyses: number;
   readonly drafts: number;
+  /** Offer rounds, and our target and walk-away (offers.ts). */
+  readonly offers: number;
 }
 
 /**
@@ -29,6 +31,7 @@ const TABLES = [
   ["rawRows", "upload_rows"],
   ["uploads", "uploads"],
   ["deals", "deals"],
+  ["offers", "offers"],
 ] as const;
 
 /** What `forget` would delete now, counted without deleting (for a confirmation prompt). */
@@ -48,6 +51,7 @@ export async function countChannel(db: Queryable, scope: Scope): Promise<ForgetR
     rawRows: counts.rawRows ?? 0,
     analyses: counts.analyses ?? 0,
     drafts: counts.drafts ?? 0,
+    offers: counts.offers ?? 0,
   };
 }
 
@@ -72,6 +76,7 @@ export async function forgetChannel(db: Db, scope: Scope, stamp: Stamp): Promise
       rawRows: counts.rawRows ?? 0,
       analyses: counts.analyses ?? 0,
       drafts: counts.drafts ?? 0,
+      offers: counts.offers ?? 0,
     };
     await auditRepository(tx).record(
       scope,

@@ -8,6 +8,7 @@ import { type DealRepository, dealRepository } from "./deals.js";
 import { type DraftRepository, draftRepository } from "./drafts.js";
 import { countChannel, type ForgetResult, forgetChannel } from "./forget.js";
 import { migrate } from "./migrate.js";
+import { type OfferRepository, offerRepository } from "./offers.js";
 import { openDb, type StoreConfig } from "./open-db.js";
 import { type ReminderRepository, reminderRepository } from "./reminders.js";
 import { applyRetention, type RetentionResult } from "./retention.js";
@@ -27,6 +28,8 @@ export interface Store {
   readonly actionStates: ActionStateRepository;
   /** Renewal reminders per channel, and which channels turned them off. */
   readonly reminders: ReminderRepository;
+  /** Offer rounds, target and walk-away per channel. */
+  readonly offers: OfferRepository;
   forget(scope: Scope, stamp: Stamp): Promise<ForgetResult>;
   /** What `forget` would delete in this channel now (for the confirmation prompt). */
   countChannel(scope: Scope): Promise<ForgetResult>;
@@ -45,6 +48,7 @@ export function createStore(db: Db): Store {
     claims: claimRepository(db),
     actionStates: actionStateRepository(db),
     reminders: reminderRepository(db),
+    offers: offerRepository(db),
     forget: (scope, stamp) => forgetChannel(db, scope, stamp),
     countChannel: (scope) => countChannel(db, scope),
     applyRetention: (options) => applyRetention(db, options),

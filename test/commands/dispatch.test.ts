@@ -26,6 +26,8 @@ describe("dispatch", () => {
       "brief",
       "email",
       "reminders",
+      "offer",
+      "history",
       "ask",
     ]);
     for (const r of rows) expect(r[2]?.length).toBeGreaterThan(5);
@@ -50,7 +52,7 @@ describe("dispatch", () => {
     expect(out.issues[0]).toEqual({
       code: "command.unknown",
       message: 'I don\'t know the command "cots" — did you mean cost?',
-      hint: "try one of: cost, compare, tiers, renewal, impl, split, concurrency, rightsize, upload, triage, draft, brief, email, reminders, ask, or help",
+      hint: "try one of: cost, compare, tiers, renewal, impl, split, concurrency, rightsize, upload, triage, draft, brief, email, reminders, offer, history, ask, or help",
     });
   });
 

@@ -88,7 +88,7 @@ describe("/deal forget", () => {
     expect(audit).toMatchObject({
       action: "channel.forgotten",
       actor: "U1",
-      detail: { deals: 1, uploads: 0, rawRows: 0, analyses: 1, drafts: 0 },
+      detail: { deals: 1, uploads: 0, rawRows: 0, analyses: 1, drafts: 0, offers: 0 },
     });
   });
 
@@ -121,7 +121,7 @@ describe("/deal forget", () => {
   it("says plainly when nothing is stored for the channel, without buttons", async () => {
     const ask = await prompt("CF6");
     expect(ask.args.text).toBe(
-      "dealdesk has nothing stored for <#CF6>: no deal, uploads, analyses or drafts.",
+      "dealdesk has nothing stored for <#CF6>: no deal, uploads, analyses, drafts or offers.",
     );
     expect(buttonsOf(ask)).toEqual([]);
   });

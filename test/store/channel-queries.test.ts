@@ -46,7 +46,7 @@ describe.each(backends())("channel queries on $name", (backend: Backend) => {
     const there = { teamId, channelId: "C2" };
     await fill(here, 3);
     await fill(there, 1);
-    const expected = { deals: 1, uploads: 1, rawRows: 2, analyses: 3, drafts: 0 };
+    const expected = { deals: 1, uploads: 1, rawRows: 2, analyses: 3, drafts: 0, offers: 0 };
     expect(await store.countChannel(here)).toEqual(expected);
     expect(await store.forget(here, stamp("U1", "2026-03-03T10:00:00.000Z"))).toEqual(expected);
     expect(await store.countChannel(here)).toEqual({
@@ -55,6 +55,7 @@ describe.each(backends())("channel queries on $name", (backend: Backend) => {
       rawRows: 0,
       analyses: 0,
       drafts: 0,
+      offers: 0,
     });
     expect(await store.countChannel(there)).toEqual({
       deals: 1,
@@ -62,6 +63,7 @@ describe.each(backends())("channel queries on $name", (backend: Backend) => {
       rawRows: 2,
       analyses: 1,
       drafts: 0,
+      offers: 0,
     });
   });
 

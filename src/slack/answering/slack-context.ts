@@ -4,6 +4,7 @@
  * is unavailable the deal can't be read; the command still runs, on what was typed, and the
  * context says the deal was not read so the answer can say so.
  */
+import { channelOfferBook } from "../../store/offers.js";
 import { isStorageUnavailable } from "../../store/unavailable.js";
 import type { DealScope } from "../deal-context.js";
 import { chatContext, contextFor } from "../deal-context.js";
@@ -54,5 +55,12 @@ export async function slackContext(
     ...("unread" in read ? { dealUnread: true as const } : {}),
     ...(analysis ? { lastAnalysis: analysis } : {}),
     ...(deps.store ? { reminders: channelReminders(deps.store, scope, userId, deps.now) } : {}),
+    // The channel's offer history (`offer`, `history`), audited as this user; none without a store.
+    ...(deps.store
+      ? { offers: channelOfferBook(deps.store.offers, scope, userId, deps.now, OFFERS_KEPT_IN) }
+      : {}),
   };
 }
+
+/** Where Slack keeps a channel's offers, as the replies say it. */
+export const OFFERS_KEPT_IN = "this channel's store (/deal forget deletes it)";

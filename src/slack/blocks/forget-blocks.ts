@@ -26,11 +26,17 @@ function plural(n: number, one: string, many: string): string {
 /** "1 deal, 2 uploads (with 40 raw rows), 3 analyses and 0 drafts". */
 export function describeCounts(c: ForgetResult): string {
   const uploads = `${plural(c.uploads, "upload", "uploads")}${c.rawRows > 0 ? ` (with ${plural(c.rawRows, "raw row", "raw rows")} of names and sessions)` : ""}`;
-  return `${plural(c.deals, "deal", "deals")}, ${uploads}, ${plural(c.analyses, "analysis", "analyses")} and ${plural(c.drafts, "draft", "drafts")}`;
+  const drafts = plural(c.drafts, "draft", "drafts");
+  // Offer history (rounds, target, walk-away) is named only when there is some.
+  const rest =
+    c.offers > 0
+      ? `${drafts} and ${plural(c.offers, "offer record", "offer records")} (rounds, target, walk-away)`
+      : `and ${drafts}`;
+  return `${plural(c.deals, "deal", "deals")}, ${uploads}, ${plural(c.analyses, "analysis", "analyses")}${c.offers > 0 ? ", " : " "}${rest}`;
 }
 
 export function isEmpty(c: ForgetResult): boolean {
-  return c.deals + c.uploads + c.rawRows + c.analyses + c.drafts === 0;
+  return c.deals + c.uploads + c.rawRows + c.analyses + c.drafts + c.offers === 0;
 }
 
 /**
@@ -85,7 +91,7 @@ export function forgetPrompt(channelId: string, counts: ForgetResult, value: str
 }
 
 export function nothingStored(channelId: string): SlackMessage {
-  const text = `dealdesk has nothing stored for <#${channelId}>: no deal, uploads, analyses or drafts.`;
+  const text = `dealdesk has nothing stored for <#${channelId}>: no deal, uploads, analyses, drafts or offers.`;
   return { text, blocks: [section(text)] };
 }
 

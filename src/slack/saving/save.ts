@@ -179,8 +179,11 @@ export async function saveAnalysedUpload(
   }
 }
 
-/** Commands whose replies are not analyses: help text and the deal itself (saved as the deal). */
-const NOT_ANALYSES = new Set(["help", "set", "deal", "reminders"]);
+/**
+ * Commands whose replies are not analyses: help text, the deal itself (saved as the deal) and the
+ * offer history (saved as offers, src/store/offers.ts); reminders are kept in their own table.
+ */
+const NOT_ANALYSES = new Set(["help", "set", "deal", "offer", "history", "reminders"]);
 
 /** Saves a typed calculation: kind = the command word, inputs = the typed text, outputs = data. */
 export async function saveTypedAnalysis(
