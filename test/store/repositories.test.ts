@@ -409,7 +409,14 @@ describe.each(backends())("store repositories on $name", (backend: Backend) => {
       const kept = await fillChannel(b);
       const result = await store.forget(a, { by: "U0ALICE", at: at("2026-04-01T00:00:00Z") });
       // One of each, and the one raw row of agents.csv.
-      expect(result).toEqual({ deals: 1, uploads: 1, rawRows: 1, analyses: 1, drafts: 1 });
+      expect(result).toEqual({
+        deals: 1,
+        uploads: 1,
+        rawRows: 1,
+        analyses: 1,
+        drafts: 1,
+        offers: 0,
+      });
       expect(await store.deals.get(a)).toBeUndefined();
       expect(await store.uploads.list(a)).toEqual([]);
       expect(await store.analyses.list(a)).toEqual([]);
@@ -420,7 +427,7 @@ describe.each(backends())("store repositories on $name", (backend: Backend) => {
         scope: a,
         actor: "U0ALICE",
         action: "channel.forgotten",
-        detail: { deals: 1, uploads: 1, rawRows: 1, analyses: 1, drafts: 1 },
+        detail: { deals: 1, uploads: 1, rawRows: 1, analyses: 1, drafts: 1, offers: 0 },
         at: at("2026-04-01T00:00:00Z"),
       });
       expect(await store.deals.get(b)).toBeDefined();

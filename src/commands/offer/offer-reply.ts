@@ -88,12 +88,14 @@ export function roundReply(
             `Levers this round did not mention carry forward from earlier rounds (the "from" column).`,
           ]
         : []),
+      // The arithmetic is a note, not `working`: Slack's "Show working" re-runs a command whose
+      // answer it no longer holds, and re-running `offer` would record the round twice.
       ...(view?.annual
-        ? []
+        ? [`A year: ${view.annual.working.join("; ")}.`]
         : ["No yearly figure: that needs seats and a rate (or tiers) for them."]),
       `Kept in ${extra.keptIn}. Type history to see what moved and what is left to our target.`,
     ],
-    working: view?.annual?.working.map((w) => `round ${saved.round} ${w}`) ?? [],
+    working: [],
     next: ["history"],
     data: {
       recorded: true,

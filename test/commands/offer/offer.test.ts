@@ -64,6 +64,10 @@ describe("offer records a round", () => {
     expect(r.notes).toContain(
       "Kept in this channel. Type history to see what moved and what is left to our target.",
     );
+    // 240 × £72 × 12 = £207,360, said as a note: a reply with working gets Slack's "Show working"
+    // button, which re-runs the command when the answer is gone, and would record the round twice.
+    expect(r.working).toEqual([]);
+    expect(r.notes).toContain("A year: named: 240 × £72 × 12 = £207,360 a year.");
   });
 
   it("dates a round without a date today (UTC) and says so", async () => {
