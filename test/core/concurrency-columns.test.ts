@@ -2,40 +2,15 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyseConcurrency } from "../../src/core/concurrency.js";
 import { replayPool, replayPools } from "../../src/core/replay.js";
-import { compareText, mergePresence, type Presence, stepsOf } from "../../src/core/timeline.js";
+import { mergePresence, stepsOf } from "../../src/core/timeline.js";
 import { type Session, type SessionColumns, sessionColumnsOf } from "../../src/core/usage.js";
+import { mergeReference } from "./merge-reference.js";
 
 /*
  * The concurrency analysis reads a big log as flat columns (user ids, starts, ends and a names
  * table) instead of one object per session. On any log the answer must be exactly the one the
  * object path gives, and its parts what the straightforward Map-and-comparator versions give.
  */
-function mergeReference(sessions: readonly Session[]): Presence[] {
-  const byUser = new Map<string, Session[]>();
-  for (const s of sessions) {
-    if (!(s.end > s.start)) continue;
-    const list = byUser.get(s.user);
-    if (list) list.push(s);
-    else byUser.set(s.user, [s]);
-  }
-  const merged: Presence[] = [];
-  for (const [user, list] of byUser) {
-    list.sort((a, b) => a.start - b.start);
-    let start = list[0]?.start ?? 0;
-    let end = list[0]?.end ?? 0;
-    for (const s of list.slice(1)) {
-      if (s.start <= end) end = Math.max(end, s.end);
-      else {
-        merged.push({ user, start, end });
-        start = s.start;
-        end = s.end;
-      }
-    }
-    merged.push({ user, start, end });
-  }
-  return merged.sort((a, b) => a.start - b.start || compareText(a.user, b.user));
-}
-
 /** The same log's columns with ids renumbered and unused names in the table (as a reader gives). */
 function scrambledColumns(sessions: readonly Session[], salt: number): SessionColumns {
   const plain = sessionColumnsOf(sessions);

@@ -3,39 +3,13 @@ import { describe, expect, it } from "vitest";
 import { replayPool, replayPools } from "../../src/core/replay.js";
 import { orderByTime, orderByTimeThenUser, userRanks } from "../../src/core/time-order.js";
 import { compareText, mergePresence, type Presence, stepsOf } from "../../src/core/timeline.js";
-import type { Session } from "../../src/core/usage.js";
+import { mergeReference } from "./merge-reference.js";
 
 /*
  * The usage analyses' sweeps were rewritten on flat arrays and packed numeric sorts for
  * million-row logs. These are the straightforward versions they replaced (object arrays, Map
  * buckets, comparator sorts); on any log the fast versions must give exactly the same answers.
  */
-function mergeReference(sessions: readonly Session[]): Presence[] {
-  const byUser = new Map<string, Session[]>();
-  for (const s of sessions) {
-    if (!(s.end > s.start)) continue;
-    const list = byUser.get(s.user);
-    if (list) list.push(s);
-    else byUser.set(s.user, [s]);
-  }
-  const merged: Presence[] = [];
-  for (const [user, list] of byUser) {
-    list.sort((a, b) => a.start - b.start);
-    let start = list[0]?.start ?? 0;
-    let end = list[0]?.end ?? 0;
-    for (const s of list.slice(1)) {
-      if (s.start <= end) end = Math.max(end, s.end);
-      else {
-        merged.push({ user, start, end });
-        start = s.start;
-        end = s.end;
-      }
-    }
-    merged.push({ user, start, end });
-  }
-  return merged.sort((a, b) => a.start - b.start || compareText(a.user, b.user));
-}
-
 function stepsReference(presence: readonly Presence[]) {
   const deltas = new Map<number, number>();
   for (const p of presence) {
