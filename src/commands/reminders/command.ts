@@ -56,7 +56,8 @@ function preview(tokens: readonly string[], ctx: CommandContext): CommandOutcome
       break;
     }
     const r = word === "renews" ? parseRenewalDate(value) : parseNoticeDays(value);
-    if (!r.ok) issues.push(r.issue);
+    // The date readers are shared with `/deal set`; here the example to copy is this command's.
+    if (!r.ok) issues.push({ ...r.issue, hint: REMINDERS_EXAMPLE });
     else if (typeof r.value === "string") renewal = r.value;
     else notice = r.value;
   }

@@ -118,6 +118,12 @@ describe("reminders renews DATE notice DAYS (a preview: nothing stored or posted
     expect(issuesOf(await run(text)).map((i) => [i.code, i.message])).toEqual([[code, message]]);
   });
 
+  it("suggests this command's own form for a bad date, not /deal set's", async () => {
+    expect(issuesOf(await run("renews 2027-02-29")).map((i) => i.hint)).toEqual([
+      "reminders renews 2027-03-31 notice 90",
+    ]);
+  });
+
   it("explains that off, on and the channel's list are Slack's", async () => {
     expect(issuesOf(await run("")).map((i) => i.message)).toEqual([
       "reminders are kept per Slack channel; here, give the renewal date to list them",
