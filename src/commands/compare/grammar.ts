@@ -311,13 +311,24 @@ export interface ParsedQuotes {
   readonly notes: readonly string[];
 }
 
+/**
+ * The README's shell form, `compare "HaloITSM: named £70 …; Rival: …"`, typed in the console (or
+ * Slack) keeps the quoted quotes as one token. A token with spaces and a vendor's colon inside it
+ * is read as the words it holds; a quoted vendor name alone (`"Acme Corp":`) stays whole.
+ */
+function wholeQuotesAsWords(token: string): string[] {
+  return /\s/.test(token) && /:\s*\S/.test(token)
+    ? token.split(/\s+/).filter((w) => w !== "")
+    : [token];
+}
+
 /** Splits the words into vendors' quotes and reads each; words before the first vendor are an error. */
 export function parseQuotes(positional: readonly string[]): Result<ParsedQuotes> {
   const quotes: QuoteWords[] = [];
   const notes: string[] = [];
   let current: { name: string; tokens: string[] } | undefined;
   const groups: { name: string; tokens: string[] }[] = [];
-  for (const token of positional) {
+  for (const token of positional.flatMap(wholeQuotesAsWords)) {
     const name = vendorName(bare(token));
     if (name !== undefined) {
       current = { name, tokens: [] };

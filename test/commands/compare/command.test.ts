@@ -398,3 +398,23 @@ describe("compare: a quote pasted as prose, read by the quote reader", () => {
     expect(found.code).toBe("compare.pasted_unpriceable");
   });
 });
+
+describe("compare with the quotes in one quoted string (the README's shell form typed in the console)", () => {
+  it("reads the quoted quotes as the words they hold, with the same figures", async () => {
+    const plain =
+      "HaloITSM: named £70 3y uplift 5% impl £12,000; Rival: concurrent £140 3y cap 3% impl £20,000";
+    const quoted = renderReplyText(await reply(`"${plain}" --users 240 --pool 60`), {
+      working: false,
+      width: 200,
+    });
+    expect(quoted).toBe(
+      renderReplyText(await reply(`${plain} --users 240 --pool 60`), {
+        working: false,
+        width: 200,
+      }),
+    );
+    // 240 × £70 × 12 = £201,600, ×1.05 = £211,680, ×1.05 = £222,264: £635,544 + £12,000 = £647,544;
+    // 60 × £140 × 12 = £100,800, ×1.03 = £103,824, ×1.03 = £106,938.72: £311,562.72 + £20,000.
+    expect(quoted).toContain("HaloITSM's offer is £315,981.28 over 3 years above");
+  });
+});
